@@ -1,0 +1,173 @@
+package io.github.kalshi4j.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies an OpenAPI Overlay 1.0 document to a spec tree.
+ *
+ * <p>Targets are JSONPath expressions in the subset overlays need for spec corrections:
+ * {@code $}, {@code .name}, {@code ['name']}, {@code ["name"]}, {@code [n]}, {@code .*} and {@code [*]}.
+ * {@code update} merges recursively (objects merged, arrays appended, scalars replaced) and
+ * {@code remove: true} deletes the target, as the Overlay specification says. A target that matches
+ * nothing is an error: a correction that silently stops applying after a spec bump would hide drift.
+ */
+public final class OverlayApplier {
+
+    private OverlayApplier() { }
+
+    /** Applies every action of {@code overlay} to {@code spec}, in order. */
+    public static void apply(JsonNode overlay, ObjectNode spec, String overlayName) {
+        if (!overlay.path("overlay").asText().startsWith("1.")) {
+            throw new SpecException(overlayName + ": not an OpenAPI Overlay 1.x document (missing 'overlay: 1.0.0')");
+        }
+        JsonNode actions = overlay.path("actions");
+        if (!actions.isArray()) {
+            throw new SpecException(overlayName + ": 'actions' must be a list");
+        }
+        int index = 0;
+        for (JsonNode action : actions) {
+            String target = action.path("target").asText(null);
+            if (target == null) {
+                throw new SpecException(overlayName + ": action " + index + " has no target");
+            }
+            List<Match> matches = select(spec, target);
+            if (matches.isEmpty()) {
+                throw new SpecException(overlayName + ": action " + index + " target " + target
+                        + " matches nothing in the spec; the correction no longer applies (was it fixed upstream?)");
+            }
+            boolean remove = action.path("remove").asBoolean(false);
+            JsonNode update = action.get("update");
+            for (Match m : matches) {
+                if (remove) {
+                    m.remove();
+                } else if (update != null) {
+                    m.merge(update);
+                }
+            }
+            index++;
+        }
+    }
+
+    /** A selected node with a handle on its parent, so it can be removed or replaced. */
+    private record Match(JsonNode parent, String field, int index, JsonNode node) {
+        void remove() {
+            if (parent instanceof ObjectNode o) {
+                o.remove(field);
+            } else if (parent instanceof ArrayNode a) {
+                a.remove(index);
+            } else {
+                throw new SpecException("cannot remove the document root");
+            }
+        }
+
+        void merge(JsonNode update) {
+            if (node instanceof ObjectNode o && update.isObject()) {
+                mergeInto(o, update);
+            } else if (node instanceof ArrayNode a) {
+                if (update.isArray()) {
+                    update.forEach(x -> a.add(x.deepCopy()));
+                } else {
+                    a.add(update.deepCopy());
+                }
+            } else if (parent instanceof ObjectNode p) {
+                p.set(field, update.deepCopy());
+            } else if (parent instanceof ArrayNode p) {
+                p.set(index, update.deepCopy());
+            }
+        }
+    }
+
+    private static void mergeInto(ObjectNode target, JsonNode update) {
+        Iterator<Map.Entry<String, JsonNode>> it = update.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = target.get(e.getKey());
+            if (existing instanceof ObjectNode eo && e.getValue().isObject()) {
+                mergeInto(eo, e.getValue());
+            } else if (existing instanceof ArrayNode ea && e.getValue().isArray()) {
+                e.getValue().forEach(x -> ea.add(x.deepCopy()));
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static List<Match> select(JsonNode root, String path) {
+        if (!path.startsWith("$")) {
+            throw new SpecException("JSONPath must start with $: " + path);
+        }
+        List<Match> current = new ArrayList<>(List.of(new Match(null, null, -1, root)));
+        int i = 1;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            String key;
+            boolean wildcard = false;
+            Integer arrayIndex = null;
+            if (c == '.') {
+                int end = i + 1;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                key = path.substring(i + 1, end);
+                wildcard = key.equals("*");
+                i = end;
+            } else if (c == '[') {
+                int close;
+                if (path.charAt(i + 1) == '\'' || path.charAt(i + 1) == '"') {
+                    char q = path.charAt(i + 1);
+                    int endQuote = path.indexOf(q, i + 2);
+                    if (endQuote < 0) {
+                        throw new SpecException("unterminated quote in JSONPath " + path);
+                    }
+                    key = path.substring(i + 2, endQuote);
+                    close = path.indexOf(']', endQuote);
+                } else {
+                    close = path.indexOf(']', i);
+                    String inner = path.substring(i + 1, close).trim();
+                    if (inner.equals("*")) {
+                        wildcard = true;
+                        key = "*";
+                    } else {
+                        try {
+                            arrayIndex = Integer.parseInt(inner);
+                        } catch (NumberFormatException nfe) {
+                            throw new SpecException("unsupported JSONPath segment [" + inner + "] in " + path);
+                        }
+                        key = inner;
+                    }
+                }
+                i = close + 1;
+            } else {
+                throw new SpecException("unsupported JSONPath syntax at position " + i + " of " + path);
+            }
+            List<Match> next = new ArrayList<>();
+            for (Match m : current) {
+                JsonNode n = m.node();
+                if (wildcard) {
+                    if (n.isObject()) {
+                        n.fieldNames().forEachRemaining(f -> next.add(new Match(n, f, -1, n.get(f))));
+                    } else if (n.isArray()) {
+                        for (int k = 0; k < n.size(); k++) {
+                            next.add(new Match(n, null, k, n.get(k)));
+                        }
+                    }
+                } else if (arrayIndex != null && n.isArray()) {
+                    if (arrayIndex < n.size()) {
+                        next.add(new Match(n, null, arrayIndex, n.get(arrayIndex)));
+                    }
+                } else if (n.isObject() && n.has(key)) {
+                    next.add(new Match(n, key, -1, n.get(key)));
+                }
+            }
+            current = next;
+        }
+        return current;
+    }
+}

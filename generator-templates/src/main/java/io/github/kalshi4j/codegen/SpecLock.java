@@ -1,0 +1,183 @@
+package io.github.kalshi4j.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The spec pin ({@code spec/spec.lock.json}) and the rules for getting verified spec bytes.
+ *
+ * <p>Bytes come from {@code spec/materialized/} when already there, else from a mirror directory
+ * ({@code KALSHI_SPEC_DIR}, or {@code ../shared/specs} beside the checkout), else from the canonical
+ * URL. Whatever the source, the sha256 must equal the lock: a mismatch is a build failure.
+ */
+public final class SpecLock {
+
+    /** One pinned document. */
+    public record Entry(String kind, String version, String file, String sha256, String url) { }
+
+    private final Path root;
+    private final Map<String, Entry> entries;
+
+    private SpecLock(Path root, Map<String, Entry> entries) {
+        this.root = root;
+        this.entries = entries;
+    }
+
+    /** Reads {@code spec/spec.lock.json} under the repository root. */
+    public static SpecLock read(Path root) throws IOException {
+        Path lockFile = root.resolve("spec/spec.lock.json");
+        JsonNode tree = new ObjectMapper().readTree(lockFile.toFile());
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (String kind : new String[] {"openapi", "asyncapi"}) {
+            JsonNode n = tree.get(kind);
+            if (n == null) {
+                throw new SpecException(lockFile + " has no '" + kind + "' entry");
+            }
+            entries.put(kind, new Entry(kind, text(n, "version", lockFile), text(n, "file", lockFile),
+                    text(n, "sha256", lockFile), text(n, "url", lockFile)));
+        }
+        return new SpecLock(root, entries);
+    }
+
+    private static String text(JsonNode n, String field, Path lockFile) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new SpecException(lockFile + ": missing '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    /** The pinned entry for {@code openapi} or {@code asyncapi}. */
+    public Entry entry(String kind) {
+        return entries.get(kind);
+    }
+
+    /** Where the verified bytes of a kind live: {@code spec/materialized/<kind>.yaml}. */
+    public Path materializedPath(String kind) {
+        return root.resolve("spec/materialized").resolve(kind + ".yaml");
+    }
+
+    /**
+     * Makes sure {@code spec/materialized/<kind>.yaml} holds the pinned bytes and returns them.
+     * An existing file is verified, never silently replaced.
+     */
+    public byte[] materialize(String kind) throws IOException {
+        Entry e = entry(kind);
+        Path target = materializedPath(kind);
+        if (Files.exists(target)) {
+            byte[] bytes = Files.readAllBytes(target);
+            verify(e, bytes, target.toString());
+            return bytes;
+        }
+        String[] source = new String[1];
+        byte[] bytes = fetch(e, source);
+        verify(e, bytes, source[0]);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), kind, ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return bytes;
+    }
+
+    /** The mirror directory in force, or null: {@code KALSHI_SPEC_DIR}, else {@code ../shared/specs}. */
+    public Path mirrorDir() {
+        String configured = System.getProperty("kalshi.spec.dir", System.getenv("KALSHI_SPEC_DIR"));
+        if (configured != null && !configured.isBlank() && !configured.startsWith("${")) {
+            return Path.of(configured);
+        }
+        Path shared = root.toAbsolutePath().normalize().getParent().resolve("shared/specs");
+        return Files.isDirectory(shared) ? shared : null;
+    }
+
+    private byte[] fetch(Entry e, String[] source) throws IOException {
+        Path mirror = mirrorDir();
+        if (mirror != null) {
+            Path file = mirror.resolve(e.file());
+            if (!Files.exists(file)) {
+                throw new SpecException("spec mirror " + mirror + " has no " + e.file()
+                        + " (pinned " + e.kind() + " " + e.version() + "); set KALSHI_SPEC_DIR to a folder"
+                        + " that has it, or unset it to download " + e.url());
+            }
+            source[0] = file.toString();
+            return Files.readAllBytes(file);
+        }
+        source[0] = e.url();
+        return download(e.url());
+    }
+
+    /** Downloads a URL's bytes (used for the canonical URL and by {@code make sync-spec}). */
+    public static byte[] download(String url) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                byte[] body = in.readAllBytes();
+                if (r.statusCode() != 200) {
+                    throw new SpecException("downloading " + url + " answered HTTP " + r.statusCode());
+                }
+                return body;
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new SpecException("interrupted while downloading " + url);
+        } catch (IOException io) {
+            throw new SpecException("cannot download " + url + " (" + io.getMessage()
+                    + "); set KALSHI_SPEC_DIR to a folder holding the pinned spec files");
+        }
+    }
+
+    /** Fails with the hash message when the bytes are not the pinned ones. */
+    public static void verify(Entry e, byte[] bytes, String where) {
+        String actual = sha256(bytes);
+        if (!actual.equalsIgnoreCase(e.sha256())) {
+            throw new SpecException("sha256 mismatch for the pinned " + e.kind() + " spec " + e.version()
+                    + " read from " + where + ":\n  expected " + e.sha256() + "\n  actual   " + actual
+                    + "\nThe bytes are not the pinned spec. If Kalshi published a new version, bump the pin with"
+                    + " `make sync-spec` (it updates spec/spec.lock.json, regenerates and prints the drift report);"
+                    + " if a local copy was edited, delete spec/materialized/ (`make clean-spec`).");
+        }
+    }
+
+    /** Lower-case hex sha256. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Writes a new lock entry (used by the spec-bump tool). */
+    public static void writeLock(Path root, Map<String, Entry> entries) throws IOException {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode tree = om.createObjectNode();
+        for (Entry e : entries.values()) {
+            ObjectNode n = tree.putObject(e.kind());
+            n.put("version", e.version());
+            n.put("file", e.file());
+            n.put("sha256", e.sha256());
+            n.put("url", e.url());
+        }
+        Files.writeString(root.resolve("spec/spec.lock.json"),
+                om.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n");
+    }
+}
