@@ -153,6 +153,12 @@ public final class SpecNormalizer {
                     }
                 }
                 boolean hasBody = op.has("requestBody");
+                String bodyRef = op.path("requestBody").path("content").path("application/json").path("schema")
+                        .path("$ref").asText("");
+                if (!bodyRef.isEmpty() && schemas.get(bodyRef.substring(bodyRef.lastIndexOf('/') + 1)) instanceof ObjectNode body) {
+                    // Request bodies check their required properties in build(): a missing one fails before any I/O.
+                    body.put("x-kalshi4j-request", true);
+                }
                 String returnSchema = successSchema(op);
                 if (returnSchema != null) {
                     // The generator answers Object for empty object schemas; name the model explicitly.
@@ -304,7 +310,7 @@ public final class SpecNormalizer {
             return;
         }
         String kind = name.endsWith("_dollars") ? "dollars" : name.endsWith("_dollars_fp") ? "levels" : "count";
-        if (markDecimalLeaves(prop)) {
+        if (markDecimalLeaves(prop) || refersToDecimalArray(prop, schemas)) {
             prop.put("x-kalshi4j-money", kind);
         }
     }
@@ -326,6 +332,23 @@ public final class SpecNormalizer {
             return markDecimalLeaves(items);
         }
         return false;
+    }
+
+    /** True for an array (of arrays) whose items reference an alias such as PriceLevelDollarsCountFp. */
+    private static boolean refersToDecimalArray(ObjectNode s, ObjectNode schemas) {
+        JsonNode node = s;
+        while ("array".equals(node.path("type").asText()) && node.has("items")) {
+            node = node.get("items");
+        }
+        String ref = node.path("$ref").asText("");
+        if (ref.isEmpty() || node == s) {
+            return false;
+        }
+        JsonNode target = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+        while ("array".equals(target.path("type").asText()) && target.has("items")) {
+            target = target.get("items");
+        }
+        return "string".equals(target.path("type").asText()) && "number".equals(target.path("format").asText());
     }
 
     private static boolean isStringOrNumberUnion(ArrayNode one) {

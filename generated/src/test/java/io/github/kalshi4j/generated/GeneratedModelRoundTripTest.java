@@ -1,0 +1,116 @@
+package io.github.kalshi4j.generated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.model.GetMarketsResponse;
+import io.github.kalshi4j.model.Market;
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.transport.KalshiJson;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every generated model survives write-then-read unchanged, and the model conventions hold. */
+class GeneratedModelRoundTripTest {
+
+    private final ObjectMapper mapper = KalshiJson.newMapper();
+
+    @TestFactory
+    Stream<DynamicTest> everyModel_roundTripsThroughJson() {
+        List<Class<?>> models = Stream.concat(ModelSamples.modelClasses("io.github.kalshi4j.model").stream(),
+                ModelSamples.modelClasses("io.github.kalshi4j.ws.model").stream()).toList();
+        assertTrue(models.size() > 190, "expected every REST and WebSocket model, found " + models.size());
+        return models.stream().map(c -> DynamicTest.dynamicTest(c.getSimpleName(), () -> {
+            Object original = ModelSamples.filled(c, 0);
+            String json = mapper.writeValueAsString(original);
+            Object decoded = mapper.readValue(json, c);
+            assertEquals(original, decoded, () -> c.getSimpleName() + " changed in a round trip through " + json);
+            assertEquals(original.hashCode(), decoded.hashCode());
+            assertEquals(original, c.getMethod("toBuilder").invoke(original).getClass().getMethod("build")
+                    .invoke(c.getMethod("toBuilder").invoke(original)), "toBuilder().build() must equal the original");
+        }));
+    }
+
+    @Test
+    void moneyField_isBigDecimal_andKeepsItsStringExactly() throws Exception {
+        assertEquals(BigDecimal.class, Market.class.getMethod("yesBidDollars").getReturnType());
+        Market m = mapper.readValue("{\"ticker\":\"T\",\"yes_bid_dollars\":\"0.5600\",\"volume_fp\":\"10.00\"}", Market.class);
+        assertEquals(new BigDecimal("0.5600"), m.yesBidDollars());
+        assertEquals("0.5600", m.yesBidDollars().toPlainString(), "scale must survive: no double in between");
+        JsonNode written = mapper.readTree(mapper.writeValueAsString(m));
+        assertTrue(written.get("yes_bid_dollars").isTextual(), "money is written as a JSON string");
+        assertEquals("0.5600", written.get("yes_bid_dollars").asText());
+        assertEquals("10.00", written.get("volume_fp").asText());
+        assertEquals(m.yesBidDollars(), m.yesBid(), "short accessor reads the same field");
+    }
+
+    @Test
+    void moneyBuilder_takesDecimalStrings_andRejectsGarbageWithFieldName() {
+        Market m = Market.builder().ticker("T").yesBid("0.5600").build();
+        assertEquals(new BigDecimal("0.5600"), m.yesBidDollars());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Market.builder().yesBid("fifty"));
+        assertTrue(e.getMessage().contains("yes_bid_dollars"), e.getMessage());
+    }
+
+    @Test
+    void nullAndAbsentLists_readAsEmpty_andListsAreImmutable() throws Exception {
+        GetMarketsResponse withNull = mapper.readValue("{\"markets\":null,\"cursor\":\"\"}", GetMarketsResponse.class);
+        GetMarketsResponse absent = mapper.readValue("{\"cursor\":\"\"}", GetMarketsResponse.class);
+        assertEquals(List.of(), withNull.markets());
+        assertEquals(List.of(), absent.markets());
+        assertEquals(List.of(), GetMarketsResponse.builder().markets(null).build().markets());
+        assertThrows(UnsupportedOperationException.class, () -> withNull.markets().add(null));
+        GetMarketsResponse one = mapper.readValue("{\"markets\":[{\"ticker\":\"A\"}]}", GetMarketsResponse.class);
+        assertThrows(UnsupportedOperationException.class, () -> one.markets().clear());
+    }
+
+    @Test
+    void unknownProperties_areKept_andWrittenBack() throws Exception {
+        Market m = mapper.readValue("{\"ticker\":\"T\",\"brand_new_field\":{\"a\":1}}", Market.class);
+        assertEquals(1, m.additionalProperties().size());
+        JsonNode back = mapper.readTree(mapper.writeValueAsString(m));
+        assertEquals(1, back.path("brand_new_field").path("a").asInt());
+    }
+
+    @Test
+    void unknownEnumValue_decodesAsUnknown_andKeepsTheRawString() throws Exception {
+        Market m = mapper.readValue("{\"ticker\":\"T\",\"status\":\"paused_for_lunch\"}", Market.class);
+        assertEquals(Market.StatusEnum.UNKNOWN, m.status());
+        assertEquals("paused_for_lunch", m.statusAsString());
+        assertEquals("paused_for_lunch", mapper.readTree(mapper.writeValueAsString(m)).get("status").asText());
+        assertEquals(OrderStatus.UNKNOWN, OrderStatus.fromValue("on_the_moon"));
+        assertNull(OrderStatus.fromValue(null));
+        assertThrows(IllegalArgumentException.class, () -> Market.builder().status(Market.StatusEnum.UNKNOWN));
+    }
+
+    @Test
+    void requestBodies_omitNulls() throws Exception {
+        Market m = Market.builder().ticker("T").build();
+        JsonNode tree = mapper.readTree(mapper.writeValueAsString(m));
+        assertEquals(1, tree.size(), "only set properties are written: " + tree);
+    }
+
+    @Test
+    void int64_isLong_andDateTime_isOffsetDateTime() throws Exception {
+        assertEquals(java.time.OffsetDateTime.class, Market.class.getMethod("closeTime").getReturnType());
+        Class<?> volume = io.github.kalshi4j.model.GetBalanceResponse.class.getMethod("balance").getReturnType();
+        assertEquals(Long.class, volume);
+    }
+
+    @Test
+    void modelsAreFinal_withValueEquality() {
+        assertTrue(java.lang.reflect.Modifier.isFinal(Market.class.getModifiers()));
+        assertEquals(Market.builder().ticker("A").build(), Market.builder().ticker("A").build());
+        assertNotEquals(Market.builder().ticker("A").build(), Market.builder().ticker("B").build());
+    }
+}
