@@ -1,0 +1,20 @@
+package io.github.kalshi4j.errors;
+
+/**
+ * Credentials could not be used: a missing, malformed, encrypted or unsuitable key, or a signing failure.
+ * Messages never contain key material.
+ */
+public final class KalshiAuthException extends KalshiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates an exception with a message. */
+    public KalshiAuthException(String message) {
+        super(message);
+    }
+
+    /** Creates an exception with a message and the underlying cause. */
+    public KalshiAuthException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
