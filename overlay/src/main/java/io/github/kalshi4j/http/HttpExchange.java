@@ -1,0 +1,51 @@
+package io.github.kalshi4j.http;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The byte-level HTTP seam under the client: sends one {@link RawRequest} (already signed) and returns the
+ * {@link RawResponse}. The default is Apache HttpClient 5; {@link RecordingTransport} and
+ * {@link ReplayTransport} plug in here, and so can a user's own. Implementations must be thread-safe.
+ *
+ * <p>Failures are reported as {@link IOException}s; a {@link java.net.ConnectException} (or any exception
+ * marked by {@link #isNotSent}) means no byte reached the server, which makes even a POST safe to retry.
+ */
+public interface HttpExchange extends AutoCloseable {
+
+    /** Sends the request and waits for the whole response. */
+    RawResponse send(RawRequest request) throws IOException;
+
+    /**
+     * Sends the request asynchronously. The future must complete off the caller's thread only when needed and
+     * never requires the caller to sign on an I/O thread (signing happens before this is called).
+     */
+    CompletableFuture<RawResponse> sendAsync(RawRequest request);
+
+    /** Releases connections and threads. */
+    @Override
+    void close();
+
+    /** True when the failure happened before any byte of the request was sent. */
+    static boolean isNotSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof NotSentException
+                    || t.getClass().getName().equals("org.apache.hc.client5.http.ConnectTimeoutException")
+                    || t.getClass().getName().equals("org.apache.hc.client5.http.HttpHostConnectException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks a failure that happened before the request left the client. */
+    final class NotSentException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        /** Creates the exception. */
+        public NotSentException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
