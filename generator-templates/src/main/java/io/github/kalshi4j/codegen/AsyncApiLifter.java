@@ -92,6 +92,17 @@ public final class AsyncApiLifter {
                 }
             }
         }));
+        // The document-level channel map the class comment promises: channel name to the names of its messages.
+        ObjectNode channelMap = out.putObject("x-kalshi4j-channels");
+        asyncapi.path("channels").fields().forEachRemaining(c -> {
+            ArrayNode carried = channelMap.putArray(c.getKey());
+            c.getValue().path("messages").fields().forEachRemaining(m -> {
+                String ref = m.getValue().path("$ref").asText("");
+                JsonNode msg = ref.startsWith("#/components/messages/")
+                        ? messages.path(ref.substring(ref.lastIndexOf('/') + 1)) : m.getValue();
+                carried.add(msg.path("name").asText(m.getKey()));
+            });
+        });
         schemas.fields().forEachRemaining(e -> {
             if (e.getValue() instanceof ObjectNode s && s.get("x-kalshi4j-messages") instanceof ArrayNode names) {
                 StringBuilder sb = new StringBuilder();

@@ -44,6 +44,11 @@ public final class OverlayApplier {
             }
             boolean remove = action.path("remove").asBoolean(false);
             JsonNode update = action.get("update");
+            // Matches come in document order; removing array elements back to front keeps the remaining
+            // indices valid when a wildcard selects several elements of one array.
+            if (remove) {
+                java.util.Collections.reverse(matches);
+            }
             for (Match m : matches) {
                 if (remove) {
                     m.remove();

@@ -1,0 +1,215 @@
+package io.github.kalshi4j.codegen;
+
+import static io.github.kalshi4j.codegen.Repo.yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The OpenAPI Overlay 1.0 subset used for spec corrections (spec/overlays). */
+class OverlayApplierTest {
+
+    static final String SPEC = """
+            openapi: 3.0.0
+            paths:
+              /account/limits:
+                get:
+                  operationId: GetAccountApiLimits
+                  tags: [account]
+              /markets:
+                get:
+                  operationId: GetMarkets
+                  tags: [market]
+            components:
+              schemas:
+                Limits:
+                  type: object
+                  required: [usage_tier, read_limit]
+                  properties:
+                    usage_tier: {type: string}
+                    read_limit: {type: integer}
+            """;
+
+    static ObjectNode apply(String spec, String actions) {
+        ObjectNode tree = yaml(spec);
+        OverlayApplier.apply(yaml("overlay: 1.0.0\ninfo: {title: t, version: 1.0.0}\nactions:\n" + actions), tree, "test.overlay.yaml");
+        return tree;
+    }
+
+    @Test
+    void updateMergesObjectsRecursivelyKeepingWhatIsThere() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits
+                    update:
+                      description: Limits.
+                      properties:
+                        read_limit: {format: int32}
+                        write: {type: object}
+                """);
+        JsonNode limits = spec.at("/components/schemas/Limits");
+        assertEquals("Limits.", limits.path("description").asText());
+        assertEquals("string", limits.at("/properties/usage_tier/type").asText(), "untouched property kept");
+        assertEquals("integer", limits.at("/properties/read_limit/type").asText(), "merged, not replaced");
+        assertEquals("int32", limits.at("/properties/read_limit/format").asText());
+        assertEquals("object", limits.at("/properties/write/type").asText());
+    }
+
+    @Test
+    void updateAppendsToArraysAsTheOverlaySpecificationSays() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required
+                    update: [write]
+                  - target: $.components.schemas.Limits
+                    update:
+                      required: [read]
+                """);
+        assertEquals(List.of("usage_tier", "read_limit", "write", "read"), texts(spec.at("/components/schemas/Limits/required")));
+    }
+
+    @Test
+    void updateReplacesScalars() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.paths['/markets'].get.operationId
+                    update: ListMarkets
+                """);
+        assertEquals("ListMarkets", spec.at("/paths/~1markets/get/operationId").asText());
+    }
+
+    @Test
+    void removeDeletesTheTarget() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required
+                    remove: true
+                  - target: $.components.schemas.Limits.properties.read_limit
+                    remove: true
+                """);
+        JsonNode limits = spec.at("/components/schemas/Limits");
+        assertFalse(limits.has("required"));
+        assertFalse(limits.path("properties").has("read_limit"));
+        assertTrue(limits.path("properties").has("usage_tier"));
+    }
+
+    @Test
+    void removeThenUpdateReplacesAList() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required
+                    remove: true
+                  - target: $.components.schemas.Limits
+                    update:
+                      required: [usage_tier]
+                """);
+        assertEquals(List.of("usage_tier"), texts(spec.at("/components/schemas/Limits/required")));
+    }
+
+    @Test
+    void removeWithAWildcardOverAnArrayRemovesEveryElement() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required[*]
+                    remove: true
+                """);
+        assertEquals(List.of(), texts(spec.at("/components/schemas/Limits/required")));
+    }
+
+    @Test
+    void removeByIndexRemovesThatElement() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required[0]
+                    remove: true
+                """);
+        assertEquals(List.of("read_limit"), texts(spec.at("/components/schemas/Limits/required")));
+    }
+
+    @Test
+    void quotedKeysSelectPathsWithSlashes() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.paths['/account/limits'].get
+                    update: {summary: single quotes}
+                  - target: $.paths["/markets"].get
+                    update: {summary: double quotes}
+                """);
+        assertEquals("single quotes", spec.at("/paths/~1account~1limits/get/summary").asText());
+        assertEquals("double quotes", spec.at("/paths/~1markets/get/summary").asText());
+    }
+
+    @Test
+    void wildcardsSelectEveryMember() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.paths.*.get
+                    update: {x-seen: true}
+                """);
+        assertTrue(spec.at("/paths/~1account~1limits/get/x-seen").asBoolean());
+        assertTrue(spec.at("/paths/~1markets/get/x-seen").asBoolean());
+    }
+
+    @Test
+    void aTargetThatMatchesNothingFailsNamingTheAction() {
+        SpecException e = assertThrows(SpecException.class, () -> apply(SPEC, """
+                  - target: $.components.schemas.Limits
+                    update: {description: fine}
+                  - target: $.components.schemas.GoneUpstream.required
+                    remove: true
+                """));
+        assertTrue(e.getMessage().contains("test.overlay.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("action 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("$.components.schemas.GoneUpstream.required"), e.getMessage());
+        assertTrue(e.getMessage().contains("matches nothing"), e.getMessage());
+    }
+
+    @Test
+    void aDocumentThatIsNotAnOverlayIsRejected() {
+        SpecException e = assertThrows(SpecException.class,
+                () -> OverlayApplier.apply(yaml("actions: []\n"), yaml(SPEC), "plain.yaml"));
+        assertTrue(e.getMessage().contains("plain.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("overlay: 1.0.0"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedJsonPathIsReportedNotIgnored() {
+        SpecException e = assertThrows(SpecException.class, () -> apply(SPEC, """
+                  - target: $.paths['/markets'].get.parameters[?(@.name == 'cursor')]
+                    remove: true
+                """));
+        assertTrue(e.getMessage().contains("unsupported JSONPath"), e.getMessage());
+    }
+
+    @Test
+    void theRealCorrectionOverlayFixesGetAccountApiLimitsResponse() throws IOException {
+        ObjectNode spec = Repo.pinnedSpec("openapi");
+        Path overlay = Repo.ROOT.resolve("spec/overlays/openapi-corrections.overlay.yaml");
+
+        OverlayApplier.apply(PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, "openapi-corrections.overlay.yaml");
+
+        JsonNode limits = spec.at("/components/schemas/GetAccountApiLimitsResponse");
+        assertEquals(List.of("usage_tier"), texts(limits.path("required")));
+        assertEquals("#/components/schemas/ApiTokenBucket", limits.at("/properties/read/$ref").asText());
+        assertEquals("#/components/schemas/ApiTokenBucket", limits.at("/properties/write/$ref").asText());
+        JsonNode bucket = spec.at("/components/schemas/ApiTokenBucket");
+        assertEquals("object", bucket.path("type").asText());
+        assertEquals("integer", bucket.at("/properties/bucket_capacity/type").asText());
+        assertEquals("integer", bucket.at("/properties/refill_rate/type").asText());
+    }
+
+    @Test
+    void everyOverlayInSpecOverlaysStillAppliesToThePinnedSpec() throws IOException {
+        ObjectNode spec = Repo.pinnedSpec("openapi");
+        for (Path overlay : PrepareSpecs.overlays(Repo.ROOT)) {
+            OverlayApplier.apply(PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, overlay.getFileName().toString());
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+}

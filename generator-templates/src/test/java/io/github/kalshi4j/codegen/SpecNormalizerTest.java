@@ -1,0 +1,311 @@
+package io.github.kalshi4j.codegen;
+
+import static io.github.kalshi4j.codegen.Repo.yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+/** The rewrite of a spec into the form the templates expect; meaning is kept, only annotations are added. */
+class SpecNormalizerTest {
+
+    static final String SPEC = """
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            tags:
+              - name: market
+            paths:
+              /markets:
+                get:
+                  operationId: GetMarkets
+                  tags: [market]
+                  parameters:
+                    - $ref: '#/components/parameters/CursorQuery'
+                    - name: limit
+                      in: query
+                      schema: {type: integer}
+                    - name: min_price_dollars
+                      in: query
+                      schema: {type: string}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/GetMarketsResponse'}
+              /markets/{ticker}:
+                get:
+                  operationId: GetMarket
+                  tags: [market]
+                  parameters:
+                    - name: ticker
+                      in: path
+                      required: true
+                      schema: {type: string}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Market'}
+              /portfolio/orders/{order_id}/amend:
+                post:
+                  operationId: AmendOrder
+                  tags: [portfolio]
+                  parameters:
+                    - name: order_id
+                      in: path
+                      required: true
+                      schema: {type: string}
+                    - name: depth
+                      in: query
+                      required: true
+                      schema: {type: integer}
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Market'}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Empty'}
+            components:
+              parameters:
+                CursorQuery:
+                  name: cursor
+                  in: query
+                  schema: {type: string}
+              schemas:
+                FixedPointDollars:
+                  type: string
+                  description: Dollars as a decimal string.
+                FixedPointCount:
+                  type: string
+                Side:
+                  type: string
+                  enum: ['yes', 'no']
+                Market:
+                  type: object
+                  properties:
+                    yes_bid_dollars: {type: string}
+                    volume_fp: {type: string}
+                    price: {type: integer}
+                    price_dollars: {type: string}
+                    settlement_dollars:
+                      type: string
+                      enum: [pending, final]
+                    status:
+                      type: string
+                      enum: [open, closed]
+                    notional_value:
+                      $ref: '#/components/schemas/FixedPointDollars'
+                    fee:
+                      $ref: '#/components/schemas/FixedPointDollars'
+                      description: Fee charged.
+                    count:
+                      $ref: '#/components/schemas/FixedPointCount'
+                    side:
+                      $ref: '#/components/schemas/Side'
+                    yes_dollars_fp:
+                      type: array
+                      items:
+                        type: array
+                        items: {type: string}
+                    created_time: {type: string, format: date-time}
+                GetMarketsResponse:
+                  type: object
+                  required: [markets]
+                  properties:
+                    cursor: {type: string}
+                    markets:
+                      type: array
+                      items: {$ref: '#/components/schemas/Market'}
+                Empty:
+                  type: object
+                Event:
+                  type: object
+                  properties:
+                    type:
+                      type: string
+                      const: market_lifecycle
+                    market_ticker: {type: string}
+            """;
+
+    static ObjectNode normalized() {
+        ObjectNode spec = yaml(SPEC);
+        SpecNormalizer.normalizeOpenApi(spec);
+        return spec;
+    }
+
+    static JsonNode marketProperty(ObjectNode spec, String name) {
+        return spec.at("/components/schemas/Market/properties/" + name);
+    }
+
+    @Test
+    void dollarsStringsBecomeDecimalMoneyWithAShortAccessor() {
+        JsonNode p = marketProperty(normalized(), "yes_bid_dollars");
+        assertEquals("string", p.path("type").asText());
+        assertEquals("number", p.path("format").asText());
+        assertEquals("dollars", p.path("x-kalshi4j-money").asText());
+        assertEquals("yesBid", p.path("x-kalshi4j-short").asText());
+    }
+
+    @Test
+    void fpStringsBecomeDecimalCountsWithAShortAccessor() {
+        JsonNode p = marketProperty(normalized(), "volume_fp");
+        assertEquals("number", p.path("format").asText());
+        assertEquals("count", p.path("x-kalshi4j-money").asText());
+        assertEquals("volume", p.path("x-kalshi4j-short").asText());
+    }
+
+    @Test
+    void noShortAccessorWhenItWouldCollideWithAnotherProperty() {
+        JsonNode p = marketProperty(normalized(), "price_dollars");
+        assertEquals("dollars", p.path("x-kalshi4j-money").asText(), "still money");
+        assertFalse(p.has("x-kalshi4j-short"), "price_dollars -> price would collide with the price property");
+    }
+
+    @Test
+    void enumStringsAreLeftUntouchedEvenWhenNamedLikeMoney() {
+        ObjectNode before = yaml(SPEC);
+        ObjectNode spec = normalized();
+        assertEquals(before.at("/components/schemas/Market/properties/settlement_dollars"), marketProperty(spec, "settlement_dollars"));
+        assertEquals(before.at("/components/schemas/Market/properties/status"), marketProperty(spec, "status"));
+        assertEquals(before.at("/components/schemas/Side"), spec.at("/components/schemas/Side"));
+        assertEquals(before.at("/components/schemas/Market/properties/side"), marketProperty(spec, "side"), "enum $ref kept");
+    }
+
+    @Test
+    void refsToFixedPointDollarsAreInlinedSoTheMoneyTagSurvives() {
+        ObjectNode spec = normalized();
+        JsonNode p = marketProperty(spec, "notional_value");
+        assertFalse(p.has("$ref"));
+        assertEquals("string", p.path("type").asText());
+        assertEquals("number", p.path("format").asText());
+        assertEquals("dollars", p.path("x-kalshi4j-money").asText());
+        assertEquals("Dollars as a decimal string.", p.path("description").asText());
+
+        JsonNode fee = marketProperty(spec, "fee");
+        assertFalse(fee.has("$ref"));
+        assertEquals("Fee charged.", fee.path("description").asText(), "the property's own description wins");
+        assertEquals("dollars", fee.path("x-kalshi4j-money").asText());
+
+        JsonNode count = marketProperty(spec, "count");
+        assertFalse(count.has("$ref"));
+        assertEquals("count", count.path("x-kalshi4j-money").asText());
+        assertEquals("number", spec.at("/components/schemas/FixedPointDollars/format").asText());
+    }
+
+    @Test
+    void dollarsFpArraysOfArraysBecomeDecimalLevels() {
+        JsonNode p = marketProperty(normalized(), "yes_dollars_fp");
+        assertEquals("levels", p.path("x-kalshi4j-money").asText());
+        assertEquals("number", p.at("/items/items/format").asText());
+        assertFalse(p.has("x-kalshi4j-short"));
+    }
+
+    @Test
+    void otherFormatsAreNotTouched() {
+        JsonNode p = marketProperty(normalized(), "created_time");
+        assertEquals("date-time", p.path("format").asText());
+        assertFalse(p.has("x-kalshi4j-money"));
+    }
+
+    @Test
+    void moneyQueryParametersAreDecimalsToo() {
+        JsonNode param = normalized().at("/paths/~1markets/get/parameters/2");
+        assertEquals("min_price_dollars", param.path("name").asText());
+        assertEquals("number", param.at("/schema/format").asText());
+        assertEquals("dollars", param.at("/schema/x-kalshi4j-money").asText());
+    }
+
+    @Test
+    void constBecomesAVendorExtensionAndTheSchemaLearnsItsType() {
+        ObjectNode spec = normalized();
+        JsonNode event = spec.at("/components/schemas/Event");
+        JsonNode type = event.at("/properties/type");
+        assertFalse(type.has("const"), "OpenAPI 3.0 has no const");
+        assertEquals("market_lifecycle", type.path("x-kalshi4j-const").asText());
+        assertEquals("string", type.path("type").asText());
+        assertEquals("market_lifecycle", event.path("x-kalshi4j-const-type").asText());
+    }
+
+    @Test
+    void aConstWithoutATypeIsAString() {
+        ObjectNode spec = yaml("""
+                openapi: 3.0.0
+                components:
+                  schemas:
+                    Msg:
+                      type: object
+                      properties:
+                        type: {const: ticker}
+                """);
+        SpecNormalizer.normalizeOpenApi(spec);
+        assertEquals("string", spec.at("/components/schemas/Msg/properties/type/type").asText());
+        assertEquals("ticker", spec.at("/components/schemas/Msg/x-kalshi4j-const-type").asText());
+    }
+
+    @Test
+    void aCursorOperationGetsThePaginationExtension() {
+        JsonNode p = normalized().at("/paths/~1markets/get/x-kalshi4j-pagination");
+        assertEquals("cursor", p.path("cursorField").asText());
+        assertEquals("cursor", p.path("cursorGetter").asText());
+        assertEquals("GetMarketsResponse", p.path("responseSchema").asText());
+        assertEquals("markets", p.path("itemsField").asText());
+        assertEquals("markets", p.path("itemsGetter").asText());
+        assertEquals("Market", p.path("itemType").asText());
+    }
+
+    @Test
+    void anOperationWithoutACursorHasNoPagination() {
+        assertTrue(normalized().at("/paths/~1markets~1{ticker}/get/x-kalshi4j-pagination").isMissingNode());
+    }
+
+    @Test
+    void anEmptyObjectSchemaIsClosedSoTheGeneratorEmitsAModel() {
+        ObjectNode spec = normalized();
+        JsonNode empty = spec.at("/components/schemas/Empty");
+        assertTrue(empty.path("properties").isObject());
+        assertEquals(0, empty.path("properties").size());
+        assertTrue(empty.has("x-is-free-form"));
+        assertFalse(empty.path("x-is-free-form").asBoolean(true));
+        assertEquals("Empty", spec.at("/paths/~1portfolio~1orders~1{order_id}~1amend/post/x-kalshi4j-return-type").asText());
+    }
+
+    @Test
+    void operationsLearnTheirTagAndArgumentShape() {
+        ObjectNode spec = normalized();
+        JsonNode list = spec.at("/paths/~1markets/get");
+        assertEquals("market", list.path("x-kalshi4j-tag").asText(), "the spec's tag");
+        assertEquals("markets", list.at("/tags/0").asText(), "renamed for the accessor");
+        assertTrue(list.path("x-kalshi4j-has-args").asBoolean());
+        assertTrue(list.path("x-kalshi4j-query-optional").asBoolean());
+        assertFalse(list.path("x-kalshi4j-has-pathbody").asBoolean());
+
+        JsonNode amend = spec.at("/paths/~1portfolio~1orders~1{order_id}~1amend/post");
+        assertEquals("portfolio", amend.path("x-kalshi4j-tag").asText());
+        assertTrue(amend.path("x-kalshi4j-sep-path").asBoolean());
+        assertTrue(amend.path("x-kalshi4j-sep-body").asBoolean());
+        assertTrue(amend.path("x-kalshi4j-pb-sep").asBoolean());
+        assertFalse(amend.has("x-kalshi4j-query-optional"), "a required query parameter makes params mandatory");
+    }
+
+    @Test
+    void theRealSpecNormalizesWithoutLosingAnyPathOrSchema() {
+        ObjectNode spec = Repo.pinnedSpec("openapi");
+        int paths = spec.path("paths").size();
+        int schemas = spec.at("/components/schemas").size();
+        SpecNormalizer.normalizeOpenApi(spec);
+        assertEquals(paths, spec.path("paths").size());
+        assertEquals(schemas, spec.at("/components/schemas").size());
+        assertEquals("number", spec.at("/components/schemas/FixedPointDollars/format").asText());
+        assertEquals("count", spec.at("/components/schemas/FixedPointCount/x-kalshi4j-money").asText());
+    }
+}
