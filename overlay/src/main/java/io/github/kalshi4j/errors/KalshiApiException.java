@@ -35,6 +35,14 @@ public class KalshiApiException extends KalshiException {
         this.response = response;
     }
 
+    /** The server's request id among response headers (case-insensitive), or null when it sent none. */
+    public static String requestIdFrom(Map<String, List<String>> headers) {
+        KalshiErrorResponse probe = new KalshiErrorResponse(
+                "", 0, null, null, null, null, null, 1, null, null, headers);
+        return REQUEST_ID_HEADERS.stream().map(probe::header).flatMap(Optional::stream).map(String::trim)
+                .filter(s -> !s.isEmpty()).findFirst().orElse(null);
+    }
+
     /**
      * Builds the exception for an HTTP error answer, choosing the subclass by status.
      * Never fails on a malformed body: whatever cannot be parsed is kept as {@link #bodyExcerpt()}.

@@ -1,0 +1,71 @@
+package io.github.kalshi4j.client;
+
+import io.github.kalshi4j.api.KalshiAsyncApis;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The asynchronous Kalshi client: every REST operation as a {@code CompletableFuture}, grouped by tag.
+ *
+ * <pre>{@code
+ * try (KalshiAsyncClient client = KalshiAsyncClient.fromEnv()) {
+ *     client.exchange().getExchangeStatus()
+ *           .thenAccept(s -> System.out.println("trading active: " + s.tradingActive()))
+ *           .join();
+ * }
+ * }</pre>
+ *
+ * <p>Futures complete on kalshi4j's worker threads; signing never runs on the HTTP I/O thread. Failures are
+ * {@code KalshiException}s. {@link #blocking()} gives the blocking twin over the same resources.
+ */
+public final class KalshiAsyncClient extends KalshiAsyncApis implements AutoCloseable {
+
+    private final ClientCore core;
+
+    KalshiAsyncClient(ClientCore core) {
+        super(core.transport);
+        this.core = core;
+    }
+
+    /** An async client configured from the environment; see {@link KalshiClient#fromEnv()}. */
+    public static KalshiAsyncClient fromEnv() {
+        return KalshiClient.builder().fromEnv().build().async();
+    }
+
+    /** An async client configured from the given environment and properties. */
+    public static KalshiAsyncClient fromEnv(Map<String, String> env, Properties properties) {
+        return KalshiClient.builder().fromEnv(env, properties).build().async();
+    }
+
+    /** A builder; finish with {@link KalshiClientBuilder#buildAsync()}. */
+    public static KalshiClientBuilder builder() {
+        return new KalshiClientBuilder();
+    }
+
+    /** The blocking twin, sharing this client's connection pool, credentials and threads. */
+    public KalshiClient blocking() {
+        return core.blocking();
+    }
+
+    /** True when requests are signed. */
+    public boolean isAuthenticated() {
+        return core.signer != null;
+    }
+
+    /** The connection settings. */
+    public KalshiConfig config() {
+        return core.config;
+    }
+
+    /** Closes connections and threads, for this client and its blocking twin. Idempotent. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KalshiAsyncClient{" + core.config.baseUrl() + (isAuthenticated() ? ", " + core.signer : ", unauthenticated") + "}";
+    }
+}

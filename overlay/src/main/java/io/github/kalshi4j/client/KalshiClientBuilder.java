@@ -1,0 +1,252 @@
+package io.github.kalshi4j.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.auth.RsaPssSigner;
+import io.github.kalshi4j.errors.KalshiAuthException;
+import io.github.kalshi4j.http.ApacheHttpExchange;
+import io.github.kalshi4j.http.HttpExchange;
+import io.github.kalshi4j.http.RetryPolicy;
+import io.github.kalshi4j.http.Sleeper;
+import io.github.kalshi4j.internal.KalshiHttpTransport;
+import io.github.kalshi4j.internal.KalshiMappers;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * Builds {@link KalshiClient}s and {@link KalshiAsyncClient}s.
+ *
+ * <pre>{@code
+ * KalshiClient client = KalshiClient.builder()
+ *         .config(KalshiConfig.demo())
+ *         .credentialsFromPath("my-key-id", "~/.kalshi/demo.pem")
+ *         .build();
+ * }</pre>
+ */
+public final class KalshiClientBuilder {
+
+    /** Environment variables and the system properties that override them. */
+    public enum Setting {
+        /** API key id. */
+        KEY_ID("KALSHI_KEY_ID", "kalshi.keyId"),
+        /** Private key PEM text (PKCS#1 or PKCS#8). */
+        PRIVATE_KEY("KALSHI_PRIVATE_KEY", "kalshi.privateKey"),
+        /** Path to the private key PEM file; {@code ~} expands to the home directory. */
+        PRIVATE_KEY_PATH("KALSHI_PRIVATE_KEY_PATH", "kalshi.privateKeyPath"),
+        /** REST base URL. */
+        API_BASE_URL("KALSHI_API_BASE_URL", "kalshi.apiBaseUrl"),
+        /** WebSocket URL (otherwise derived from the REST base URL). */
+        WS_BASE_URL("KALSHI_WS_BASE_URL", "kalshi.wsBaseUrl"),
+        /** {@code true} for Kalshi's demo environment. */
+        DEMO("KALSHI_DEMO", "kalshi.demo");
+
+        private final String env;
+        private final String property;
+
+        Setting(String env, String property) {
+            this.env = env;
+            this.property = property;
+        }
+
+        /** The environment variable. */
+        public String env() {
+            return env;
+        }
+
+        /** The system property that overrides it. */
+        public String property() {
+            return property;
+        }
+    }
+
+    private KalshiConfig config = KalshiConfig.production();
+    private KalshiSigner signer;
+    private HttpExchange exchange;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private ObjectMapper mapper;
+    private boolean safeOrderRetry;
+
+    KalshiClientBuilder() {
+    }
+
+    /** Uses these connection settings. */
+    public KalshiClientBuilder config(KalshiConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /** Points the client at a base URL (a local exchange, say); the WebSocket URL follows it. */
+    public KalshiClientBuilder baseUrl(String baseUrl) {
+        this.config = config.toBuilder().baseUrl(baseUrl).build();
+        return this;
+    }
+
+    /** Signs with an RSA private key given as PEM text (PKCS#1 or PKCS#8). */
+    public KalshiClientBuilder credentials(String keyId, String privateKeyPem) {
+        this.signer = RsaPssSigner.fromPem(keyId, privateKeyPem);
+        return this;
+    }
+
+    /** Signs with an RSA private key read from a PEM file; {@code ~} expands to the home directory. */
+    public KalshiClientBuilder credentialsFromPath(String keyId, String path) {
+        this.signer = RsaPssSigner.fromPath(keyId, path);
+        return this;
+    }
+
+    /** Signs with an RSA private key read from a PEM file. */
+    public KalshiClientBuilder credentialsFromPath(String keyId, Path path) {
+        this.signer = RsaPssSigner.fromPath(keyId, path);
+        return this;
+    }
+
+    /** Signs with a custom signer (an HSM or KMS, say); null makes the client unauthenticated. */
+    public KalshiClientBuilder signer(KalshiSigner signer) {
+        this.signer = signer;
+        return this;
+    }
+
+    /** Reads settings from the process environment and system properties; see {@link Setting}. */
+    public KalshiClientBuilder fromEnv() {
+        return fromEnv(System.getenv(), System.getProperties());
+    }
+
+    /** Reads settings from the given environment, with {@code properties} overriding it; see {@link Setting}. */
+    public KalshiClientBuilder fromEnv(Map<String, String> env, Properties properties) {
+        Function<Setting, String> get = s -> {
+            String v = properties.getProperty(s.property());
+            if (v == null) {
+                v = env.get(s.env());
+            }
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        String baseUrl = get.apply(Setting.API_BASE_URL);
+        String wsUrl = get.apply(Setting.WS_BASE_URL);
+        String demo = get.apply(Setting.DEMO);
+        boolean isDemo = demo != null && (demo.equalsIgnoreCase("true") || demo.equals("1") || demo.equalsIgnoreCase("yes"));
+        if (demo != null && !isDemo && !(demo.equalsIgnoreCase("false") || demo.equals("0") || demo.equalsIgnoreCase("no"))) {
+            throw new IllegalArgumentException(Setting.DEMO.env() + " must be true or false, got \"" + demo + "\"");
+        }
+        KalshiConfig.Builder cfg = (isDemo ? KalshiConfig.demo() : KalshiConfig.production()).toBuilder();
+        if (baseUrl != null) {
+            cfg.baseUrl(baseUrl);
+        }
+        if (wsUrl != null) {
+            cfg.webSocketUrl(URI.create(wsUrl));
+        }
+        this.config = cfg.build();
+
+        String keyId = get.apply(Setting.KEY_ID);
+        String pem = get.apply(Setting.PRIVATE_KEY);
+        String path = get.apply(Setting.PRIVATE_KEY_PATH);
+        if (keyId == null && pem == null && path == null) {
+            this.signer = null;
+            return this;
+        }
+        if (keyId == null) {
+            throw new KalshiAuthException("a private key is configured but " + Setting.KEY_ID.env() + " is not set");
+        }
+        if (pem != null && path != null) {
+            throw new KalshiAuthException("set either " + Setting.PRIVATE_KEY.env() + " or " + Setting.PRIVATE_KEY_PATH.env()
+                    + ", not both");
+        }
+        if (pem == null && path == null) {
+            throw new KalshiAuthException(Setting.KEY_ID.env() + " is set but neither " + Setting.PRIVATE_KEY.env()
+                    + " nor " + Setting.PRIVATE_KEY_PATH.env() + " is");
+        }
+        // Environment PEM text often arrives with literal \n instead of line breaks.
+        this.signer = pem != null ? RsaPssSigner.fromPem(keyId, pem.replace("\\n", "\n"))
+                : RsaPssSigner.fromPath(keyId, path);
+        return this;
+    }
+
+    /** Replaces the HTTP exchange (a {@code RecordingTransport}, a {@code ReplayTransport}, your own). */
+    public KalshiClientBuilder httpExchange(HttpExchange exchange) {
+        this.exchange = exchange;
+        return this;
+    }
+
+    /** Waits between retries through this sleeper (tests check exact waits with it). */
+    public KalshiClientBuilder sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return this;
+    }
+
+    /** Time source for signatures and Retry-After dates. */
+    public KalshiClientBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** Jitter source for backoff, uniform in [0, 1) (tests pass a constant). */
+    public KalshiClientBuilder jitter(DoubleSupplier jitter) {
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
+        return this;
+    }
+
+    /**
+     * Turns on safe retry for order creation: a CreateOrder carrying a {@code client_order_id} that fails after it
+     * may have reached the exchange is retried only after looking the order up, so it is never placed twice.
+     * Per call: {@code RequestOptions.builder().attribute("kalshi4j.safeOrderRetry", true)}.
+     */
+    public KalshiClientBuilder safeOrderRetry(boolean enabled) {
+        this.safeOrderRetry = enabled;
+        return this;
+    }
+
+    /** The blocking client. */
+    public KalshiClient build() {
+        return core().blocking();
+    }
+
+    /** The async client. */
+    public KalshiAsyncClient buildAsync() {
+        return core().async();
+    }
+
+    private ClientCore core() {
+        ObjectMapper m = mapper != null ? mapper : KalshiMappers.create();
+        boolean owns = exchange == null;
+        HttpExchange ex = owns
+                ? new ApacheHttpExchange(config.connectTimeout(), config.maxConnections(), config.http2(), config.userAgent())
+                : exchange;
+        int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService worker = Executors.newFixedThreadPool(workers, daemon("kalshi4j-worker"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kalshi4j-retry"));
+        RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(), jitter, clock);
+        KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
+                scheduler, safeOrderRetry);
+        return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "KalshiClientBuilder{" + config.baseUrl() + ", " + (signer == null ? "unauthenticated" : signer.toString())
+                + "}";
+    }
+
+}

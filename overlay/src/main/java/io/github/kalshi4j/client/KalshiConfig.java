@@ -1,0 +1,326 @@
+package io.github.kalshi4j.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Connection settings of a kalshi4j client. Immutable; start from {@link #production()}, {@link #demo()} or
+ * {@link #builder()}, change with {@link #toBuilder()}. Credentials are not part of the config (they are given
+ * to the client builder), so a config can be logged and shared freely.
+ *
+ * <pre>{@code
+ * KalshiConfig cfg = KalshiConfig.demo().toBuilder().responseTimeout(Duration.ofSeconds(10)).build();
+ * }</pre>
+ */
+public final class KalshiConfig {
+
+    /** Kalshi's production REST base URL. */
+    public static final URI PRODUCTION_REST = URI.create("https://api.elections.kalshi.com/trade-api/v2");
+    /** Kalshi's production WebSocket URL. */
+    public static final URI PRODUCTION_WS = URI.create("wss://api.elections.kalshi.com/trade-api/ws/v2");
+    /** Kalshi's demo REST base URL. */
+    public static final URI DEMO_REST = URI.create("https://demo-api.kalshi.co/trade-api/v2");
+    /** Kalshi's demo WebSocket URL. */
+    public static final URI DEMO_WS = URI.create("wss://demo-api.kalshi.co/trade-api/ws/v2");
+
+    private final URI baseUrl;
+    private final URI webSocketUrl;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxRetries;
+    private final Duration backoffBase;
+    private final Duration backoffCap;
+    private final Map<String, String> extraHeaders;
+    private final boolean http2;
+    private final int maxConnections;
+    private final String userAgent;
+
+    private KalshiConfig(Builder b) {
+        this.baseUrl = normalizeBase(b.baseUrl);
+        this.webSocketUrl = b.webSocketUrl != null ? b.webSocketUrl : deriveWebSocketUrl(this.baseUrl);
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.maxRetries = b.maxRetries;
+        this.backoffBase = b.backoffBase;
+        this.backoffCap = b.backoffCap;
+        this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraHeaders));
+        this.http2 = b.http2;
+        this.maxConnections = b.maxConnections;
+        this.userAgent = b.userAgent;
+        if (backoffCap.compareTo(backoffBase) < 0) {
+            throw new IllegalArgumentException("backoffCap (" + backoffCap + ") must be >= backoffBase (" + backoffBase + ")");
+        }
+    }
+
+    /** Production settings: Kalshi's production URLs and the defaults. */
+    public static KalshiConfig production() {
+        return builder().build();
+    }
+
+    /** Demo-environment settings: Kalshi's demo URLs and the defaults. */
+    public static KalshiConfig demo() {
+        return builder().baseUrl(DEMO_REST).webSocketUrl(DEMO_WS).build();
+    }
+
+    /** A builder with production URLs and the defaults (30 s timeouts, 3 retries, backoff 0.5 s capped at 30 s). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUrl = baseUrl;
+        b.webSocketUrl = webSocketUrl;
+        b.connectTimeout = connectTimeout;
+        b.responseTimeout = responseTimeout;
+        b.maxRetries = maxRetries;
+        b.backoffBase = backoffBase;
+        b.backoffCap = backoffCap;
+        b.extraHeaders.putAll(extraHeaders);
+        b.http2 = http2;
+        b.maxConnections = maxConnections;
+        b.userAgent = userAgent;
+        return b;
+    }
+
+    /**
+     * The WebSocket URL that goes with a REST base URL: {@code https://host/trade-api/v2} becomes
+     * {@code wss://host/trade-api/ws/v2} ({@code http} becomes {@code ws}).
+     */
+    public static URI deriveWebSocketUrl(URI restBase) {
+        String scheme = restBase.getScheme().toLowerCase(Locale.ROOT);
+        String wsScheme = scheme.equals("https") ? "wss" : scheme.equals("http") ? "ws" : null;
+        if (wsScheme == null) {
+            throw new IllegalArgumentException("base URL must be http or https: " + restBase);
+        }
+        String path = restBase.getRawPath() == null ? "" : restBase.getRawPath();
+        String wsPath = path.endsWith("/trade-api/v2") ? path.substring(0, path.length() - "/v2".length()) + "/ws/v2"
+                : path + "/ws/v2";
+        return URI.create(wsScheme + "://" + restBase.getRawAuthority() + wsPath);
+    }
+
+    private static URI normalizeBase(URI uri) {
+        Objects.requireNonNull(uri, "baseUrl");
+        String s = uri.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        URI u = URI.create(s);
+        if (u.getScheme() == null || u.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + uri);
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + uri);
+        }
+        return u;
+    }
+
+    /** REST base URL, e.g. {@code https://api.elections.kalshi.com/trade-api/v2} (no trailing slash). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** WebSocket URL; derived from {@link #baseUrl()} unless set. */
+    public URI webSocketUrl() {
+        return webSocketUrl;
+    }
+
+    /** True when the base URL is Kalshi's demo environment. */
+    public boolean isDemo() {
+        return baseUrl.getHost().equals(DEMO_REST.getHost());
+    }
+
+    /** TCP/TLS connect timeout (default 30 s). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Time to wait for a response (default 30 s); per-call options may override it. */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** Retries after the first attempt for retryable failures (default 3). */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** First backoff delay (default 0.5 s); doubles per retry. */
+    public Duration backoffBase() {
+        return backoffBase;
+    }
+
+    /** Largest backoff delay (default 30 s). */
+    public Duration backoffCap() {
+        return backoffCap;
+    }
+
+    /** Headers added to every request. */
+    public Map<String, String> extraHeaders() {
+        return extraHeaders;
+    }
+
+    /** Whether HTTP/2 is negotiated (opt-in; default HTTP/1.1). */
+    public boolean http2() {
+        return http2;
+    }
+
+    /** Connection pool size (default 64). */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** The User-Agent header. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KalshiConfig c && baseUrl.equals(c.baseUrl) && webSocketUrl.equals(c.webSocketUrl)
+                && connectTimeout.equals(c.connectTimeout) && responseTimeout.equals(c.responseTimeout)
+                && maxRetries == c.maxRetries && backoffBase.equals(c.backoffBase) && backoffCap.equals(c.backoffCap)
+                && extraHeaders.equals(c.extraHeaders) && http2 == c.http2 && maxConnections == c.maxConnections
+                && userAgent.equals(c.userAgent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseUrl, webSocketUrl, connectTimeout, responseTimeout, maxRetries, backoffBase, backoffCap,
+                extraHeaders, http2, maxConnections, userAgent);
+    }
+
+    @Override
+    public String toString() {
+        return "KalshiConfig{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", connectTimeout=" + connectTimeout
+                + ", responseTimeout=" + responseTimeout + ", maxRetries=" + maxRetries + ", backoff=" + backoffBase
+                + ".." + backoffCap + ", http2=" + http2 + ", maxConnections=" + maxConnections
+                + ", extraHeaders=" + extraHeaders.keySet() + "}";
+    }
+
+    /** Builds {@link KalshiConfig}s. */
+    public static final class Builder {
+        private URI baseUrl = PRODUCTION_REST;
+        private URI webSocketUrl;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private int maxRetries = 3;
+        private Duration backoffBase = Duration.ofMillis(500);
+        private Duration backoffCap = Duration.ofSeconds(30);
+        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+        private boolean http2;
+        private int maxConnections = 64;
+        private String userAgent = "kalshi4j/" + Version.VERSION + " (Java " + Runtime.version().feature() + ")";
+
+        private Builder() {
+        }
+
+        /**
+         * The REST base URL. Unless {@link #webSocketUrl(URI)} is also called, the WebSocket URL follows it
+         * (so pointing at a local exchange never leaves the WebSocket on production).
+         */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.webSocketUrl = null;
+            return this;
+        }
+
+        /** The REST base URL as text. */
+        public Builder baseUrl(String baseUrl) {
+            return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+        }
+
+        /** The WebSocket URL, when it cannot be derived from the base URL. */
+        public Builder webSocketUrl(URI webSocketUrl) {
+            String scheme = webSocketUrl == null ? null : webSocketUrl.getScheme();
+            if (webSocketUrl != null && !"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("webSocketUrl must be ws:// or wss://, got " + webSocketUrl);
+            }
+            this.webSocketUrl = webSocketUrl;
+            return this;
+        }
+
+        /** Connect timeout; positive. */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive("connectTimeout", d);
+            return this;
+        }
+
+        /** Response timeout; positive. */
+        public Builder responseTimeout(Duration d) {
+            this.responseTimeout = positive("responseTimeout", d);
+            return this;
+        }
+
+        /** Retries after the first attempt; 0 disables retries. */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0 || maxRetries > 20) {
+                throw new IllegalArgumentException("maxRetries must be between 0 and 20, got " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** First backoff delay. */
+        public Builder backoffBase(Duration d) {
+            this.backoffBase = positive("backoffBase", d);
+            return this;
+        }
+
+        /** Largest backoff delay. */
+        public Builder backoffCap(Duration d) {
+            this.backoffCap = positive("backoffCap", d);
+            return this;
+        }
+
+        /** Adds a header to every request (not the signing headers, which the client owns). */
+        public Builder extraHeader(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (name.regionMatches(true, 0, "KALSHI-ACCESS-", 0, 14)) {
+                throw new IllegalArgumentException(name + " is set by the client's signer, not by configuration");
+            }
+            extraHeaders.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Opts in to HTTP/2. */
+        public Builder http2(boolean http2) {
+            this.http2 = http2;
+            return this;
+        }
+
+        /** Connection pool size; at least 1. */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Overrides the User-Agent. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /** The config. */
+        public KalshiConfig build() {
+            return new KalshiConfig(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package io.github.kalshi4j.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.api.Operations;
+import io.github.kalshi4j.api.OrdersApi;
+import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.auth.RequestSignature;
+import io.github.kalshi4j.client.KalshiConfig;
+import io.github.kalshi4j.errors.KalshiApiException;
+import io.github.kalshi4j.errors.KalshiAuthException;
+import io.github.kalshi4j.errors.KalshiDecodeException;
+import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiTimeoutException;
+import io.github.kalshi4j.http.HttpExchange;
+import io.github.kalshi4j.http.RawRequest;
+import io.github.kalshi4j.http.RawResponse;
+import io.github.kalshi4j.http.RetryPolicy;
+import io.github.kalshi4j.http.Sleeper;
+import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.Order;
+import io.github.kalshi4j.pagination.CursorPager;
+import io.github.kalshi4j.transport.ApiRequest;
+import io.github.kalshi4j.transport.ApiResponse;
+import io.github.kalshi4j.transport.KalshiTransport;
+import io.github.kalshi4j.transport.OperationInfo;
+import io.github.kalshi4j.transport.PageIterable;
+import io.github.kalshi4j.transport.RequestOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * kalshi4j's implementation of the generated {@link KalshiTransport}. Every call reads as a sentence:
+ * <b>retry</b> ({@link RetryPolicy}) &rarr; <b>sign</b> (a fresh RSA-PSS signature per attempt, over the final
+ * path) &rarr; <b>log</b> (SLF4J debug, never secrets) &rarr; <b>transport</b> ({@link HttpExchange}), then the
+ * answer is mapped to a model or to a {@link KalshiException}.
+ *
+ * <p>The async path signs and decodes on kalshi4j's worker executor, never on the HTTP I/O thread.
+ */
+public final class KalshiHttpTransport implements KalshiTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.kalshi4j.http");
+
+    /** RequestOptions attribute that turns on safe retry for one CreateOrder call. */
+    public static final String SAFE_ORDER_RETRY = "kalshi4j.safeOrderRetry";
+
+    private static final byte[] EMPTY_JSON_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+
+    private final KalshiConfig config;
+    private final KalshiSigner signer;
+    private final HttpExchange exchange;
+    private final ObjectMapper mapper;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Executor worker;
+    private final ScheduledExecutorService scheduler;
+    private final boolean safeOrderRetry;
+    private final String basePath;
+    private final String baseUrl;
+
+    /**
+     * Creates the transport.
+     *
+     * @param config connection settings
+     * @param signer request signer, or null for an unauthenticated client
+     * @param exchange the byte-level HTTP exchange
+     * @param mapper JSON mapper for models
+     * @param retryPolicy retry rules
+     * @param sleeper waits between blocking retries
+     * @param clock time source for signatures and Retry-After dates
+     * @param worker executor for async signing and decoding
+     * @param scheduler schedules async retries
+     * @param safeOrderRetry retry CreateOrder with a client_order_id safely, by default
+     */
+    public KalshiHttpTransport(KalshiConfig config, KalshiSigner signer, HttpExchange exchange, ObjectMapper mapper,
+            RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, Executor worker, ScheduledExecutorService scheduler,
+            boolean safeOrderRetry) {
+        this.config = config;
+        this.signer = signer;
+        this.exchange = exchange;
+        this.mapper = mapper;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.worker = worker;
+        this.scheduler = scheduler;
+        this.safeOrderRetry = safeOrderRetry;
+        String path = config.baseUrl().getRawPath();
+        this.basePath = path == null ? "" : path;
+        this.baseUrl = config.baseUrl().toString();
+    }
+
+    /** True when requests are signed. */
+    public boolean isAuthenticated() {
+        return signer != null;
+    }
+
+    /** The mapper models are decoded with. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    // ---------------------------------------------------------------- blocking
+
+    @Override
+    public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
+        Prepared p = prepare(request);
+        RetryPolicy policy = policyFor(request.options());
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            RawResponse response;
+            try {
+                response = attempt(p, attempt);
+            } catch (IOException e) {
+                Optional<Duration> wait = policy.afterFailure(p.method(), e, attempt);
+                if (wait.isEmpty()) {
+                    if (isSafeOrderRetry(p) && attempt <= policy.maxRetries() && !HttpExchange.isNotSent(e)) {
+                        Optional<ApiResponse<T>> landed = findLandedOrder(p, responseType, attempt);
+                        if (landed.isPresent()) {
+                            return landed.get();
+                        }
+                        sleep(policy.backoff(attempt), p, attempt, e);
+                        continue;
+                    }
+                    throw networkException(p, e, attempt);
+                }
+                sleep(wait.get(), p, attempt, e);
+                continue;
+            }
+            if (response.isSuccess()) {
+                return decode(p, response, responseType, attempt);
+            }
+            Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
+            if (wait.isEmpty() && isSafeOrderRetry(p) && response.statusCode() >= 500 && attempt <= policy.maxRetries()) {
+                Optional<ApiResponse<T>> landed = findLandedOrder(p, responseType, attempt);
+                if (landed.isPresent()) {
+                    return landed.get();
+                }
+                wait = Optional.of(policy.backoff(attempt));
+            }
+            if (wait.isEmpty()) {
+                throw KalshiApiException.from(p.operationId(), response.statusCode(), response.headers(), response.body(),
+                        attempt, clock);
+            }
+            sleep(wait.get(), p, attempt, null);
+        }
+    }
+
+    /** One attempt: sign, then log around the exchange. */
+    private RawResponse attempt(Prepared p, int attempt) throws IOException {
+        RawRequest signed = sign(p);
+        long start = System.nanoTime();
+        try {
+            RawResponse r = exchange.send(signed);
+            logResponse(p, attempt, r.statusCode(), start);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            logFailure(p, attempt, e, start);
+            throw e;
+        }
+    }
+
+    private void sleep(Duration wait, Prepared p, int attempt, Throwable cause) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} retrying in {} ms (attempt {} {})", p.operationId(), wait.toMillis(), attempt,
+                    cause == null ? "answered an error status" : "failed: " + cause.getClass().getSimpleName());
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new KalshiNetworkException(p.operationId(), attempt, "interrupted while waiting to retry", ie);
+        }
+    }
+
+    // ---------------------------------------------------------------- async
+
+    @Override
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
+        Prepared p = prepare(request);
+        RetryPolicy policy = policyFor(request.options());
+        CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
+        worker.execute(() -> attemptAsync(p, policy, responseType, 1, result));
+        return result;
+    }
+
+    private <T> void attemptAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt,
+            CompletableFuture<ApiResponse<T>> result) {
+        RawRequest signed;
+        try {
+            // Signing (about a millisecond of RSA) runs here, on a worker, never on the HTTP I/O thread.
+            signed = sign(p);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        long start = System.nanoTime();
+        exchange.sendAsync(signed).whenCompleteAsync((response, failure) -> {
+            try {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    logFailure(p, attempt, cause, start);
+                    if (cause instanceof KalshiException ke) {
+                        result.completeExceptionally(ke);
+                        return;
+                    }
+                    Optional<Duration> wait = policy.afterFailure(p.method(), cause, attempt);
+                    if (wait.isPresent()) {
+                        retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
+                    } else {
+                        result.completeExceptionally(networkException(p, cause, attempt));
+                    }
+                    return;
+                }
+                logResponse(p, attempt, response.statusCode(), start);
+                if (response.isSuccess()) {
+                    result.complete(decode(p, response, type, attempt));
+                    return;
+                }
+                Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
+                if (wait.isPresent()) {
+                    retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
+                } else {
+                    result.completeExceptionally(KalshiApiException.from(p.operationId(), response.statusCode(),
+                            response.headers(), response.body(), attempt, clock));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, worker);
+    }
+
+    private void retryLater(Duration wait, Runnable retry) {
+        if (sleeper == Sleeper.SYSTEM) {
+            scheduler.schedule(() -> worker.execute(retry), wait.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            // An injected sleeper (tests) sees the same waits as on the blocking path.
+            worker.execute(() -> {
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                retry.run();
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- pagination
+
+    @Override
+    public <R, T> PageIterable<R, T> paginate(OperationInfo operation, String firstCursor, Function<String, R> fetchPage,
+            Function<R, List<T>> items, Function<R, String> nextCursor) {
+        return new CursorPager<>(operation, firstCursor, fetchPage, items, nextCursor, Integer.MAX_VALUE);
+    }
+
+    // ---------------------------------------------------------------- request preparation
+
+    /** What stays the same across attempts: URL, body bytes, headers except the signature. */
+    private record Prepared(ApiRequest request, URI uri, String signedPath, byte[] body, Map<String, String> headers,
+            Duration timeout) {
+        String operationId() {
+            return request.operation().operationId();
+        }
+
+        String method() {
+            return request.method();
+        }
+    }
+
+    private Prepared prepare(ApiRequest request) {
+        OperationInfo op = request.operation();
+        if (op.authenticated() && signer == null) {
+            throw new KalshiAuthException(op.operationId() + " (" + op.method() + " " + op.pathTemplate()
+                    + ") requires authentication, but this client has no credentials. Set KALSHI_KEY_ID and"
+                    + " KALSHI_PRIVATE_KEY or KALSHI_PRIVATE_KEY_PATH (KalshiClient.fromEnv()), or pass"
+                    + " .credentials(keyId, pem) to KalshiClient.builder().");
+        }
+        ClientChecks.check(request);
+        String query = request.queryString();
+        String pathAndQuery = request.path() + (query.isEmpty() ? "" : "?" + query);
+        URI uri = URI.create(baseUrl + pathAndQuery);
+        String signedPath = RequestSignature.canonicalPath(basePath + request.path());
+        byte[] body = body(request);
+        Map<String, String> headers = new LinkedHashMap<>(config.extraHeaders());
+        headers.put("Accept", "application/json");
+        request.options().headers().forEach((k, v) -> {
+            if (k.regionMatches(true, 0, "KALSHI-ACCESS-", 0, 14)) {
+                throw new IllegalArgumentException(k + " is set by the client's signer; it cannot be a per-call header");
+            }
+            headers.put(k, v);
+        });
+        Duration timeout = request.options().timeout() != null ? request.options().timeout() : config.responseTimeout();
+        return new Prepared(request, uri, signedPath, body, headers, timeout);
+    }
+
+    private byte[] body(ApiRequest request) {
+        String method = request.method();
+        boolean sendsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        if (request.body() == null) {
+            // Kalshi rejects a body-less POST/PUT (invalid_content_type): send an empty JSON object.
+            return sendsBody ? EMPTY_JSON_OBJECT : null;
+        }
+        try {
+            return mapper.writeValueAsBytes(request.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(request.operation().operationId() + ": cannot serialize the request body: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RawRequest sign(Prepared p) {
+        RawRequest raw = new RawRequest(p.operationId(), p.method(), p.uri(), p.headers(), p.body(), p.timeout());
+        if (signer == null) {
+            return raw;
+        }
+        RequestSignature sig = RequestSignature.sign(signer, p.method(), p.signedPath(), clock.millis());
+        for (Map.Entry<String, String> h : sig.headers().entrySet()) {
+            raw = raw.withHeader(h.getKey(), h.getValue());
+        }
+        return raw;
+    }
+
+    private RetryPolicy policyFor(RequestOptions options) {
+        return options.maxRetries() == null ? retryPolicy : retryPolicy.withMaxRetries(options.maxRetries());
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    private <T> ApiResponse<T> decode(Prepared p, RawResponse response, Class<T> type, int attempt) {
+        String requestId = KalshiApiException.requestIdFrom(response.headers());
+        if (type == Void.class) {
+            return new ApiResponse<>(response.statusCode(), response.headers(), null, requestId, attempt);
+        }
+        byte[] bytes = response.body().length == 0 ? EMPTY_JSON_OBJECT : response.body();
+        try {
+            T body = mapper.readValue(bytes, type);
+            return new ApiResponse<>(response.statusCode(), response.headers(), body, requestId, attempt);
+        } catch (IOException e) {
+            throw new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e);
+        }
+    }
+
+    private KalshiNetworkException networkException(Prepared p, Throwable e, int attempt) {
+        String detail = p.method() + " " + p.uri().getRawPath() + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " " + e.getMessage());
+        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && !HttpExchange.isNotSent(e))
+                || e.getClass().getSimpleName().contains("Timeout")) {
+            return new KalshiTimeoutException(p.operationId(), attempt, detail, e);
+        }
+        return new KalshiNetworkException(p.operationId(), attempt, detail, e);
+    }
+
+    private void logResponse(Prepared p, int attempt, int status, long startNanos) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {} in {} ms (attempt {})", p.operationId(), p.method(), p.signedPath(), status,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), attempt);
+        }
+    }
+
+    private void logFailure(Prepared p, int attempt, Throwable e, long startNanos) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} failed after {} ms (attempt {}): {}", p.operationId(), p.method(), p.signedPath(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), attempt, e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- safe order retry
+
+    private boolean isSafeOrderRetry(Prepared p) {
+        if (!p.operationId().equals(Operations.CREATE_ORDER.operationId())) {
+            return false;
+        }
+        Object opt = p.request().options().attributes().get(SAFE_ORDER_RETRY);
+        boolean enabled = opt instanceof Boolean b ? b : safeOrderRetry;
+        return enabled && p.request().body() instanceof CreateOrderRequest r && r.clientOrderId() != null
+                && !r.clientOrderId().isEmpty();
+    }
+
+    /**
+     * After a CreateOrder attempt that may have reached the exchange, asks the exchange whether an order with the
+     * same client_order_id exists, so a retry never doubles an order.
+     */
+    private <T> Optional<ApiResponse<T>> findLandedOrder(Prepared p, Class<T> type, int attempt) {
+        CreateOrderRequest body = (CreateOrderRequest) p.request().body();
+        RequestOptions lookupOptions = RequestOptions.builder().maxRetries(retryPolicy.maxRetries()).build();
+        OrdersApi orders = new OrdersApi(this);
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            String c = cursor;
+            var resp = orders.getOrders(OrdersApi.GetOrdersParams.builder().ticker(body.ticker()).cursor(c).limit(200L).build(),
+                    lookupOptions);
+            for (Order o : resp.orders()) {
+                if (body.clientOrderId().equals(o.clientOrderId())) {
+                    LOG.info("{}: order with client_order_id {} already exists ({}); not sending it again",
+                            p.operationId(), body.clientOrderId(), o.orderId());
+                    if (type.isInstance(CreateOrderResponse.builder().order(o).build())) {
+                        return Optional.of(new ApiResponse<>(201, Map.of(), type.cast(CreateOrderResponse.builder().order(o).build()),
+                                null, attempt));
+                    }
+                    return Optional.empty();
+                }
+            }
+            cursor = resp.cursor();
+            if (cursor == null || cursor.isEmpty()) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}
