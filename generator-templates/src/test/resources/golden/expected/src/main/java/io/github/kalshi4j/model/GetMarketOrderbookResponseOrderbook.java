@@ -102,7 +102,7 @@ public final class GetMarketOrderbookResponseOrderbook {
     /** JSON properties this SDK version does not know, by name; never null. */
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {
-        return additionalProperties;
+        return additionalProperties.isEmpty() ? additionalProperties : Collections.unmodifiableMap(additionalProperties);
     }
 
     @JsonAnySetter

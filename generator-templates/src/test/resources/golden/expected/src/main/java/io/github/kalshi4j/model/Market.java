@@ -233,6 +233,7 @@ public final class Market {
      * Last price in cents.
      * <p>JSON {@code price}.
      */
+    @Deprecated
     public Integer price() {
         return price;
     }
@@ -286,7 +287,7 @@ public final class Market {
     /** JSON properties this SDK version does not know, by name; never null. */
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {
-        return additionalProperties;
+        return additionalProperties.isEmpty() ? additionalProperties : Collections.unmodifiableMap(additionalProperties);
     }
 
     @JsonAnySetter

@@ -89,7 +89,7 @@ public final class MarketLifecycleEvent {
     /** JSON properties this SDK version does not know, by name; never null. */
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {
-        return additionalProperties;
+        return additionalProperties.isEmpty() ? additionalProperties : Collections.unmodifiableMap(additionalProperties);
     }
 
     @JsonAnySetter
