@@ -1,0 +1,32 @@
+package io.github.kalshi4j.testkit.engine;
+
+import java.util.Locale;
+
+/** Whether an order buys or sells contracts of its side. */
+public enum Action {
+    /** Buy contracts of the order's side. */
+    BUY,
+    /** Sell contracts of the order's side; on Kalshi's book this is a bid on the opposite side. */
+    SELL;
+
+    /** Returns Kalshi's wire value, {@code "buy"} or {@code "sell"}. */
+    public String wireValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@code "buy"} or {@code "sell"} (case-insensitive).
+     *
+     * @throws ExchangeException {@code invalid_parameters} for anything else
+     */
+    public static Action fromWire(String value) {
+        if (value != null) {
+            for (Action action : values()) {
+                if (action.wireValue().equalsIgnoreCase(value.trim())) {
+                    return action;
+                }
+            }
+        }
+        throw ExchangeException.invalid("action must be 'buy' or 'sell', got '" + value + "'");
+    }
+}

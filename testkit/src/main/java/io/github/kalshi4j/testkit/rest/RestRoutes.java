@@ -1,0 +1,505 @@
+package io.github.kalshi4j.testkit.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.model.AmendOrderRequest;
+import io.github.kalshi4j.model.AmendOrderResponse;
+import io.github.kalshi4j.model.ApiTokenBucket;
+import io.github.kalshi4j.model.BatchCancelOrdersIndividualResponse;
+import io.github.kalshi4j.model.BatchCancelOrdersRequest;
+import io.github.kalshi4j.model.BatchCancelOrdersRequestOrder;
+import io.github.kalshi4j.model.BatchCancelOrdersResponse;
+import io.github.kalshi4j.model.BatchCreateOrdersIndividualResponse;
+import io.github.kalshi4j.model.BatchCreateOrdersRequest;
+import io.github.kalshi4j.model.BatchCreateOrdersResponse;
+import io.github.kalshi4j.model.CancelOrderResponse;
+import io.github.kalshi4j.model.CreateOrderGroupRequest;
+import io.github.kalshi4j.model.CreateOrderGroupResponse;
+import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.DecreaseOrderRequest;
+import io.github.kalshi4j.model.DecreaseOrderResponse;
+import io.github.kalshi4j.model.EmptyResponse;
+import io.github.kalshi4j.model.ErrorResponse;
+import io.github.kalshi4j.model.EventData;
+import io.github.kalshi4j.model.ExchangeStatus;
+import io.github.kalshi4j.model.GetAccountApiLimitsResponse;
+import io.github.kalshi4j.model.GetBalanceResponse;
+import io.github.kalshi4j.model.GetEventResponse;
+import io.github.kalshi4j.model.GetEventsResponse;
+import io.github.kalshi4j.model.GetExchangeAnnouncementsResponse;
+import io.github.kalshi4j.model.GetFillsResponse;
+import io.github.kalshi4j.model.GetMarketOrderbookResponse;
+import io.github.kalshi4j.model.GetMarketOrderbooksResponse;
+import io.github.kalshi4j.model.GetMarketResponse;
+import io.github.kalshi4j.model.GetMarketsResponse;
+import io.github.kalshi4j.model.GetOrderGroupResponse;
+import io.github.kalshi4j.model.GetOrderGroupsResponse;
+import io.github.kalshi4j.model.GetOrderQueuePositionResponse;
+import io.github.kalshi4j.model.GetOrderQueuePositionsResponse;
+import io.github.kalshi4j.model.GetOrderResponse;
+import io.github.kalshi4j.model.GetOrdersResponse;
+import io.github.kalshi4j.model.GetPortfolioRestingOrderTotalValueResponse;
+import io.github.kalshi4j.model.GetPositionsResponse;
+import io.github.kalshi4j.model.GetSeriesListResponse;
+import io.github.kalshi4j.model.GetSeriesResponse;
+import io.github.kalshi4j.model.GetSettlementsResponse;
+import io.github.kalshi4j.model.GetTradesResponse;
+import io.github.kalshi4j.model.GetUserDataTimestampResponse;
+import io.github.kalshi4j.model.Market;
+import io.github.kalshi4j.model.MarketOrderbookFp;
+import io.github.kalshi4j.model.OrderQueuePosition;
+import io.github.kalshi4j.model.OrderbookCountFp;
+import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
+import io.github.kalshi4j.testkit.engine.Action;
+import io.github.kalshi4j.testkit.engine.Exchange;
+import io.github.kalshi4j.testkit.engine.ExchangeException;
+import io.github.kalshi4j.testkit.engine.EventFilter;
+import io.github.kalshi4j.testkit.engine.FillFilter;
+import io.github.kalshi4j.testkit.engine.MarketFilter;
+import io.github.kalshi4j.testkit.engine.MarketStatusFilter;
+import io.github.kalshi4j.testkit.engine.MveFilter;
+import io.github.kalshi4j.testkit.engine.NewOrder;
+import io.github.kalshi4j.testkit.engine.OrderAmendment;
+import io.github.kalshi4j.testkit.engine.OrderDecrease;
+import io.github.kalshi4j.testkit.engine.OrderFilter;
+import io.github.kalshi4j.testkit.engine.OrderStatus;
+import io.github.kalshi4j.testkit.engine.OrderType;
+import io.github.kalshi4j.testkit.engine.Orderbook;
+import io.github.kalshi4j.testkit.engine.PositionFilter;
+import io.github.kalshi4j.testkit.engine.PriceLevel;
+import io.github.kalshi4j.testkit.engine.SelfTradePreventionType;
+import io.github.kalshi4j.testkit.engine.SeriesFilter;
+import io.github.kalshi4j.testkit.engine.SettlementFilter;
+import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.testkit.engine.TimeInForce;
+import io.github.kalshi4j.testkit.engine.TimeRange;
+import io.github.kalshi4j.testkit.engine.TradeFilter;
+import io.github.kalshi4j.testkit.internal.ApiError;
+import io.github.kalshi4j.testkit.internal.Cursors;
+import io.github.kalshi4j.testkit.internal.HttpCall;
+import io.github.kalshi4j.testkit.internal.RateLimiter;
+import io.github.kalshi4j.testkit.internal.Router;
+import io.github.kalshi4j.testkit.internal.Router.Reply;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The REST operations the local exchange models, each answering with the generated, spec-shaped models. */
+public final class RestRoutes {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final Exchange engine;
+
+    private RestRoutes(Exchange engine) {
+        this.engine = engine;
+    }
+
+    /** Registers every modelled operation on the router. */
+    public static void register(Router router, Exchange engine, ObjectMapper mapper) {
+        RestRoutes r = new RestRoutes(engine);
+        // Exchange
+        router.on("GetExchangeStatus", c -> Reply.ok(ExchangeStatus.builder()
+                .exchangeActive(engine.status().exchangeActive()).tradingActive(engine.status().tradingActive()).build()));
+        router.on("GetExchangeAnnouncements", c -> Reply.ok(GetExchangeAnnouncementsResponse.builder().build()));
+        router.on("GetUserDataTimestamp", c -> Reply.ok(GetUserDataTimestampResponse.builder()
+                .asOfTime(Models.time(engine.clock().instant())).build()));
+        // Markets, series, events
+        router.on("GetMarkets", r::getMarkets);
+        router.on("GetMarket", c -> Reply.ok(GetMarketResponse.builder().market(r.market(c.path("ticker"))).build()));
+        router.on("GetMarketOrderbook", r::getOrderbook);
+        router.on("GetMarketOrderbooks", r::getOrderbooks);
+        router.on("GetTrades", r::getTrades);
+        router.on("GetSeries", c -> Reply.ok(GetSeriesResponse.builder()
+                .series(Models.series(engine.getSeries(c.path("series_ticker")))).build()));
+        router.on("GetSeriesList", c -> Reply.ok(GetSeriesListResponse.builder().series(engine.listSeries(
+                new SeriesFilter(c.query("category"), c.query("tags"))).stream().map(Models::series).toList()).build()));
+        router.on("GetEvents", r::getEvents);
+        router.on("GetEvent", r::getEvent);
+        // Portfolio
+        router.on("GetBalance", r::getBalance);
+        router.on("GetPositions", r::getPositions);
+        router.on("GetFills", r::getFills);
+        router.on("GetSettlements", r::getSettlements);
+        router.on("GetPortfolioRestingOrderTotalValue", c -> Reply.ok(GetPortfolioRestingOrderTotalValueResponse.builder()
+                .totalRestingOrderValue((int) Models.cents(engine.totalRestingOrderValue(c.userId()))).build()));
+        // Orders
+        router.on("CreateOrder", r::createOrder);
+        router.on("GetOrders", r::getOrders);
+        router.on("GetOrder", c -> Reply.ok(GetOrderResponse.builder()
+                .order(Models.order(engine.getOrder(c.userId(), c.path("order_id")))).build()));
+        router.on("CancelOrder", c -> {
+            var res = engine.cancelOrder(c.userId(), c.path("order_id"));
+            return Reply.ok(CancelOrderResponse.builder().order(Models.order(res.order()))
+                    .reducedByFp(Models.count(res.reducedBy())).build());
+        });
+        router.on("BatchCreateOrders", r::batchCreate);
+        router.on("BatchCancelOrders", r::batchCancel);
+        router.on("AmendOrder", r::amend);
+        router.on("DecreaseOrder", r::decrease);
+        router.on("GetOrderQueuePosition", c -> Reply.ok(GetOrderQueuePositionResponse.builder()
+                .queuePositionFp(Models.count(engine.getQueuePosition(c.userId(), c.path("order_id")))).build()));
+        router.on("GetOrderQueuePositions", c -> {
+            Set<String> tickers = new LinkedHashSet<>(c.queryCsv("market_tickers"));
+            return Reply.ok(GetOrderQueuePositionsResponse.builder().queuePositions(
+                    engine.listQueuePositions(c.userId(), tickers, c.query("event_ticker")).stream()
+                            .map(q -> OrderQueuePosition.builder().orderId(q.orderId()).marketTicker(q.marketTicker())
+                                    .queuePositionFp(Models.count(q.position())).build()).toList()).build());
+        });
+        // Order groups
+        router.on("CreateOrderGroup", c -> {
+            CreateOrderGroupRequest req = c.body(CreateOrderGroupRequest.class);
+            BigDecimal limit = req.contractsLimitFp() != null ? req.contractsLimitFp()
+                    : req.contractsLimit() != null ? BigDecimal.valueOf(req.contractsLimit()) : null;
+            if (limit == null) {
+                throw ApiError.badRequest("invalid_parameters", "contracts_limit or contracts_limit_fp is required");
+            }
+            return Reply.created(CreateOrderGroupResponse.builder()
+                    .orderGroupId(engine.createOrderGroup(c.userId(), limit).id()).build());
+        });
+        router.on("GetOrderGroups", c -> Reply.ok(GetOrderGroupsResponse.builder()
+                .orderGroups(engine.listOrderGroups(c.userId()).stream().map(Models::orderGroup).toList()).build()));
+        router.on("GetOrderGroup", c -> {
+            var g = engine.getOrderGroup(c.userId(), c.path("order_group_id"));
+            return Reply.ok(GetOrderGroupResponse.builder().isAutoCancelEnabled(g.autoCancelEnabled())
+                    .contractsLimitFp(Models.count(g.contractsLimit())).orders(g.orderIds()).build());
+        });
+        router.on("DeleteOrderGroup", c -> {
+            engine.deleteOrderGroup(c.userId(), c.path("order_group_id"));
+            return Reply.ok(EmptyResponse.builder().build());
+        });
+        router.on("ResetOrderGroup", c -> {
+            engine.resetOrderGroup(c.userId(), c.path("order_group_id"));
+            return Reply.ok(EmptyResponse.builder().build());
+        });
+        router.on("TriggerOrderGroup", c -> {
+            engine.triggerOrderGroup(c.userId(), c.path("order_group_id"));
+            return Reply.ok(EmptyResponse.builder().build());
+        });
+        router.on("UpdateOrderGroupLimit", c -> {
+            UpdateOrderGroupLimitRequest req = c.body(UpdateOrderGroupLimitRequest.class);
+            BigDecimal limit = req.contractsLimitFp() != null ? req.contractsLimitFp()
+                    : req.contractsLimit() != null ? BigDecimal.valueOf(req.contractsLimit()) : null;
+            if (limit == null) {
+                throw ApiError.badRequest("invalid_parameters", "contracts_limit or contracts_limit_fp is required");
+            }
+            engine.updateOrderGroupLimit(c.userId(), c.path("order_group_id"), limit);
+            return Reply.ok(EmptyResponse.builder().build());
+        });
+        // Account
+        router.on("GetAccountApiLimits", c -> {
+            String tier = engine.getAccount(c.userId()).tier();
+            RateLimiter.Tier t = RateLimiter.TIERS.getOrDefault(tier == null ? "basic" : tier, RateLimiter.TIERS.get("basic"));
+            // The live shape (token buckets), which our correction overlay documents.
+            return Reply.ok(GetAccountApiLimitsResponse.builder().usageTier(t.name())
+                    .read(ApiTokenBucket.builder().bucketCapacity(t.readsPerSecond()).refillRate(t.readsPerSecond()).build())
+                    .write(ApiTokenBucket.builder().bucketCapacity(t.writesPerSecond()).refillRate(t.writesPerSecond()).build())
+                    .build());
+        });
+    }
+
+    // ------------------------------------------------------------------ markets
+
+    private Market market(String ticker) {
+        return Models.market(engine.getMarket(ticker), engine.clock().instant());
+    }
+
+    private static int limit(HttpCall c, int dflt) {
+        return c.queryInt("limit", dflt, 1, MAX_LIMIT);
+    }
+
+    private static TimeRange seconds(HttpCall c, String min, String max) {
+        Long lo = c.queryLong(min, null, 0, Long.MAX_VALUE);
+        Long hi = c.queryLong(max, null, 0, Long.MAX_VALUE);
+        return lo == null && hi == null ? TimeRange.ANY
+                : TimeRange.between(lo == null ? null : Instant.ofEpochSecond(lo), hi == null ? null : Instant.ofEpochSecond(hi));
+    }
+
+    private static MveFilter mveFilter(HttpCall c) {
+        String v = c.query("mve_filter");
+        if (v == null) {
+            return null;
+        }
+        return switch (v) {
+            case "only" -> MveFilter.ONLY;
+            case "exclude" -> MveFilter.EXCLUDE;
+            default -> throw ApiError.badRequest("invalid_parameters", "mve_filter must be only or exclude");
+        };
+    }
+
+    private static MarketStatusFilter status(HttpCall c) {
+        String v = c.query("status");
+        return v == null ? null : MarketStatusFilter.fromQueryValue(v);
+    }
+
+    private Reply getMarkets(HttpCall c) {
+        MarketFilter f = MarketFilter.all()
+                .withSeriesTicker(c.query("series_ticker"))
+                .withStatus(status(c))
+                .withCloseTime(seconds(c, "min_close_ts", "max_close_ts"))
+                .withCreatedTime(seconds(c, "min_created_ts", "max_created_ts"))
+                .withSettledTime(seconds(c, "min_settled_ts", "max_settled_ts"))
+                .withMveFilter(mveFilter(c));
+        if (c.query("event_ticker") != null) {
+            f = f.withEventTickers(new LinkedHashSet<>(c.queryCsv("event_ticker")));
+        }
+        if (c.query("tickers") != null) {
+            f = f.withTickers(new LinkedHashSet<>(c.queryCsv("tickers")));
+        }
+        Instant now = engine.clock().instant();
+        Cursors.Page<io.github.kalshi4j.testkit.engine.Market> page = Cursors.page(engine.listMarkets(f), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetMarketsResponse.builder()
+                .markets(page.items().stream().map(m -> Models.market(m, now)).toList())
+                .cursor(page.nextCursor()).build());
+    }
+
+    private static OrderbookCountFp book(Orderbook b) {
+        return OrderbookCountFp.builder().yesDollars(levels(b.yes())).noDollars(levels(b.no())).build();
+    }
+
+    private static List<List<BigDecimal>> levels(List<PriceLevel> levels) {
+        List<List<BigDecimal>> out = new ArrayList<>(levels.size());
+        // Kalshi lists levels from the lowest price up.
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            PriceLevel l = levels.get(i);
+            out.add(List.of(Models.price(l.price()), Models.count(l.count())));
+        }
+        return out;
+    }
+
+    private Reply getOrderbook(HttpCall c) {
+        int depth = c.queryInt("depth", 0, 0, 100);
+        return Reply.ok(GetMarketOrderbookResponse.builder()
+                .orderbookFp(book(engine.getOrderbook(c.path("ticker"), depth))).build());
+    }
+
+    private Reply getOrderbooks(HttpCall c) {
+        List<String> tickers = c.queryAll("tickers");
+        if (tickers.isEmpty()) {
+            throw ApiError.badRequest("invalid_parameters", "tickers is required");
+        }
+        List<MarketOrderbookFp> books = new ArrayList<>();
+        for (String t : tickers) {
+            if (t.isEmpty() || t.contains(",")) {
+                throw ApiError.badRequest("invalid_parameters", "tickers must be repeated parameters, one ticker each");
+            }
+            books.add(MarketOrderbookFp.builder().ticker(t).orderbookFp(book(engine.getOrderbook(t, 0))).build());
+        }
+        return Reply.ok(GetMarketOrderbooksResponse.builder().orderbooks(books).build());
+    }
+
+    private Reply getTrades(HttpCall c) {
+        TradeFilter f = TradeFilter.all().withTicker(c.query("ticker")).withCreatedTime(seconds(c, "min_ts", "max_ts"));
+        var page = Cursors.page(engine.listTrades(f), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetTradesResponse.builder().trades(page.items().stream().map(Models::trade).toList())
+                .cursor(page.nextCursor()).build());
+    }
+
+    private Reply getEvents(HttpCall c) {
+        EventFilter f = EventFilter.all().withSeriesTicker(c.query("series_ticker")).withStatus(status(c))
+                .withCloseTime(seconds(c, "min_close_ts", null));
+        boolean nested = Boolean.TRUE.equals(c.queryBool("with_nested_markets"));
+        Instant now = engine.clock().instant();
+        var page = Cursors.page(engine.listEvents(f), c.query("cursor"), c.queryInt("limit", 200, 1, 200));
+        List<EventData> events = page.items().stream().map(e -> Models.event(e, nested
+                ? e.marketTickers().stream().map(t -> Models.market(engine.getMarket(t), now)).toList() : List.of())).toList();
+        return Reply.ok(GetEventsResponse.builder().events(events).cursor(page.nextCursor()).build());
+    }
+
+    private Reply getEvent(HttpCall c) {
+        var e = engine.getEvent(c.path("event_ticker"));
+        Instant now = engine.clock().instant();
+        List<Market> markets = e.marketTickers().stream().map(t -> Models.market(engine.getMarket(t), now)).toList();
+        boolean nested = Boolean.TRUE.equals(c.queryBool("with_nested_markets"));
+        return Reply.ok(GetEventResponse.builder().event(Models.event(e, nested ? markets : List.of()))
+                .markets(nested ? List.of() : markets).build());
+    }
+
+    // ------------------------------------------------------------------ portfolio
+
+    private Reply getBalance(HttpCall c) {
+        var b = engine.getBalance(c.userId());
+        return Reply.ok(GetBalanceResponse.builder()
+                .balance(Models.cents(b.available()))
+                .portfolioValue(Models.cents(b.portfolioValue()))
+                .updatedTs(b.updatedTime().getEpochSecond())
+                .additionalProperty("balance_dollars", Models.money(b.available()).toPlainString())
+                .build());
+    }
+
+    private Reply getPositions(HttpCall c) {
+        Set<PositionFilter.Field> nonZero = EnumSet.noneOf(PositionFilter.Field.class);
+        String countFilter = c.query("count_filter");
+        if (countFilter != null) {
+            for (String s : countFilter.split(",")) {
+                switch (s.trim()) {
+                    case "position" -> nonZero.add(PositionFilter.Field.POSITION);
+                    case "total_traded" -> nonZero.add(PositionFilter.Field.TOTAL_TRADED);
+                    default -> throw ApiError.badRequest("invalid_parameters", "count_filter takes position, total_traded");
+                }
+            }
+        }
+        PositionFilter f = new PositionFilter(c.query("ticker"), c.query("event_ticker"), nonZero);
+        var page = Cursors.page(engine.listMarketPositions(c.userId(), f), c.query("cursor"), limit(c, 100));
+        List<io.github.kalshi4j.model.EventPosition> events = c.query("cursor") == null
+                ? engine.listEventPositions(c.userId(), f).stream().map(Models::eventPosition).toList() : List.of();
+        return Reply.ok(GetPositionsResponse.builder().marketPositions(page.items().stream().map(Models::position).toList())
+                .eventPositions(events).cursor(page.nextCursor()).build());
+    }
+
+    private Reply getFills(HttpCall c) {
+        FillFilter f = FillFilter.all().withTicker(c.query("ticker")).withOrderId(c.query("order_id"))
+                .withCreatedTime(seconds(c, "min_ts", "max_ts"));
+        var page = Cursors.page(engine.listFills(c.userId(), f), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetFillsResponse.builder().fills(page.items().stream().map(Models::fill).toList())
+                .cursor(page.nextCursor()).build());
+    }
+
+    private Reply getSettlements(HttpCall c) {
+        SettlementFilter f = SettlementFilter.all().withTicker(c.query("ticker")).withEventTicker(c.query("event_ticker"));
+        var page = Cursors.page(engine.listSettlements(c.userId(), f), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetSettlementsResponse.builder().settlements(page.items().stream().map(Models::settlement).toList())
+                .cursor(page.nextCursor()).build());
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    private Reply getOrders(HttpCall c) {
+        OrderFilter f = OrderFilter.all().withTicker(c.query("ticker")).withCreatedTime(seconds(c, "min_ts", "max_ts"));
+        if (c.query("event_ticker") != null) {
+            f = f.withEventTickers(new LinkedHashSet<>(c.queryCsv("event_ticker")));
+        }
+        if (c.query("status") != null) {
+            f = f.withStatus(OrderStatus.fromWire(c.query("status")));
+        }
+        var page = Cursors.page(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetOrdersResponse.builder().orders(page.items().stream().map(Models::order).toList())
+                .cursor(page.nextCursor()).build());
+    }
+
+    static NewOrder newOrder(CreateOrderRequest req) {
+        if (req.ticker() == null || req.sideAsString() == null || req.actionAsString() == null) {
+            throw ApiError.badRequest("invalid_parameters", "ticker, side and action are required");
+        }
+        Side side = Side.fromWire(req.sideAsString());
+        NewOrder.Builder b = NewOrder.builder(req.ticker(), side, Action.fromWire(req.actionAsString()));
+        b.clientOrderId(req.clientOrderId());
+        BigDecimal count = agree("count", req.count() == null ? null : BigDecimal.valueOf(req.count()), req.countFp());
+        if (count == null) {
+            throw ApiError.badRequest("invalid_parameters", "count or count_fp is required");
+        }
+        b.count(count);
+        BigDecimal yes = agree("yes_price", cents(req.yesPrice()), req.yesPriceDollars());
+        BigDecimal no = agree("no_price", cents(req.noPrice()), req.noPriceDollars());
+        if (yes != null) {
+            b.yesPrice(yes);
+        }
+        if (no != null) {
+            b.noPrice(no);
+        }
+        // CreateOrderRequest has no order type in spec 3.13: every order is a limit order.
+        b.type(OrderType.LIMIT);
+        if (req.timeInForceAsString() != null) {
+            b.timeInForce(TimeInForce.fromWire(req.timeInForceAsString()));
+        }
+        if (req.expirationTs() != null) {
+            b.expirationTime(Instant.ofEpochSecond(req.expirationTs()));
+        }
+        if (req.buyMaxCost() != null) {
+            b.buyMaxCostCents(req.buyMaxCost().longValue());
+        }
+        b.postOnly(Boolean.TRUE.equals(req.postOnly()));
+        b.reduceOnly(Boolean.TRUE.equals(req.reduceOnly()));
+        if (req.selfTradePreventionTypeAsString() != null) {
+            b.selfTradePreventionType(SelfTradePreventionType.fromWire(req.selfTradePreventionTypeAsString()));
+        }
+        b.orderGroupId(req.orderGroupId());
+        b.cancelOrderOnPause(Boolean.TRUE.equals(req.cancelOrderOnPause()));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw ApiError.badRequest("invalid_parameters", e.getMessage());
+        }
+    }
+
+    private static BigDecimal cents(Integer c) {
+        return c == null ? null : BigDecimal.valueOf(c).movePointLeft(2);
+    }
+
+    /** Kalshi accepts the legacy and the fixed-point form; when both are sent they must match. */
+    private static BigDecimal agree(String field, BigDecimal legacy, BigDecimal fixedPoint) {
+        if (legacy != null && fixedPoint != null && legacy.compareTo(fixedPoint) != 0) {
+            throw ApiError.badRequest("invalid_parameters", field + " and " + field + (field.equals("count") ? "_fp" : "_dollars")
+                    + " disagree");
+        }
+        return fixedPoint != null ? fixedPoint : legacy;
+    }
+
+    private Reply createOrder(HttpCall c) {
+        CreateOrderRequest req = c.body(CreateOrderRequest.class);
+        return Reply.created(CreateOrderResponse.builder()
+                .order(Models.order(engine.createOrder(c.userId(), newOrder(req)))).build());
+    }
+
+    private Reply batchCreate(HttpCall c) {
+        BatchCreateOrdersRequest req = c.body(BatchCreateOrdersRequest.class);
+        if (req.orders().isEmpty()) {
+            throw ApiError.badRequest("invalid_parameters", "orders must not be empty");
+        }
+        List<NewOrder> orders = req.orders().stream().map(RestRoutes::newOrder).toList();
+        List<BatchCreateOrdersIndividualResponse> out = engine.batchCreateOrders(c.userId(), orders).stream()
+                .map(res -> BatchCreateOrdersIndividualResponse.builder().clientOrderId(res.clientOrderId())
+                        .order(res.order() == null ? null : Models.order(res.order()))
+                        .error(res.error() == null ? null : error(res.error())).build()).toList();
+        return Reply.created(BatchCreateOrdersResponse.builder().orders(out).build());
+    }
+
+    private static ErrorResponse error(ExchangeException e) {
+        return ErrorResponse.builder().code(e.code()).message(e.getMessage()).service("kalshi4j-testkit").build();
+    }
+
+    private Reply batchCancel(HttpCall c) {
+        BatchCancelOrdersRequest req = c.body(BatchCancelOrdersRequest.class);
+        List<String> ids = new ArrayList<>(req.ids());
+        req.orders().stream().map(BatchCancelOrdersRequestOrder::orderId).forEach(ids::add);
+        if (ids.isEmpty()) {
+            throw ApiError.badRequest("invalid_parameters", "ids or orders is required");
+        }
+        List<BatchCancelOrdersIndividualResponse> out = engine.batchCancelOrders(c.userId(), ids).stream()
+                .map(res -> BatchCancelOrdersIndividualResponse.builder().orderId(res.orderId())
+                        .order(res.order() == null ? null : Models.order(res.order()))
+                        .reducedByFp(Models.count(res.reducedBy()))
+                        .error(res.error() == null ? null : error(res.error())).build()).toList();
+        return Reply.ok(BatchCancelOrdersResponse.builder().orders(out).build());
+    }
+
+    private Reply amend(HttpCall c) {
+        AmendOrderRequest req = c.body(AmendOrderRequest.class);
+        OrderAmendment a = new OrderAmendment(req.ticker(),
+                req.sideAsString() == null ? null : Side.fromWire(req.sideAsString()),
+                req.actionAsString() == null ? null : Action.fromWire(req.actionAsString()),
+                req.clientOrderId(), req.updatedClientOrderId(),
+                agree("yes_price", cents(req.yesPrice()), req.yesPriceDollars()),
+                agree("no_price", cents(req.noPrice()), req.noPriceDollars()),
+                agree("count", req.count() == null ? null : BigDecimal.valueOf(req.count()), req.countFp()));
+        var res = engine.amendOrder(c.userId(), c.path("order_id"), a);
+        return Reply.ok(AmendOrderResponse.builder().oldOrder(Models.order(res.oldOrder())).order(Models.order(res.order()))
+                .build());
+    }
+
+    private Reply decrease(HttpCall c) {
+        DecreaseOrderRequest req = c.body(DecreaseOrderRequest.class);
+        BigDecimal by = agree("reduce_by", req.reduceBy() == null ? null : BigDecimal.valueOf(req.reduceBy()), req.reduceByFp());
+        BigDecimal to = agree("reduce_to", req.reduceTo() == null ? null : BigDecimal.valueOf(req.reduceTo()), req.reduceToFp());
+        if ((by == null) == (to == null)) {
+            throw ApiError.badRequest("invalid_parameters", "exactly one of reduce_by and reduce_to is required");
+        }
+        return Reply.ok(DecreaseOrderResponse.builder()
+                .order(Models.order(engine.decreaseOrder(c.userId(), c.path("order_id"), new OrderDecrease(by, to)))).build());
+    }
+}
