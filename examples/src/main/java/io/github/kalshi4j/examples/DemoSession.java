@@ -1,0 +1,170 @@
+package io.github.kalshi4j.examples;
+
+import io.github.kalshi4j.client.KalshiClient;
+import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.Fill;
+import io.github.kalshi4j.model.GetBalanceResponse;
+import io.github.kalshi4j.model.Market;
+import io.github.kalshi4j.model.MarketPosition;
+import io.github.kalshi4j.model.Order;
+import io.github.kalshi4j.model.OrderbookCountFp;
+import io.github.kalshi4j.testkit.LocalKalshiExchange;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo session behind {@code make demo}: a short, readable trading session.
+ *
+ * <p>By default it starts the embedded local exchange and, as two members, lists open markets (auto-paging), shows
+ * one order book, places a resting bid and crosses it from the second account so a fill happens, watches the fill
+ * and the book move, and prints positions and balances. With {@code KALSHI_KEY_ID}, a private key and
+ * {@code KALSHI_DEMO=true} it runs the read-only part against Kalshi's demo environment instead.
+ */
+public final class DemoSession {
+
+    private DemoSession() {
+    }
+
+    /** Runs the session; exits non-zero with a one-line message on failure. */
+    public static void main(String[] args) {
+        try {
+            if (useKalshiDemo()) {
+                runAgainstKalshiDemo();
+            } else {
+                runAgainstLocalExchange();
+            }
+        } catch (KalshiException e) {
+            System.err.println("demo failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static boolean useKalshiDemo() {
+        return System.getenv("KALSHI_KEY_ID") != null && "true".equalsIgnoreCase(System.getenv("KALSHI_DEMO"));
+    }
+
+    private static void runAgainstKalshiDemo() {
+        try (KalshiClient client = KalshiClient.fromEnv()) {
+            Console.heading("kalshi4j demo against Kalshi's demo environment (" + client.config().baseUrl() + "), read-only");
+            Market market = showOpenMarkets(client);
+            showOrderbook(client, market);
+            showPortfolio("your account", client);
+        }
+    }
+
+    private static void runAgainstLocalExchange() {
+        long start = System.nanoTime();
+        try (LocalKalshiExchange exchange = LocalKalshiExchange.builder().start()) {
+            Console.heading("kalshi4j demo: local Kalshi exchange at " + exchange.restUrl() + " (started in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            List<String> members = exchange.userIds();
+            try (KalshiClient alice = exchange.client(members.get(0)); KalshiClient bob = exchange.client(members.get(1))) {
+                Market market = showOpenMarkets(alice);
+                showOrderbook(alice, market);
+                trade(alice, bob, market);
+                showOrderbook(alice, market);
+                showPortfolio("member 1 (" + members.get(0).substring(0, 8) + ")", alice);
+                showPortfolio("member 2 (" + members.get(1).substring(0, 8) + ")", bob);
+            }
+        }
+        Console.line("");
+        Console.line("done.");
+    }
+
+    /** Lists open markets through the auto-pager and returns the busiest one with a two-sided book. */
+    private static Market showOpenMarkets(KalshiClient client) {
+        List<Market> open = client.markets().getMarketsPages(p -> p.status("open").limit(20L)).stream().toList();
+        Console.heading("Open markets: " + open.size() + " (fetched page by page, 20 per page)");
+        List<Market> busiest = open.stream()
+                .sorted(Comparator.comparing(Market::volumeFp, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .limit(10).toList();
+        Console.Table t = new Console.Table("ticker", "title", "yes bid", "yes ask", "volume");
+        for (Market m : busiest) {
+            t.row(m.ticker(), Console.truncate(m.title(), 42), Console.dollars(m.yesBid()), Console.dollars(m.yesAsk()),
+                    Console.count(m.volume()));
+        }
+        t.print();
+        return open.stream().filter(m -> positive(m.yesBid()) && positive(m.yesAsk()))
+                .max(Comparator.comparing(Market::volumeFp, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElse(open.get(0));
+    }
+
+    private static boolean positive(BigDecimal v) {
+        return v != null && v.signum() > 0;
+    }
+
+    private static void showOrderbook(KalshiClient client, Market market) {
+        OrderbookCountFp book = client.markets().getMarketOrderbook(market.ticker()).orderbookFp();
+        Console.heading("Order book of " + market.ticker() + " (bids; a NO bid at p is a YES ask at 1 - p)");
+        List<List<BigDecimal>> yes = book.yesDollars();
+        List<List<BigDecimal>> no = book.noDollars();
+        Console.Table t = new Console.Table("YES bid", "size", "", "NO bid", "size", "= YES ask");
+        int rows = Math.max(yes.size(), no.size());
+        for (int i = 0; i < Math.min(rows, 8); i++) {
+            // Levels arrive lowest price first; show the best first.
+            List<BigDecimal> y = i < yes.size() ? yes.get(yes.size() - 1 - i) : null;
+            List<BigDecimal> n = i < no.size() ? no.get(no.size() - 1 - i) : null;
+            t.row(y == null ? "" : Console.dollars(y.get(0)), y == null ? "" : Console.count(y.get(1)), "",
+                    n == null ? "" : Console.dollars(n.get(0)), n == null ? "" : Console.count(n.get(1)),
+                    n == null ? "" : Console.dollars(BigDecimal.ONE.subtract(n.get(0))));
+        }
+        t.print();
+    }
+
+    /** Member 1 rests a YES bid one cent above the best bid; member 2 sells into it by buying NO. */
+    private static void trade(KalshiClient alice, KalshiClient bob, Market market) {
+        Market fresh = alice.markets().getMarket(market.ticker()).market();
+        BigDecimal bid = fresh.yesBid().add(new BigDecimal("0.01"));
+        if (bid.compareTo(fresh.yesAsk()) >= 0) {
+            bid = fresh.yesBid();
+        }
+        Console.heading("Trading " + market.ticker());
+        Order resting = alice.orders().createOrder(CreateOrderRequest.builder().ticker(market.ticker()).side("yes")
+                .action("buy").countFp("10").yesPriceDollars(bid).clientOrderId("demo-bid-1").build()).order();
+        Console.line("member 1 bids YES 10 @ " + Console.dollars(bid) + "  -> " + resting.statusAsString()
+                + " (order " + resting.orderId().substring(0, 8) + ")");
+        BigDecimal noPrice = BigDecimal.ONE.subtract(bid);
+        Order taker = bob.orders().createOrder(CreateOrderRequest.builder().ticker(market.ticker()).side("no")
+                .action("buy").countFp("6").noPriceDollars(noPrice).clientOrderId("demo-cross-1").build()).order();
+        Console.line("member 2 buys NO 6 @ " + Console.dollars(noPrice) + " (crosses: " + Console.dollars(bid) + " + "
+                + Console.dollars(noPrice) + " >= $1.00)  -> filled " + Console.count(taker.fillCountFp()) + ", "
+                + taker.statusAsString());
+        List<Fill> fills = alice.portfolio().getFills(p -> p.ticker(market.ticker())).fills();
+        Console.Table t = new Console.Table("member", "side", "count", "yes price", "taker", "fee");
+        for (Fill f : fills) {
+            t.row("1", f.sideAsString(), Console.count(f.countFp()), Console.dollars(f.yesPriceDollars()),
+                    String.valueOf(f.isTaker()), Console.dollars(f.feeCost()));
+        }
+        for (Fill f : bob.portfolio().getFills(p -> p.ticker(market.ticker())).fills()) {
+            t.row("2", f.sideAsString(), Console.count(f.countFp()), Console.dollars(f.yesPriceDollars()),
+                    String.valueOf(f.isTaker()), Console.dollars(f.feeCost()));
+        }
+        Console.line("fills:");
+        t.print();
+    }
+
+    private static void showPortfolio(String who, KalshiClient client) {
+        GetBalanceResponse balance = client.portfolio().getBalance();
+        Console.heading("Portfolio of " + who + ": balance " + Console.cents(balance.balance()) + ", portfolio value "
+                + Console.cents(balance.portfolioValue()));
+        List<MarketPosition> positions = client.portfolio().getPositions(p -> p.countFilter("position")).marketPositions();
+        if (positions.isEmpty()) {
+            Console.line("(no open positions)");
+            return;
+        }
+        Console.Table t = new Console.Table("ticker", "position", "exposure", "realized P&L", "fees paid");
+        for (MarketPosition p : positions) {
+            t.row(p.ticker(), Console.count(p.positionFp()), Console.dollars(p.marketExposureDollars()),
+                    Console.dollars(p.realizedPnlDollars()), Console.dollars(p.feesPaidDollars()));
+        }
+        t.print();
+    }
+
+    static Map<String, String> env() {
+        return System.getenv();
+    }
+}
