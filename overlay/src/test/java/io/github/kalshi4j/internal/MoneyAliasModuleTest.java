@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,12 +57,12 @@ class MoneyAliasModuleTest {
 
         @Test
         void decodesLegacyCentsIntoDollarsAsExactTwoPlaceDecimals() throws IOException {
-            Market m = read("{'ticker':'T','yes_bid':56,'no_ask':7,'last_price':100,'liquidity':409848786}", Market.class);
+            Market m = read("{'ticker':'T','yes_bid':56,'no_ask':7,'last_price':100,'notional_value':409848786}", Market.class);
 
             assertEquals(new BigDecimal("0.56"), m.yesBidDollars());
             assertEquals(new BigDecimal("0.07"), m.noAskDollars());
             assertEquals(new BigDecimal("1.00"), m.lastPriceDollars());
-            assertEquals(new BigDecimal("4098487.86"), m.liquidityDollars());
+            assertEquals(new BigDecimal("4098487.86"), m.notionalValueDollars());
         }
 
         @Test
@@ -92,9 +91,9 @@ class MoneyAliasModuleTest {
 
         @Test
         void integersBeyondLongRangeConvertExactly() throws IOException {
-            Market m = read("{'ticker':'T','liquidity':123456789012345678901234}", Market.class);
+            Market m = read("{'ticker':'T','notional_value':123456789012345678901234}", Market.class);
 
-            assertEquals(new BigDecimal("1234567890123456789012.34"), m.liquidityDollars());
+            assertEquals(new BigDecimal("1234567890123456789012.34"), m.notionalValueDollars());
         }
 
         @Test
@@ -361,13 +360,13 @@ class MoneyAliasModuleTest {
         @Test
         void aBuiltMarketWritesNoLegacyNames() throws IOException {
             Market market = Market.builder().ticker("T").yesBidDollars("0.5600").volumeFp("1200.00")
-                    .liquidityDollars("10.0000").build();
+                    .notionalValueDollars("1.0000").build();
 
             JsonNode written = JSON.valueToTree(market);
 
             List<String> names = new ArrayList<>();
             written.fieldNames().forEachRemaining(names::add);
-            assertEquals(List.of("ticker", "yes_bid_dollars", "volume_fp", "liquidity_dollars"), names);
+            assertEquals(List.of("ticker", "yes_bid_dollars", "volume_fp", "notional_value_dollars"), names);
         }
     }
 
@@ -425,7 +424,7 @@ class MoneyAliasModuleTest {
             Market m = page.markets().get(0);
             assertEquals(new BigDecimal("0.6200"), m.lastPriceDollars());
             assertEquals(62, m.additionalProperties().get("last_price"));
-            assertEquals(new BigDecimal("4098487.8600"), m.liquidityDollars());
+            assertEquals(new BigDecimal("1.0000"), m.notionalValueDollars());
             // The dual era has no _fp fields: counts come from the legacy integers.
             assertEquals(new BigDecimal("16126"), m.volumeFp());
             assertEquals(new BigDecimal("13244"), m.openInterestFp());
@@ -503,8 +502,7 @@ class MoneyAliasModuleTest {
     private static int assertLegacyTwinsAgree(JsonNode raw, JsonNode decoded, String path) {
         int checked = 0;
         if (raw.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : raw.properties()) {
                 String where = path + "." + e.getKey();
                 if (e.getValue().isIntegralNumber()) {
                     for (String suffix : List.of("_dollars", "_fp")) {
@@ -534,8 +532,7 @@ class MoneyAliasModuleTest {
     private static int assertSameMoney(JsonNode expected, JsonNode actual, String path) {
         int checked = 0;
         if (expected.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : expected.properties()) {
                 String name = e.getKey();
                 String where = path + "." + name;
                 if ((name.endsWith("_dollars") || name.endsWith("_fp")) && e.getValue().isTextual()
