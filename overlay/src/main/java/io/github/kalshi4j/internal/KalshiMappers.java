@@ -11,6 +11,6 @@ public final class KalshiMappers {
 
     /** A new configured mapper. */
     public static ObjectMapper create() {
-        return KalshiJson.newMapper();
+        return KalshiJson.newMapper().registerModule(new MoneyAliasModule());
     }
 }

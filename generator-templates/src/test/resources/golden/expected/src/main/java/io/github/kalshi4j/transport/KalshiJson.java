@@ -109,6 +109,10 @@ public final class KalshiJson {
             if (text == null || text.isBlank()) {
                 return null;
             }
+            OffsetDateTime fast = parseRfc3339(text);
+            if (fast != null) {
+                return fast;
+            }
             try {
                 return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException e) {
@@ -120,5 +124,77 @@ public final class KalshiJson {
                 }
             }
         }
+    }
+
+    /**
+     * Parses the RFC 3339 shapes Kalshi sends ({@code 2026-01-12T22:08:10Z}, with an optional fraction of up to
+     * nine digits and a {@code Z} or {@code +hh:mm} offset) without a DateTimeFormatter, which dominates decode
+     * time on large pages; returns null for anything else so the caller falls back to the full parser.
+     */
+    public static OffsetDateTime parseRfc3339(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            int len = i - start;
+            if (len == 0 || len > 9) {
+                return null;
+            }
+            nanos = digits(s, start, len);
+            for (int k = len; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        if (i >= n) {
+            return null;
+        }
+        ZoneOffset offset;
+        char c = s.charAt(i);
+        if ((c == 'Z' || c == 'z') && i == n - 1) {
+            offset = ZoneOffset.UTC;
+        } else if ((c == '+' || c == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
+            int oh = digits(s, i + 1, 2);
+            int om = digits(s, i + 4, 2);
+            if ((oh | om) < 0) {
+                return null;
+            }
+            offset = c == '+' ? ZoneOffset.ofHoursMinutes(oh, om) : ZoneOffset.ofHoursMinutes(-oh, -om);
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+        } catch (java.time.DateTimeException invalidDate) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int start, int len) {
+        int v = 0;
+        for (int k = start; k < start + len; k++) {
+            char ch = s.charAt(k);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 }

@@ -1,0 +1,62 @@
+package io.github.kalshi4j.testkit;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the local exchange standalone, so any tool can point at it: {@code make exchange PORT=8080}.
+ *
+ * <pre>
+ * java -cp ... io.github.kalshi4j.testkit.Main [--port 8080] [--seed seed.json] [--rate-limits]
+ * </pre>
+ * Prints the URLs and each seeded member's API key id and private key location, then serves until killed.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        LocalKalshiExchange.Builder b = LocalKalshiExchange.builder();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> b.port(Integer.parseInt(value(args, ++i, "--port")));
+                case "--seed" -> b.seedFile(Path.of(value(args, ++i, "--seed")));
+                case "--host" -> b.host(value(args, ++i, "--host"));
+                case "--rate-limits" -> b.rateLimits(true);
+                case "-h", "--help" -> {
+                    System.out.println("usage: Main [--port N] [--host H] [--seed FILE] [--rate-limits]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        LocalKalshiExchange exchange = b.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(exchange::close, "kalshi4j-exchange-shutdown"));
+        Path keys = java.nio.file.Files.createTempDirectory("kalshi4j-exchange-keys");
+        System.out.println("kalshi4j local exchange");
+        System.out.println("  REST      " + exchange.restUrl());
+        System.out.println("  WebSocket " + exchange.webSocketUrl());
+        System.out.println("  members (export KALSHI_API_BASE_URL=" + exchange.restUrl() + " and one of these):");
+        for (String user : exchange.userIds()) {
+            try {
+                LocalKalshiExchange.Credentials c = exchange.credentials(user);
+                Path pem = keys.resolve(user + ".pem");
+                java.nio.file.Files.writeString(pem, c.privateKeyPem());
+                System.out.printf("    %-38s KALSHI_KEY_ID=%s KALSHI_PRIVATE_KEY_PATH=%s%n", user, c.keyId(), pem);
+            } catch (IllegalStateException seededWithOwnKey) {
+                System.out.printf("    %-38s (seeded with its own public key)%n", user);
+            }
+        }
+        System.out.println("  unmodelled operations answer 501: " + exchange.unmodeledOperations().size());
+        new CountDownLatch(1).await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}
