@@ -1,0 +1,161 @@
+package io.github.kalshi4j.it;
+
+import io.github.kalshi4j.api.MarketsApi;
+import io.github.kalshi4j.client.KalshiClient;
+import io.github.kalshi4j.transport.RequestOptions;
+import io.github.kalshi4j.errors.KalshiDecodeException;
+import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiRateLimitException;
+import io.github.kalshi4j.errors.KalshiUnauthorizedException;
+import io.github.kalshi4j.model.GetMarketsResponse;
+import io.github.kalshi4j.testkit.LocalKalshiExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Authentication exactly as Kalshi checks it, and the client's behaviour under injected faults. */
+class AuthAndFaultsTest {
+
+    private static SpecCheckedExchange checked;
+    private static LocalKalshiExchange exchange;
+    private static String user;
+
+    @BeforeAll
+    static void start() {
+        checked = SpecCheckedExchange.start();
+        exchange = checked.exchange;
+        user = exchange.userIds().get(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        checked.close();
+        checked.assertAllResponsesConform();
+    }
+
+    private static KalshiClient clientWithWaits(List<Duration> waits) {
+        LocalKalshiExchange.Credentials c = exchange.credentials(user);
+        return KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem())
+                .sleeper(waits::add).jitter(() -> 0.0).build();
+    }
+
+    @Test
+    void wrongSignature_gets401() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        String otherKey = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        try (KalshiClient forger = KalshiClient.builder().config(exchange.clientConfig())
+                .credentials(exchange.credentials(user).keyId(), otherKey).build()) {
+            KalshiUnauthorizedException e = assertThrows(KalshiUnauthorizedException.class, () -> forger.portfolio().getBalance());
+            assertEquals("authentication_error", e.errorCode());
+        }
+    }
+
+    @Test
+    void staleTimestamp_gets401() {
+        LocalKalshiExchange.Credentials c = exchange.credentials(user);
+        Clock fiveMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+        try (KalshiClient late = KalshiClient.builder().config(exchange.clientConfig())
+                .credentials(c.keyId(), c.privateKeyPem()).clock(fiveMinutesAgo).build()) {
+            assertThrows(KalshiUnauthorizedException.class, () -> late.portfolio().getBalance());
+        }
+    }
+
+    @Test
+    void rateLimitedGet_isRetriedAfterRetryAfter_thenSucceeds() {
+        List<Duration> waits = new ArrayList<>();
+        exchange.faults().next(2, "GET", "/markets").rateLimited(Duration.ofSeconds(2));
+        try (KalshiClient client = clientWithWaits(waits)) {
+            var response = client.markets().getMarketsWithResponse(MarketsApi.GetMarketsParams.builder().limit(5L).build(), RequestOptions.NONE);
+            assertEquals(200, response.statusCode());
+            assertEquals(3, response.attempts());
+            assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), waits);
+        }
+    }
+
+    @Test
+    void rateLimitedPost_isNotRetried_andReportsRetryAfter() {
+        exchange.faults().next(1, "POST", "/portfolio/orders").rateLimited(Duration.ofSeconds(3));
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            KalshiRateLimitException e = assertThrows(KalshiRateLimitException.class, () -> client.orders().createOrder(
+                    io.github.kalshi4j.model.CreateOrderRequest.builder().ticker("X").side("yes").action("buy")
+                            .countFp("1").yesPriceDollars("0.01").build()));
+            assertEquals(1, e.attempts());
+            assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
+        }
+    }
+
+    @Test
+    void serverErrorsOnGet_areRetriedWithExponentialBackoff() {
+        List<Duration> waits = new ArrayList<>();
+        exchange.faults().next(2, "GET", "/exchange/status").status(503);
+        try (KalshiClient client = clientWithWaits(waits)) {
+            assertTrue(client.exchange().getExchangeStatus().exchangeActive());
+            // jitter 0 gives half of each ceiling: 0.5 s -> 250 ms, 1 s -> 500 ms.
+            assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), waits);
+        }
+    }
+
+    @Test
+    void connectionResetMidBody_onGet_isRetried() {
+        exchange.faults().next(1, "GET", "/markets").resetMidBody();
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            var response = client.markets().getMarketsWithResponse(MarketsApi.GetMarketsParams.builder().limit(3L).build(), RequestOptions.NONE);
+            assertEquals(2, response.attempts());
+        }
+    }
+
+    @Test
+    void malformedJson_raisesDecodeExceptionNamingTheOperation() {
+        exchange.faults().next(1, "GET", "/markets").malformedJson();
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            KalshiDecodeException e = assertThrows(KalshiDecodeException.class, () -> client.markets().getMarkets());
+            assertEquals("GetMarkets", e.operationId());
+        }
+    }
+
+    @Test
+    void nullArrays_readAsEmptyLists() {
+        exchange.faults().next(1, "GET", "/markets").nullArrays();
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            GetMarketsResponse r = client.markets().getMarkets();
+            assertEquals(List.of(), r.markets());
+        }
+    }
+
+    @Test
+    void exhaustedRetries_reportAttempts() {
+        exchange.faults().next(4, "GET", "/exchange/status").status(502);
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            var e = assertThrows(io.github.kalshi4j.errors.KalshiServerException.class,
+                    () -> client.exchange().getExchangeStatus());
+            assertEquals(4, e.attempts());
+            assertEquals(502, e.statusCode());
+        }
+    }
+
+    @Test
+    void stoppedServer_givesNetworkException() {
+        LocalKalshiExchange other = LocalKalshiExchange.builder().start();
+        KalshiClient client = KalshiClient.builder().config(other.clientConfig().toBuilder().maxRetries(0).build()).build();
+        other.close();
+        try (client) {
+            assertThrows(KalshiNetworkException.class, () -> client.exchange().getExchangeStatus());
+        }
+    }
+}
