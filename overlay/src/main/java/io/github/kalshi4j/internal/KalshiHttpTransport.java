@@ -206,6 +206,11 @@ public final class KalshiHttpTransport implements KalshiTransport {
         return result;
     }
 
+    /**
+     * One async attempt and what follows it, by the same rules as {@link #execute}: safe order retry included.
+     * The order lookup is a blocking call made from a kalshi4j worker (never an HTTP I/O thread); it happens only
+     * after a CreateOrder failed in a way that may have left an order behind.
+     */
     private <T> void attemptAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt,
             CompletableFuture<ApiResponse<T>> result) {
         RawRequest signed;
@@ -228,6 +233,15 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         return;
                     }
                     Optional<Duration> wait = policy.afterFailure(p.method(), cause, attempt);
+                    if (wait.isEmpty() && isSafeOrderRetry(p) && attempt <= policy.maxRetries()
+                            && !HttpExchange.isNotSent(cause)) {
+                        Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
+                        if (landed.isPresent()) {
+                            result.complete(landed.get());
+                            return;
+                        }
+                        wait = Optional.of(policy.backoff(attempt));
+                    }
                     if (wait.isPresent()) {
                         retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
                     } else {
@@ -241,6 +255,15 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     return;
                 }
                 Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
+                if (wait.isEmpty() && isSafeOrderRetry(p) && response.statusCode() >= 500
+                        && attempt <= policy.maxRetries()) {
+                    Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
+                    if (landed.isPresent()) {
+                        result.complete(landed.get());
+                        return;
+                    }
+                    wait = Optional.of(policy.backoff(attempt));
+                }
                 if (wait.isPresent()) {
                     retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
                 } else {
