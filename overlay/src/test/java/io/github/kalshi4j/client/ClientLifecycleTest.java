@@ -56,6 +56,17 @@ final class ClientLifecycleTest {
     }
 
     @Test
+    void asyncResultsCompleteOnKalshiWorkerThreadsNotOnHttpClientIoThreads() {
+        // A short delay makes sure the callback is attached before the future completes.
+        server.respond("GET", "/exchange/status", Reply.ok(Samples.exchangeStatus()).delay(Duration.ofMillis(100)));
+        try (KalshiAsyncClient client = Samples.client(server).buildAsync()) {
+            String thread = client.exchange().getExchangeStatus()
+                    .thenApply(s -> Thread.currentThread().getName()).join();
+            assertTrue(thread.startsWith("kalshi4j-worker"), thread);
+        }
+    }
+
+    @Test
     void buildAsyncGivesAnAsyncClientWhoseBlockingTwinPointsBack() {
         try (KalshiAsyncClient async = Samples.client(server).buildAsync()) {
             assertSame(async, async.blocking().async());

@@ -140,6 +140,17 @@ final class ErrorMappingTest {
     }
 
     @Test
+    void asyncMalformedSuccessBodyFailsTheFutureWithADecodeException() {
+        server.respond("GET", "/exchange/status", Reply.ok("not json at all"));
+        try (KalshiAsyncClient client = Samples.client(server).buildAsync()) {
+            CompletionException wrapped = assertThrows(CompletionException.class,
+                    () -> client.exchange().getExchangeStatus().join());
+            assertEquals("GetExchangeStatus",
+                    assertInstanceOf(KalshiDecodeException.class, wrapped.getCause()).operationId());
+        }
+    }
+
+    @Test
     void successBodyOfTheWrongShapeAlsoGivesADecodeException() {
         server.respond("GET", "/exchange/status", Reply.ok("[1, 2, 3]"));
         try (KalshiClient client = Samples.client(server).build()) {

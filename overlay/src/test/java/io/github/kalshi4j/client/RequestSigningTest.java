@@ -24,9 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,6 +90,39 @@ final class RequestSigningTest {
                 TestCredentials.keyPair().getPublic()), "the /trade-api/v2 prefix is part of the signed path");
         assertFalse(RsaPssVerifier.verify(signature, timestamp + "GET/trade-api/v2/portfolio/orders?" + r.rawQuery(),
                 TestCredentials.keyPair().getPublic()), "the query is not part of the signed path");
+    }
+
+    @Test
+    void baseUrlWithATrailingSlashStillSendsAndSignsASingleSlashPath() {
+        server.respond("GET", "/portfolio/balance", Reply.ok(Samples.balance()));
+        try (KalshiClient client = Samples.client(server).baseUrl(server.baseUrl() + "/").build()) {
+            client.portfolio().getBalance();
+        }
+        RecordedRequest r = server.onlyRequest();
+        assertEquals("/trade-api/v2/portfolio/balance", r.rawPath());
+        assertEquals(SignatureStatus.VALID, r.signature(), r.signatureProblem());
+    }
+
+    @Test
+    void concurrentCallsFromManyThreadsAreEachSignedCorrectly() throws Exception {
+        server.respond("GET", "/portfolio/balance", Reply.ok(Samples.balance()));
+        server.respond("GET", "/portfolio/orders/ord-7", Reply.ok(
+                GetOrderResponse.builder().order(Samples.order("ord-7", "KX", null)).build()));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try (KalshiClient client = Samples.client(server).build()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(threads.submit(i % 2 == 0 ? () -> client.portfolio().getBalance()
+                        : () -> client.orders().getOrder("ord-7")));
+            }
+            for (Future<?> f : calls) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(40, server.requestCount());
+        server.requests().forEach(r -> assertEquals(SignatureStatus.VALID, r.signature(), r.signatureProblem()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.kalshi4j.api.PortfolioApi;
 import io.github.kalshi4j.errors.KalshiBadRequestException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiServerException;
+import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.model.CreateOrderResponse;
 import io.github.kalshi4j.model.ExchangeStatus;
 import io.github.kalshi4j.testsupport.LoopbackServer;
@@ -225,6 +226,31 @@ final class RetryTest {
             assertEquals(2, client.exchange().getExchangeStatusWithResponse(RequestOptions.NONE).attempts());
         }
         assertEquals(2, server.requestCount());
+    }
+
+    @Test
+    void getThatTimesOutIsRetriedAndTheNextAttemptSucceeds() {
+        server.respond("GET", "/exchange/status", Reply.ok(Samples.exchangeStatus()).delay(Duration.ofSeconds(3)),
+                Reply.ok(Samples.exchangeStatus()));
+        RequestOptions fast = RequestOptions.builder().timeout(Duration.ofMillis(200)).build();
+        try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
+            assertEquals(2, client.exchange().getExchangeStatusWithResponse(fast).attempts());
+        }
+        assertEquals(List.of(defaultBackoff(1)), sleeper.waits());
+    }
+
+    @Test
+    void postThatTimesOutIsNotRetried() {
+        server.respond("POST", "/portfolio/orders", Reply.json(201,
+                Samples.created(Samples.order("ord-1", "KXTEST-1", "coid-1"))).delay(Duration.ofSeconds(3)));
+        RequestOptions fast = RequestOptions.builder().timeout(Duration.ofMillis(200)).build();
+        try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
+            KalshiTimeoutException e = assertThrows(KalshiTimeoutException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1"), fast));
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(1, server.requestCount());
+        assertEquals(List.of(), sleeper.waits());
     }
 
     @Test
