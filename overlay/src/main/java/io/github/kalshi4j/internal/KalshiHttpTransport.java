@@ -46,8 +46,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -130,8 +130,12 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     private void checkOpen(String operationId) {
         if (closed) {
-            throw new IllegalStateException(operationId + ": this kalshi4j client is closed");
+            throw closedError(operationId, null);
         }
+    }
+
+    private static IllegalStateException closedError(String operationId, Throwable cause) {
+        return new IllegalStateException(operationId + ": this kalshi4j client is closed", cause);
     }
 
     /** True when requests are signed. */
@@ -232,13 +236,13 @@ public final class KalshiHttpTransport implements KalshiTransport {
         result.whenComplete((r, e) -> pending.remove(result));
         if (closed) {
             // close() ran between prepare() and registration and may have missed this future.
-            result.completeExceptionally(new IllegalStateException(p.operationId() + ": this kalshi4j client is closed"));
+            result.completeExceptionally(closedError(p.operationId(), null));
             return result;
         }
         try {
             worker.execute(() -> attemptAsync(p, policy, responseType, 1, result));
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException(p.operationId() + ": this kalshi4j client is closed", e));
+            result.completeExceptionally(closedError(p.operationId(), e));
         }
         return result;
     }
