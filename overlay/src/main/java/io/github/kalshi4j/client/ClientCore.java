@@ -60,6 +60,8 @@ final class ClientCore implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // First, so calls made from now on fail clearly and async calls in flight are not left hanging.
+            transport.close();
             if (ownsExchange) {
                 exchange.close();
             }

@@ -126,7 +126,10 @@ public final class KalshiClientBuilder {
         return fromEnv(System.getenv(), System.getProperties());
     }
 
-    /** Reads settings from the given environment, with {@code properties} overriding it; see {@link Setting}. */
+    /**
+     * Reads settings from the given environment, with {@code properties} overriding it; see {@link Setting}.
+     * Settings the environment does not name keep their current values.
+     */
     public KalshiClientBuilder fromEnv(Map<String, String> env, Properties properties) {
         Function<Setting, String> get = s -> {
             String v = properties.getProperty(s.property());
@@ -142,7 +145,13 @@ public final class KalshiClientBuilder {
         if (demo != null && !isDemo && !(demo.equalsIgnoreCase("false") || demo.equals("0") || demo.equalsIgnoreCase("no"))) {
             throw new IllegalArgumentException(Setting.DEMO.env() + " must be true or false, got \"" + demo + "\"");
         }
-        KalshiConfig.Builder cfg = (isDemo ? KalshiConfig.demo() : KalshiConfig.production()).toBuilder();
+        // Only what the environment names changes: timeouts, retries and URLs set earlier on this builder stay
+        // (credentials in the environment must not silently move a demo-configured client to production).
+        KalshiConfig.Builder cfg = config.toBuilder();
+        if (demo != null) {
+            cfg.baseUrl(isDemo ? KalshiConfig.DEMO_REST : KalshiConfig.PRODUCTION_REST)
+                    .webSocketUrl(isDemo ? KalshiConfig.DEMO_WS : KalshiConfig.PRODUCTION_WS);
+        }
         if (baseUrl != null) {
             cfg.baseUrl(baseUrl);
         }

@@ -42,9 +42,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -76,6 +79,9 @@ public final class KalshiHttpTransport implements KalshiTransport {
     private final Executor worker;
     private final ScheduledExecutorService scheduler;
     private final boolean safeOrderRetry;
+    /** Async calls not yet completed, so closing the client can fail them instead of leaving them hanging. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final String basePath;
     private final String baseUrl;
 
@@ -109,6 +115,27 @@ public final class KalshiHttpTransport implements KalshiTransport {
         String path = config.baseUrl().getRawPath();
         this.basePath = path == null ? "" : path;
         this.baseUrl = config.baseUrl().toString();
+    }
+
+    /**
+     * Refuses new calls and fails async calls still in flight (a retry waiting on a shut-down scheduler would
+     * otherwise never complete). Called by the client when it closes; idempotent.
+     */
+    public void close() {
+        closed = true;
+        for (CompletableFuture<?> f : pending) {
+            f.completeExceptionally(new IllegalStateException("the kalshi4j client was closed before this call completed"));
+        }
+    }
+
+    private void checkOpen(String operationId) {
+        if (closed) {
+            throw closedError(operationId, null);
+        }
+    }
+
+    private static IllegalStateException closedError(String operationId, Throwable cause) {
+        return new IllegalStateException(operationId + ": this kalshi4j client is closed", cause);
     }
 
     /** True when requests are signed. */
@@ -170,6 +197,9 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     /** One attempt: sign, then log around the exchange. */
     private RawResponse attempt(Prepared p, int attempt) throws IOException {
+        // Checked per attempt: a closed client's exchange refuses with a "not sent" failure, which must not be
+        // retried as if the network had hiccupped.
+        checkOpen(p.operationId());
         RawRequest signed = sign(p);
         long start = System.nanoTime();
         try {
@@ -202,15 +232,32 @@ public final class KalshiHttpTransport implements KalshiTransport {
         Prepared p = prepare(request);
         RetryPolicy policy = policyFor(request.options());
         CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
-        worker.execute(() -> attemptAsync(p, policy, responseType, 1, result));
+        pending.add(result);
+        result.whenComplete((r, e) -> pending.remove(result));
+        if (closed) {
+            // close() ran between prepare() and registration and may have missed this future.
+            result.completeExceptionally(closedError(p.operationId(), null));
+            return result;
+        }
+        try {
+            worker.execute(() -> attemptAsync(p, policy, responseType, 1, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(closedError(p.operationId(), e));
+        }
         return result;
     }
 
+    /**
+     * One async attempt and what follows it, by the same rules as {@link #execute}: safe order retry included.
+     * The order lookup is a blocking call made from a kalshi4j worker (never an HTTP I/O thread); it happens only
+     * after a CreateOrder failed in a way that may have left an order behind.
+     */
     private <T> void attemptAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt,
             CompletableFuture<ApiResponse<T>> result) {
         RawRequest signed;
         try {
             // Signing (about a millisecond of RSA) runs here, on a worker, never on the HTTP I/O thread.
+            checkOpen(p.operationId());
             signed = sign(p);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -228,6 +275,15 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         return;
                     }
                     Optional<Duration> wait = policy.afterFailure(p.method(), cause, attempt);
+                    if (wait.isEmpty() && isSafeOrderRetry(p) && attempt <= policy.maxRetries()
+                            && !HttpExchange.isNotSent(cause)) {
+                        Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
+                        if (landed.isPresent()) {
+                            result.complete(landed.get());
+                            return;
+                        }
+                        wait = Optional.of(policy.backoff(attempt));
+                    }
                     if (wait.isPresent()) {
                         retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
                     } else {
@@ -241,6 +297,15 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     return;
                 }
                 Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
+                if (wait.isEmpty() && isSafeOrderRetry(p) && response.statusCode() >= 500
+                        && attempt <= policy.maxRetries()) {
+                    Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
+                    if (landed.isPresent()) {
+                        result.complete(landed.get());
+                        return;
+                    }
+                    wait = Optional.of(policy.backoff(attempt));
+                }
                 if (wait.isPresent()) {
                     retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
                 } else {
@@ -293,6 +358,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     private Prepared prepare(ApiRequest request) {
         OperationInfo op = request.operation();
+        checkOpen(op.operationId());
         if (op.authenticated() && signer == null) {
             throw new KalshiAuthException(op.operationId() + " (" + op.method() + " " + op.pathTemplate()
                     + ") requires authentication, but this client has no credentials. Set KALSHI_KEY_ID and"

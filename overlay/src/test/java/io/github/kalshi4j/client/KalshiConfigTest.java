@@ -1,0 +1,136 @@
+package io.github.kalshi4j.client;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The connection settings: documented defaults, copying, and messages that say what is wrong. */
+final class KalshiConfigTest {
+
+    @Test
+    void defaultsAreProductionWith30SecondTimeoutsThreeRetriesAndHalfSecondBackoffCappedAt30Seconds() {
+        KalshiConfig c = KalshiConfig.builder().build();
+        assertEquals(URI.create("https://api.elections.kalshi.com/trade-api/v2"), c.baseUrl());
+        assertEquals(URI.create("wss://api.elections.kalshi.com/trade-api/ws/v2"), c.webSocketUrl());
+        assertEquals(Duration.ofSeconds(30), c.connectTimeout());
+        assertEquals(Duration.ofSeconds(30), c.responseTimeout());
+        assertEquals(3, c.maxRetries());
+        assertEquals(Duration.ofMillis(500), c.backoffBase());
+        assertEquals(Duration.ofSeconds(30), c.backoffCap());
+        assertFalse(c.http2(), "HTTP/2 is opt-in");
+        assertEquals(64, c.maxConnections());
+        assertEquals(Map.of(), c.extraHeaders());
+        assertTrue(c.userAgent().startsWith("kalshi4j/"), c.userAgent());
+        assertFalse(c.isDemo());
+        assertEquals(c, KalshiConfig.production());
+    }
+
+    @Test
+    void demoUsesKalshisDemoUrlsAndOtherwiseTheDefaults() {
+        KalshiConfig demo = KalshiConfig.demo();
+        assertEquals(URI.create("https://demo-api.kalshi.co/trade-api/v2"), demo.baseUrl());
+        assertEquals(URI.create("wss://demo-api.kalshi.co/trade-api/ws/v2"), demo.webSocketUrl());
+        assertTrue(demo.isDemo());
+        assertEquals(3, demo.maxRetries());
+    }
+
+    @Test
+    void toBuilderRoundTripsEverySetting() {
+        KalshiConfig custom = KalshiConfig.builder()
+                .baseUrl("http://127.0.0.1:9999/trade-api/v2")
+                .webSocketUrl(URI.create("ws://127.0.0.1:9998/trade-api/ws/v2"))
+                .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(7)).maxRetries(5)
+                .backoffBase(Duration.ofMillis(100)).backoffCap(Duration.ofSeconds(3))
+                .extraHeader("X-Desk", "rates").http2(true).maxConnections(8).userAgent("bot/2")
+                .build();
+        KalshiConfig copy = custom.toBuilder().build();
+        assertEquals(custom, copy);
+        assertEquals(custom.hashCode(), copy.hashCode());
+        assertEquals(URI.create("ws://127.0.0.1:9998/trade-api/ws/v2"), copy.webSocketUrl());
+        assertEquals(Map.of("X-Desk", "rates"), copy.extraHeaders());
+    }
+
+    @Test
+    void changingACopyLeavesTheOriginalAlone() {
+        KalshiConfig original = KalshiConfig.production();
+        KalshiConfig changed = original.toBuilder().maxRetries(0).extraHeader("X-A", "1").build();
+        assertNotEquals(original, changed);
+        assertEquals(3, original.maxRetries());
+        assertEquals(Map.of(), original.extraHeaders());
+    }
+
+    @Test
+    void trailingSlashOfTheBaseUrlIsDropped() {
+        assertEquals(URI.create("http://127.0.0.1:1/trade-api/v2"),
+                KalshiConfig.builder().baseUrl("http://127.0.0.1:1/trade-api/v2/").build().baseUrl());
+    }
+
+    @Test
+    void webSocketUrlFollowsTheBaseUrlUnlessSetAfterIt() {
+        KalshiConfig derived = KalshiConfig.demo().toBuilder().baseUrl("http://localhost:8080/trade-api/v2").build();
+        assertEquals(URI.create("ws://localhost:8080/trade-api/ws/v2"), derived.webSocketUrl(),
+                "pointing REST at a local exchange never leaves the WebSocket on Kalshi");
+        KalshiConfig explicit = KalshiConfig.builder().baseUrl("http://localhost:8080/trade-api/v2")
+                .webSocketUrl(URI.create("ws://localhost:9090/stream")).build();
+        assertEquals(URI.create("ws://localhost:9090/stream"), explicit.webSocketUrl());
+    }
+
+    @Test
+    void derivedWebSocketUrlMapsSchemesAndTheTradeApiPath() {
+        assertEquals(URI.create("wss://h/trade-api/ws/v2"), KalshiConfig.deriveWebSocketUrl(URI.create("https://h/trade-api/v2")));
+        assertEquals(URI.create("ws://h:1/trade-api/ws/v2"), KalshiConfig.deriveWebSocketUrl(URI.create("http://h:1/trade-api/v2")));
+        assertEquals(URI.create("ws://h/proxy/ws/v2"), KalshiConfig.deriveWebSocketUrl(URI.create("http://h/proxy")));
+    }
+
+    private static void assertRejected(Executable change, String... messageParts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, change);
+        for (String part : messageParts) {
+            assertTrue(e.getMessage().contains(part), "message names '" + part + "': " + e.getMessage());
+        }
+    }
+
+    @Test
+    void validationMessagesSayWhatIsWrongAndWhatWasGiven() {
+        assertRejected(() -> KalshiConfig.builder().maxRetries(-1), "maxRetries", "between 0 and 20", "-1");
+        assertRejected(() -> KalshiConfig.builder().maxRetries(21), "maxRetries", "21");
+        assertRejected(() -> KalshiConfig.builder().connectTimeout(Duration.ZERO), "connectTimeout must be positive");
+        assertRejected(() -> KalshiConfig.builder().responseTimeout(Duration.ofSeconds(-1)),
+                "responseTimeout must be positive", "PT-1S");
+        assertRejected(() -> KalshiConfig.builder().backoffBase(Duration.ZERO), "backoffBase must be positive");
+        assertRejected(() -> KalshiConfig.builder().backoffBase(Duration.ofSeconds(5)).backoffCap(Duration.ofSeconds(1))
+                .build(), "backoffCap (PT1S) must be >= backoffBase (PT5S)");
+        assertRejected(() -> KalshiConfig.builder().maxConnections(0), "maxConnections must be >= 1", "0");
+        assertRejected(() -> KalshiConfig.builder().baseUrl("trade-api/v2").build(),
+                "baseUrl must be an absolute http(s) URL", "trade-api/v2");
+        assertRejected(() -> KalshiConfig.builder().baseUrl("https://h/trade-api/v2?x=1").build(),
+                "must not have a query");
+        assertRejected(() -> KalshiConfig.builder().baseUrl("ftp://h/trade-api/v2").build(), "http or https");
+        assertRejected(() -> KalshiConfig.builder().webSocketUrl(URI.create("https://h/trade-api/ws/v2")),
+                "ws:// or wss://");
+        assertRejected(() -> KalshiConfig.builder().extraHeader("kalshi-access-signature", "x"),
+                "set by the client's signer");
+    }
+
+    @Test
+    void nullsAreRejectedWithTheSettingsName() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> KalshiConfig.builder().responseTimeout(null));
+        assertEquals("responseTimeout", e.getMessage());
+    }
+
+    @Test
+    void toStringShowsHeaderNamesButNotTheirValues() {
+        String text = KalshiConfig.builder().extraHeader("X-Api-Token", "s3cr3t-value").build().toString();
+        assertTrue(text.contains("X-Api-Token"), text);
+        assertFalse(text.contains("s3cr3t-value"), text);
+    }
+}
