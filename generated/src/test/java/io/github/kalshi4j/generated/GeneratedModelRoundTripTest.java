@@ -94,10 +94,16 @@ class GeneratedModelRoundTripTest {
     }
 
     @Test
-    void requestBodies_omitNulls() throws Exception {
+    void nullsAreNotWritten_butRequiredListsAre_evenWhenEmpty() throws Exception {
         Market m = Market.builder().ticker("T").build();
         JsonNode tree = mapper.readTree(mapper.writeValueAsString(m));
-        assertEquals(1, tree.size(), "only set properties are written: " + tree);
+        assertEquals("T", tree.get("ticker").asText());
+        tree.fields().forEachRemaining(f -> assertTrue(!f.getValue().isNull(), f.getKey() + " written as null"));
+        assertTrue(tree.get("price_ranges").isArray(), "the spec requires price_ranges, so [] is written: " + tree);
+        assertEquals(2, tree.size(), "only set properties and required lists are written: " + tree);
+        JsonNode optionalList = mapper.readTree(mapper.writeValueAsString(
+                io.github.kalshi4j.model.Series.builder().ticker("S").build()));
+        assertTrue(!optionalList.has("product_metadata"), "unset optional properties are omitted: " + optionalList);
     }
 
     @Test

@@ -366,7 +366,8 @@ class MoneyAliasModuleTest {
 
             List<String> names = new ArrayList<>();
             written.fieldNames().forEachRemaining(names::add);
-            assertEquals(List.of("ticker", "yes_bid_dollars", "volume_fp", "notional_value_dollars"), names);
+            // price_ranges is a required list, so it is written even when empty.
+            assertEquals(List.of("ticker", "yes_bid_dollars", "volume_fp", "notional_value_dollars", "price_ranges"), names);
         }
     }
 

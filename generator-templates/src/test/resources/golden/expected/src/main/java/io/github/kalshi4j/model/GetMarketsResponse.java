@@ -39,7 +39,7 @@ public final class GetMarketsResponse {
 
 
     @JsonProperty("markets")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     private List<Market> markets = List.of();
 
     @JsonProperty("cursor")

@@ -134,7 +134,7 @@ public final class Market {
     private OffsetDateTime closeTime;
 
     @JsonProperty("tags")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     private List<String> tags = List.of();
 
     private Map<String, Object> additionalProperties = Map.of();
