@@ -262,6 +262,28 @@ public final class Models {
                 .build();
     }
 
+    /** A multivariate event collection as the spec's MultivariateEventCollection. */
+    public static io.github.kalshi4j.model.MultivariateEventCollection collection(
+            io.github.kalshi4j.testkit.engine.MultivariateCollection m) {
+        return io.github.kalshi4j.model.MultivariateEventCollection.builder()
+                .collectionTicker(m.collectionTicker())
+                .seriesTicker(m.seriesTicker())
+                .title(m.title())
+                .description(orEmpty(m.description()))
+                .openDate(time(m.openDate()))
+                .closeDate(time(m.closeDate()))
+                .associatedEvents(m.associatedEventTickers().stream().map(t -> io.github.kalshi4j.model.AssociatedEvent
+                        .builder().ticker(t).isYesOnly(m.allYes()).activeQuoters(List.of()).build()).toList())
+                .associatedEventTickers(m.associatedEventTickers())
+                .isOrdered(m.ordered())
+                .isSingleMarketPerEvent(m.singleMarketPerEvent())
+                .isAllYes(m.allYes())
+                .sizeMin(m.sizeMin())
+                .sizeMax(m.sizeMax())
+                .functionalDescription(orEmpty(m.functionalDescription()))
+                .build();
+    }
+
     /** An order group as the spec's OrderGroup. */
     public static OrderGroup orderGroup(io.github.kalshi4j.testkit.engine.OrderGroup g) {
         return OrderGroup.builder()

@@ -32,6 +32,9 @@ import io.github.kalshi4j.model.GetMarketOrderbookResponse;
 import io.github.kalshi4j.model.GetMarketOrderbooksResponse;
 import io.github.kalshi4j.model.GetMarketResponse;
 import io.github.kalshi4j.model.GetMarketsResponse;
+import io.github.kalshi4j.model.GetMultivariateEventCollectionResponse;
+import io.github.kalshi4j.model.GetMultivariateEventCollectionsResponse;
+import io.github.kalshi4j.model.GetMultivariateEventsResponse;
 import io.github.kalshi4j.model.GetOrderGroupResponse;
 import io.github.kalshi4j.model.GetOrderGroupsResponse;
 import io.github.kalshi4j.model.GetOrderQueuePositionResponse;
@@ -121,6 +124,20 @@ public final class RestRoutes {
                 new SeriesFilter(c.query("category"), c.query("tags"))).stream().map(Models::series).toList()).build()));
         router.on("GetEvents", r::getEvents);
         router.on("GetEvent", r::getEvent);
+        router.on("GetMultivariateEventCollections", c -> Reply.ok(GetMultivariateEventCollectionsResponse.builder()
+                .multivariateContracts(engine.listMultivariateCollections(c.query("series_ticker")).stream()
+                        .map(Models::collection).toList()).build()));
+        router.on("GetMultivariateEventCollection", c -> Reply.ok(GetMultivariateEventCollectionResponse.builder()
+                .multivariateContract(Models.collection(engine.getMultivariateCollection(c.path("collection_ticker"))))
+                .build()));
+        router.on("GetMultivariateEvents", c -> {
+            EventFilter f = EventFilter.all().withSeriesTicker(c.query("series_ticker")).withMveFilter(MveFilter.ONLY)
+                    .withMveCollectionTicker(c.query("collection_ticker"));
+            var page = Cursors.page(engine.listEvents(f), c.query("cursor"), c.queryInt("limit", 100, 1, 200));
+            return Reply.ok(GetMultivariateEventsResponse.builder()
+                    .events(page.items().stream().map(e -> Models.event(e, List.of())).toList())
+                    .cursor(page.nextCursor()).build());
+        });
         // Portfolio
         router.on("GetBalance", r::getBalance);
         router.on("GetPositions", r::getPositions);
