@@ -24,6 +24,8 @@ final class Engine {
     final Map<String, EventState> events = new LinkedHashMap<>();
     final Map<String, MultivariateCollection> collections = new LinkedHashMap<>();
     final Map<String, MarketState> markets = new LinkedHashMap<>();
+    /** The markets in listing order, for windows of the listing by index. */
+    final List<MarketState> marketList = new ArrayList<>();
     final Map<String, AccountState> accounts = new LinkedHashMap<>();
     final Map<String, AccountState> accountsByApiKey = new HashMap<>();
     /** Every trade, oldest first. */
@@ -32,6 +34,8 @@ final class Engine {
     private final Set<OrderState> expiring = new LinkedHashSet<>();
     boolean tradingActive = true;
     private long sequence;
+    /** No market opens or closes by its schedule before this instant; null until the next full scan. */
+    private Instant scheduleQuietUntil;
 
     Engine(Seed seed, Clock clock, IdGenerator ids, EventSink sink) {
         this.clock = clock;
@@ -58,6 +62,7 @@ final class Engine {
             MarketState market = new MarketState(spec, event, start);
             event.markets.add(market);
             markets.put(spec.ticker(), market);
+            marketList.add(market);
         }
         for (Seed.AccountSpec spec : seed.accounts()) {
             addAccount(spec);
@@ -174,6 +179,12 @@ final class Engine {
                 cancelResting(order, now);
             }
         }
+        // A scan of every market per call would make each call cost O(markets); the scan remembers when the next
+        // scheduled change is due, and openMarket/pauseMarket (the only changes that can make one due) reset it.
+        if (scheduleQuietUntil != null && now.isBefore(scheduleQuietUntil)) {
+            return;
+        }
+        Instant next = Instant.MAX;
         for (MarketState market : markets.values()) {
             if (market.status == MarketStatus.INITIALIZED && !now.isBefore(market.openTime)) {
                 market.status = MarketStatus.ACTIVE;
@@ -183,7 +194,14 @@ final class Engine {
                     && !now.isBefore(market.closeTime)) {
                 close(market, now);
             }
+            Instant due = market.status == MarketStatus.INITIALIZED ? market.openTime
+                    : market.status == MarketStatus.ACTIVE || market.status == MarketStatus.INACTIVE
+                    ? market.closeTime : null;
+            if (due != null && due.isBefore(next)) {
+                next = due;
+            }
         }
+        scheduleQuietUntil = next;
     }
 
     // ---------------------------------------------------------------- order entry
@@ -826,6 +844,7 @@ final class Engine {
                     "market " + market.ticker + " is " + market.status.wireValue() + " and cannot be opened");
         }
         market.status = MarketStatus.ACTIVE;
+        scheduleQuietUntil = null;
         lifecycle(market, MarketLifecycleType.ACTIVATED, now());
     }
 
@@ -836,6 +855,7 @@ final class Engine {
         }
         Instant now = now();
         market.status = MarketStatus.INACTIVE;
+        scheduleQuietUntil = null;
         cancelOnPause(market, now);
         lifecycle(market, MarketLifecycleType.DEACTIVATED, now);
     }

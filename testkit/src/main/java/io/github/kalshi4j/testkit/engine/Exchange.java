@@ -302,6 +302,42 @@ public final class Exchange {
     }
 
     /**
+     * One window of {@link #listMarkets(MarketFilter)}: at most {@code limit} of the matching markets, starting with
+     * match number {@code offset} (0-based). Equal to {@code listMarkets(filter)} cut to that window, but markets
+     * before the window are not snapshotted when the filter needs no snapshot to decide (the unfiltered listing),
+     * and the scan stops once the window is full, so paging through a large exchange costs about what a page holds.
+     *
+     * @throws IllegalArgumentException for a negative offset or limit
+     */
+    public List<Market> listMarkets(MarketFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        MarketFilter f = filter == null ? MarketFilter.all() : filter;
+        boolean everything = f.equals(MarketFilter.all());
+        return locked(e -> {
+            List<Market> result = new ArrayList<>(Math.min(limit, 1024));
+            int matched = 0;
+            if (everything) {
+                for (int i = offset; i < e.marketList.size() && result.size() < limit; i++) {
+                    result.add(e.marketList.get(i).snapshot(e.now()));
+                }
+                return result;
+            }
+            for (MarketState state : e.markets.values()) {
+                if (result.size() >= limit) {
+                    break;
+                }
+                Market snapshot = state.snapshot(e.now());
+                if (f.matches(snapshot) && matched++ >= offset) {
+                    result.add(snapshot);
+                }
+            }
+            return result;
+        });
+    }
+
+    /**
      * Returns one market.
      *
      * @throws ExchangeException {@code market_not_found}

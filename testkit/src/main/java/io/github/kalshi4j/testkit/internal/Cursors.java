@@ -24,6 +24,24 @@ public final class Cursors {
         return new Page<>(List.copyOf(all.subList(start, end)), next);
     }
 
+    /**
+     * Cuts one page out of a listing that fetches windows itself: {@code window.fetch(offset, count)} returns up to
+     * {@code count} items starting at {@code offset}. Same pages and cursors as {@link #page(List, String, int)}.
+     */
+    public static <T> Page<T> page(Window<T> window, String cursor, int limit) {
+        int start = decode(cursor);
+        List<T> items = window.fetch(start, limit + 1);
+        boolean more = items.size() > limit;
+        return new Page<>(List.copyOf(more ? items.subList(0, limit) : items), more ? encode(start + limit) : "");
+    }
+
+    /** A listing that returns windows of itself. */
+    @FunctionalInterface
+    public interface Window<T> {
+        /** Up to {@code count} items starting at {@code offset} (none past the end). */
+        List<T> fetch(int offset, int count);
+    }
+
     static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("k4j:" + offset).getBytes(StandardCharsets.US_ASCII));
     }

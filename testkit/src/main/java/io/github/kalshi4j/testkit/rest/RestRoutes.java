@@ -268,8 +268,10 @@ public final class RestRoutes {
         if (c.query("tickers") != null) {
             f = f.withTickers(new LinkedHashSet<>(c.queryCsv("tickers")));
         }
+        MarketFilter filter = f;
         Instant now = engine.clock().instant();
-        Cursors.Page<io.github.kalshi4j.testkit.engine.Market> page = Cursors.page(engine.listMarkets(f), c.query("cursor"), limit(c, 100));
+        Cursors.Page<io.github.kalshi4j.testkit.engine.Market> page = Cursors.page(
+                (offset, count) -> engine.listMarkets(filter, offset, count), c.query("cursor"), limit(c, 100));
         return Reply.ok(GetMarketsResponse.builder()
                 .markets(page.items().stream().map(m -> Models.market(m, now)).toList())
                 .cursor(page.nextCursor()).build());

@@ -59,6 +59,23 @@ final class ListingTest {
     }
 
     @Test
+    void marketWindowsAreCutsOfTheFullListing() {
+        t.exchange.closeMarket(OTHER_MARKET);
+        for (MarketFilter f : List.of(MarketFilter.all(), MarketFilter.all().withStatus(MarketStatusFilter.OPEN),
+                MarketFilter.all().withEventTicker("KXTEST-26JAN31"))) {
+            List<String> all = t.exchange.listMarkets(f).stream().map(Market::ticker).toList();
+            for (int offset = 0; offset <= all.size() + 1; offset++) {
+                for (int limit = 0; limit <= all.size() + 1; limit++) {
+                    List<String> expected = all.subList(Math.min(offset, all.size()),
+                            Math.min(all.size(), offset + limit));
+                    assertEquals(expected, t.exchange.listMarkets(f, offset, limit).stream().map(Market::ticker)
+                            .toList(), f + " offset " + offset + " limit " + limit);
+                }
+            }
+        }
+    }
+
+    @Test
     void marketsAndEventsFilterByEventSeriesAndStatus() {
         t.exchange.closeMarket(OTHER_MARKET);
 
