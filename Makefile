@@ -8,6 +8,7 @@ help:
 	@echo "make test        build everything and run all tests"
 	@echo "make demo        run the demo session against the embedded local exchange"
 	@echo "make exchange    run the local exchange standalone (PORT=8080, ARGS=\"--seed f.json --rate-limits\")"
+	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes)"
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
 	@echo "make clean       remove build output (spec/materialized stays: make clean-spec)"
@@ -33,6 +34,18 @@ exchange:
 	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl testkit -am > target/exchange-build.log 2>&1 \
 		|| { cat target/exchange-build.log; exit 1; }
 	$(MVN) -q -pl testkit exec:java -Dexec.mainClass=io.github.kalshi4j.testkit.Main -Dexec.args="--port $(PORT) $(ARGS)"
+
+# Benchmarks (bench/): builds the reactor with the bench module, installs the pinned TypeScript SDK into the
+# git-ignored bench/node/node_modules, runs every measurement and writes docs/BENCHMARKS.md from the numbers.
+# QUICK=1 runs the same measurements with fewer, shorter rounds. `make test` never runs a benchmark.
+BENCH_CP := bench/target/classes:bench/target/lib/*
+bench:
+	@echo "building kalshi4j with the bench module (log: target/bench-build.log) ..."
+	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl bench -am > target/bench-build.log 2>&1 \
+		|| { cat target/bench-build.log; exit 1; }
+	@echo "installing the pinned TypeScript SDK into bench/node/node_modules ..."
+	@cd bench/node && npm ci --no-audit --no-fund --loglevel=error
+	java -cp "$(BENCH_CP)" io.github.kalshi4j.bench.BenchRunner $(if $(filter 1 yes true,$(QUICK)),--quick)
 
 clean:
 	$(MVN) -q clean

@@ -1,0 +1,472 @@
+package io.github.kalshi4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.bench.jmh.CpuProfiler;
+import io.github.kalshi4j.bench.jmh.DecodeBench;
+import io.github.kalshi4j.bench.jmh.OrderbookBench;
+import io.github.kalshi4j.bench.jmh.SignBench;
+import io.github.kalshi4j.bench.jmh.WsFrameBench;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * {@code make bench}: runs every measurement and writes {@code docs/BENCHMARKS.md} from the numbers.
+ *
+ * <p>Everything that is compared is measured side by side: in every round each contender runs once, one right
+ * after the other, in a rotating order, and the document reports medians over rounds and the median of the per-round
+ * ratios, so a burst of load from other processes hits a round, not one contender. In-process work runs under JMH
+ * (one fork per benchmark and round); end-to-end work runs against one exchange process, with the Java clients and
+ * the Node.js SDK as long-lived worker processes that the runner drives round by round.
+ *
+ * <p>{@code BenchRunner [--quick] [--out docs/BENCHMARKS.md] [--results bench/target/bench-results]}
+ */
+public final class BenchRunner {
+
+    /** How long each kind of measurement runs. */
+    record Settings(String mode, int rounds, int jmhRounds, int jmhWarmup, int jmhIterations, int decodeWarmup,
+            int wsRounds, int opensslSeconds, double nodeSignSeconds, double restSeconds, double restWarmupSeconds,
+            int[] concurrency, int streamMarkets) {
+
+        static Settings quick() {
+            return new Settings("quick", 3, 2, 1, 2, 5, 1, 1, 1.0, 1.0, 1.0, new int[] {1, 8, 64}, 1_000_000);
+        }
+
+        static Settings full() {
+            return new Settings("full", 5, 5, 4, 5, 10, 3, 5, 3.0, 5.0, 5.0, new int[] {1, 8, 64}, 1_000_000);
+        }
+    }
+
+    private final Settings s;
+    private final Path root;
+    private final Path resultsDir;
+    private final Path resultsFile;
+    private final ObjectNode results = Json.MAPPER.createObjectNode();
+    private final ArrayNode problems = results.putArray("problems");
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classpath = System.getProperty("java.class.path");
+    private Path wireSamples;
+
+    private BenchRunner(Settings s, Path root, Path resultsDir) {
+        this.s = s;
+        this.root = root;
+        this.resultsDir = resultsDir;
+        this.resultsFile = resultsDir.resolve("results.json");
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Path root = WireSamples.repoRoot();
+        Path out = root.resolve("docs/BENCHMARKS.md");
+        Path resultsDir = root.resolve("bench/target/bench-results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]);
+                case "--results" -> resultsDir = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Files.createDirectories(resultsDir);
+        BenchRunner r = new BenchRunner(quick ? Settings.quick() : Settings.full(), root, resultsDir);
+        r.run();
+        Report.write(r.results, out);
+        System.out.println("[bench] wrote " + root.relativize(out.toAbsolutePath()) + " and "
+                + root.relativize(r.resultsFile.toAbsolutePath()));
+    }
+
+    private void run() {
+        long t0 = System.nanoTime();
+        results.put("mode", s.mode());
+        results.put("rounds", s.rounds());
+        results.put("started", Instant.now().toString());
+        results.put("commit", command(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")).trim());
+        results.put("dirty", !command(List.of("git", "-C", root.toString(), "status", "--porcelain",
+                "--untracked-files=no")).isBlank());
+        step("machine", this::machine);
+        step("wire samples", () -> {
+            wireSamples = WireSamples.dir().toAbsolutePath();
+            byte[] page = WireSamples.marketsPage(wireSamples, 1000, 42);
+            results.putObject("page").put("markets", 1000).put("bytes", page.length)
+                    .put("templates", WireSamples.marketTemplates(wireSamples).size());
+        });
+        step("decode", this::decode);
+        step("websocket frames", this::wsFrames);
+        Path info = resultsDir.resolve("exchange.json");
+        try {
+            Files.deleteIfExists(info);
+        } catch (IOException e) {
+            problems.add("exchange: " + e);
+        }
+        log("starting the exchange with " + String.format("%,d", s.streamMarkets()) + " markets");
+        try (Worker exchange = Worker.start("exchange", List.of(java, "-cp", classpath, "-Xms2g",
+                BenchExchange.class.getName(), "--markets", Integer.toString(s.streamMarkets()),
+                "--info", info.toString()), root, resultsDir.resolve("exchange.log"))) {
+            String started = exchange.readLine();
+            if (started == null || !Files.exists(info)) {
+                throw new IllegalStateException("the exchange did not start; see " + resultsDir.resolve("exchange.log"));
+            }
+            log(started);
+            results.set("exchange", Json.read(info));
+            try (Worker node = startNode(info);
+                 Worker client = Worker.start("java client", List.of(java, "-cp", classpath,
+                         ClientWorker.class.getName(), "--info", info.toString()), root,
+                         resultsDir.resolve("client.log"))) {
+                client.readJson();
+                if (node != null) {
+                    node.readJson();
+                    step("node versions", () -> results.set("nodeVersions", node.call(op("versions"))));
+                }
+                step("signing", () -> signing(node));
+                step("rest", () -> rest(client, node));
+                step("page", () -> page(client, node));
+            }
+            step("streaming", () -> stream(info));
+        } catch (RuntimeException e) {
+            problem("exchange", e);
+        }
+        results.put("finished", Instant.now().toString());
+        results.put("seconds", (System.nanoTime() - t0) / 1e9);
+        results.put("loadAverageEnd", loadAverage());
+        save();
+    }
+
+    // ------------------------------------------------------------------------------------------------ steps
+
+    private void machine() {
+        ObjectNode m = results.putObject("machine");
+        m.put("nproc", command(List.of("nproc")).trim());
+        m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        m.put("cpuModel", firstMatch(Path.of("/proc/cpuinfo"), "model name"));
+        m.put("memTotal", firstMatch(Path.of("/proc/meminfo"), "MemTotal"));
+        m.put("javaVersion", command(List.of(java, "-version")).trim());
+        m.put("nodeVersion", command(List.of("node", "--version")).trim());
+        m.put("opensslVersion", command(List.of("openssl", "version")).trim());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("loadAverageStart", loadAverage());
+    }
+
+    private void signing(Worker node) {
+        ArrayNode rounds = results.putObject("signing").putArray("rounds");
+        for (int r = 0; r < s.jmhRounds(); r++) {
+            ObjectNode round = rounds.addObject();
+            round.put("loadAverage", loadAverage());
+            List<Runnable> contenders = new ArrayList<>();
+            contenders.add(() -> round.set("openssl", opensslSpeed()));
+            contenders.add(() -> round.set("jdk", jmhSample(SignBench.class, "jdk")));
+            contenders.add(() -> round.set("bouncyCastle", jmhSample(SignBench.class, "bouncyCastle")));
+            contenders.add(() -> round.set("jcaFloor", jmhSample(SignBench.class, "jdkSignatureReused")));
+            if (node != null) {
+                contenders.add(() -> round.set("nodePss", node.call(op("sign").put("variant", "openssl-pss")
+                        .put("seconds", s.nodeSignSeconds()))));
+                contenders.add(() -> round.set("tsSdkAuth", node.call(op("sign").put("variant", "ts-sdk-auth")
+                        .put("seconds", s.nodeSignSeconds()))));
+            }
+            runRotated(contenders, r);
+            log("signing round " + (r + 1) + ": " + round);
+            save();
+        }
+    }
+
+    private void decode() {
+        ArrayNode rounds = results.putObject("decode").putArray("rounds");
+        for (int r = 0; r < s.jmhRounds(); r++) {
+            ObjectNode round = rounds.addObject();
+            round.put("loadAverage", loadAverage());
+            runRotated(List.of(
+                    () -> round.set("typed", jmhAverage(DecodeBench.class, "typed", s.decodeWarmup())),
+                    () -> round.set("readTree", jmhAverage(DecodeBench.class, "readTree", s.decodeWarmup()))), r);
+            log("decode round " + (r + 1) + ": " + round);
+            save();
+        }
+    }
+
+    private void wsFrames() {
+        ArrayNode rounds = results.putObject("wsFrames").putArray("rounds");
+        for (int r = 0; r < s.wsRounds(); r++) {
+            ObjectNode round = rounds.addObject();
+            round.put("loadAverage", loadAverage());
+            runRotated(List.of(
+                    () -> round.set("decodeDispatch", jmhThroughput(WsFrameBench.class, "decodeAndDispatch")),
+                    () -> round.set("readTreeOnly", jmhThroughput(WsFrameBench.class, "readTreeOnly")),
+                    () -> round.set("bookApply", jmhThroughput(OrderbookBench.class, "apply")),
+                    () -> round.set("treeMapReference", jmhThroughput(OrderbookBench.class, "treeMapReference"))), r);
+            log("websocket round " + (r + 1) + ": " + round);
+            save();
+        }
+    }
+
+    private void rest(Worker client, Worker node) {
+        ObjectNode rest = results.putObject("rest");
+        for (int c : s.concurrency()) {
+            ArrayNode rounds = rest.putArray("c" + c);
+            List<String> names = new ArrayList<>(List.of("kalshi4j", "raw"));
+            if (node != null) {
+                names.add("tsSdk");
+            }
+            // The first concurrency also warms the clients' JITs up from cold.
+            double warmup = c == s.concurrency()[0] ? 3 * s.restWarmupSeconds() : s.restWarmupSeconds();
+            for (String name : names) {
+                restCall(client, node, name, c, warmup);
+            }
+            for (int r = 0; r < s.rounds(); r++) {
+                ObjectNode round = rounds.addObject();
+                round.put("loadAverage", loadAverage());
+                List<Runnable> contenders = new ArrayList<>();
+                for (String name : names) {
+                    contenders.add(() -> round.set(name, restCall(client, node, name, c, s.restSeconds())));
+                }
+                runRotated(contenders, r);
+                log("rest c=" + c + " round " + (r + 1) + ": " + brief(round));
+                save();
+            }
+        }
+    }
+
+    private JsonNode restCall(Worker client, Worker node, String name, int c, double seconds) {
+        return name.equals("tsSdk")
+                ? node.call(op("rest").put("concurrency", c).put("seconds", seconds))
+                : client.call(op("rest").put("client", name).put("concurrency", c).put("seconds", seconds));
+    }
+
+    private void page(Worker client, Worker node) {
+        ArrayNode rounds = results.putObject("pageFetch").putArray("rounds");
+        List<String> names = new ArrayList<>(List.of("kalshi4j", "raw"));
+        if (node != null) {
+            names.add("tsSdk");
+        }
+        for (String name : names) {
+            pageCall(client, node, name, s.restWarmupSeconds() * 2);
+        }
+        for (int r = 0; r < s.rounds(); r++) {
+            ObjectNode round = rounds.addObject();
+            round.put("loadAverage", loadAverage());
+            List<Runnable> contenders = new ArrayList<>();
+            for (String name : names) {
+                contenders.add(() -> round.set(name, pageCall(client, node, name, s.restSeconds())));
+            }
+            runRotated(contenders, r);
+            log("page round " + (r + 1) + ": " + brief(round));
+            save();
+        }
+    }
+
+    private JsonNode pageCall(Worker client, Worker node, String name, double seconds) {
+        return name.equals("tsSdk")
+                ? node.call(op("page").put("seconds", seconds))
+                : client.call(op("page").put("client", name).put("seconds", seconds));
+    }
+
+    private void stream(Path info) {
+        results.put("streamLoadAverage", loadAverage());
+        try (Worker w = Worker.start("stream", List.of(java, "-cp", classpath, StreamMemory.class.getName(),
+                "--info", info.toString()), root, resultsDir.resolve("stream.log"))) {
+            JsonNode r = w.readJson();
+            results.set("stream", r);
+            log("streaming: " + r.path("markets").asLong() + " markets, heap growth "
+                    + r.path("growthBytes").asLong() / (1 << 20) + " MB");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ tools
+
+    private Worker startNode(Path info) {
+        Path script = root.resolve("bench/node/bench.js");
+        if (!Files.isDirectory(root.resolve("bench/node/node_modules/kalshi-typescript"))) {
+            problems.add("node: bench/node/node_modules is missing (make bench runs npm ci there); the TypeScript SDK "
+                    + "and Node.js signing rows are not measured");
+            return null;
+        }
+        return Worker.start("node", List.of("node", script.toString(), info.toString()), root,
+                resultsDir.resolve("node.log"));
+    }
+
+    private static ObjectNode op(String name) {
+        return Json.MAPPER.createObjectNode().put("op", name);
+    }
+
+    /** Runs the contenders one after another, starting with number {@code round % n}, so no one always goes first. */
+    private static void runRotated(List<Runnable> contenders, int round) {
+        int n = contenders.size();
+        for (int i = 0; i < n; i++) {
+            contenders.get((round + i) % n).run();
+        }
+    }
+
+    private ObjectNode opensslSpeed() {
+        // OpenSSL's default basis is the CPU time it used, so a busy neighbour does not inflate it.
+        String out = command(List.of("openssl", "speed", "-mr", "-seconds",
+                Integer.toString(s.opensslSeconds()), "rsa2048"));
+        for (String line : out.split("\n")) {
+            if (line.startsWith("+F2:")) {
+                String[] f = line.trim().split(":");
+                double signPerSecond = Double.parseDouble(f[3]);
+                return Json.MAPPER.createObjectNode().put("signPerSecond", signPerSecond)
+                        .put("signUs", 1e6 / signPerSecond).put("verifyPerSecond", Double.parseDouble(f[4]));
+            }
+        }
+        throw new IllegalStateException("no +F2 line in openssl speed output: " + out);
+    }
+
+    private ChainedOptionsBuilder jmh(Class<?> bench, String method, int warmup, TimeValue iteration) {
+        Path log = resultsDir.resolve("jmh-" + bench.getSimpleName() + "-" + method + ".log");
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(bench.getName() + "." + method) + "$")
+                .forks(1)
+                .warmupIterations(warmup).warmupTime(iteration)
+                .measurementIterations(s.jmhIterations()).measurementTime(iteration)
+                .addProfiler(CpuProfiler.class)
+                .jvmArgsAppend("-Dkalshi4j.wireSamples=" + wireSamplesOrDefault(), "-Dkalshi4j.root=" + root)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.NORMAL)
+                .output(log.toString());
+    }
+
+    private String wireSamplesOrDefault() {
+        return wireSamples != null ? wireSamples.toString() : WireSamples.dir().toAbsolutePath().toString();
+    }
+
+    private static RunResult runJmh(ChainedOptionsBuilder options) {
+        try {
+            Collection<RunResult> r = new Runner(options.build()).run();
+            if (r.isEmpty()) {
+                throw new IllegalStateException("JMH produced no result");
+            }
+            return r.iterator().next();
+        } catch (org.openjdk.jmh.runner.RunnerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode jmhSample(Class<?> bench, String method) {
+        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup(), TimeValue.seconds(1)).timeUnit(TimeUnit.MICROSECONDS));
+        var stats = r.getPrimaryResult().getStatistics();
+        return cpu(r, Json.MAPPER.createObjectNode().put("samples", stats.getN()).put("meanUs", stats.getMean())
+                .put("p50us", stats.getPercentile(50)).put("p90us", stats.getPercentile(90))
+                .put("p99us", stats.getPercentile(99)));
+    }
+
+    private ObjectNode jmhAverage(Class<?> bench, String method, int warmup) {
+        ChainedOptionsBuilder o = jmh(bench, method, warmup, TimeValue.milliseconds(500))
+                .timeUnit(TimeUnit.MICROSECONDS).addProfiler(GCProfiler.class);
+        RunResult r = runJmh(o);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("us", r.getPrimaryResult().getScore());
+        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+        if (alloc != null) {
+            out.put("allocBytes", alloc.getScore());
+        }
+        return cpu(r, out);
+    }
+
+    private ObjectNode jmhThroughput(Class<?> bench, String method) {
+        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup() + 1, TimeValue.seconds(1)).timeUnit(TimeUnit.SECONDS));
+        ObjectNode out = cpu(r, Json.MAPPER.createObjectNode().put("perSecond", r.getPrimaryResult().getScore()));
+        return out.put("perCpuSecond", 1e9 / out.path("cpuNsPerOp").asDouble());
+    }
+
+    /** Adds the CPU profiler's results: CPU time per operation and the cores the fork used on average. */
+    private static ObjectNode cpu(RunResult r, ObjectNode out) {
+        Result<?> ns = r.getSecondaryResults().get("cpu.ns/op");
+        Result<?> share = r.getSecondaryResults().get("cpu.share");
+        if (ns != null) {
+            out.put("cpuNsPerOp", ns.getScore());
+        }
+        if (share != null) {
+            out.put("cpuShare", share.getScore());
+        }
+        return out;
+    }
+
+    private static String brief(ObjectNode round) {
+        StringBuilder b = new StringBuilder();
+        round.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                b.append(e.getKey()).append(String.format(" %.0f/s p50 %.0fus  ",
+                        e.getValue().path("perSecond").asDouble(), e.getValue().path("p50us").asDouble()));
+            }
+        });
+        return b.toString().trim();
+    }
+
+    private void step(String name, Runnable body) {
+        log(name + " ...");
+        long t0 = System.nanoTime();
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            problem(name, e);
+        }
+        results.withObjectProperty("stepSeconds").put(name, Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        save();
+    }
+
+    private void problem(String step, RuntimeException e) {
+        System.err.println("[bench] " + step + " failed: " + e);
+        e.printStackTrace();
+        problems.add(step + ": " + e.getMessage());
+    }
+
+    private void save() {
+        Json.write(resultsFile, results);
+    }
+
+    private static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstMatch(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(key)) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown";
+    }
+
+    /** Runs a short command and returns its standard output and error; "unavailable: ..." if it cannot run. */
+    static String command(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

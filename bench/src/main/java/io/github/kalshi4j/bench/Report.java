@@ -1,0 +1,711 @@
+package io.github.kalshi4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Writes {@code docs/BENCHMARKS.md} from a bench run's results (the runner's {@code results.json}): every number in
+ * the document comes from the run. {@code Report results.json docs/BENCHMARKS.md} re-renders an earlier run.
+ */
+public final class Report {
+
+    private final JsonNode r;
+    private final StringBuilder md = new StringBuilder();
+    private final List<String[]> targets = new ArrayList<>();
+
+    private Report(JsonNode results) {
+        this.r = results;
+    }
+
+    public static void main(String[] args) {
+        write(Json.read(Path.of(args[0])), Path.of(args[1]));
+    }
+
+    static void write(JsonNode results, Path out) {
+        Report report = new Report(results);
+        String text = report.render();
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ numbers
+
+    static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The median over rounds of {@code f(round)}; rounds without the value are skipped. */
+    private static double med(JsonNode rounds, ToDoubleFunction<JsonNode> f) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode round : rounds) {
+            double v = f.applyAsDouble(round);
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                values.add(v);
+            }
+        }
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double min(JsonNode rounds, ToDoubleFunction<JsonNode> f) {
+        double m = Double.NaN;
+        for (JsonNode round : rounds) {
+            double v = f.applyAsDouble(round);
+            if (!Double.isNaN(v)) {
+                m = Double.isNaN(m) ? v : Math.min(m, v);
+            }
+        }
+        return m;
+    }
+
+    private static double max(JsonNode rounds, ToDoubleFunction<JsonNode> f) {
+        double m = Double.NaN;
+        for (JsonNode round : rounds) {
+            double v = f.applyAsDouble(round);
+            if (!Double.isNaN(v)) {
+                m = Double.isNaN(m) ? v : Math.max(m, v);
+            }
+        }
+        return m;
+    }
+
+    private static ToDoubleFunction<JsonNode> at(String contender, String field) {
+        return round -> num(round.path(contender).path(field));
+    }
+
+    private static ToDoubleFunction<JsonNode> ratio(ToDoubleFunction<JsonNode> a, ToDoubleFunction<JsonNode> b) {
+        return round -> a.applyAsDouble(round) / b.applyAsDouble(round);
+    }
+
+    private static double num(JsonNode n) {
+        return n == null || n.isMissingNode() || n.isNull() ? Double.NaN : n.asDouble();
+    }
+
+    static String f(String pattern, double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    private static String x(double ratio) {
+        return f("%.2f×", ratio);
+    }
+
+    private static String us(double micros) {
+        if (Double.isNaN(micros)) {
+            return "n/a";
+        }
+        return micros >= 10_000 ? f("%,.1f ms", micros / 1000) : micros >= 100 ? f("%,.0f µs", micros)
+                : f("%,.1f µs", micros);
+    }
+
+    private static String perSecond(double v) {
+        return f("%,.0f/s", v);
+    }
+
+    private static String mb(double bytes) {
+        return f("%,.1f MB", bytes / (1 << 20));
+    }
+
+    private static String verdict(boolean measured, boolean met) {
+        return !measured ? "not measured" : met ? "**met**" : "**not met**";
+    }
+
+    // ------------------------------------------------------------------------------------------------ document
+
+    private Report line(String s) {
+        md.append(s).append('\n');
+        return this;
+    }
+
+    private Report table(String... header) {
+        line("| " + String.join(" | ", header) + " |");
+        StringBuilder sep = new StringBuilder("|");
+        for (String h : header) {
+            sep.append(h.startsWith(" ") ? "---:|" : "---|");
+        }
+        return line(sep.toString());
+    }
+
+    private Report row(String... cells) {
+        return line("| " + String.join(" | ", cells) + " |");
+    }
+
+    private void target(String what, String target, String measured, String verdict) {
+        targets.add(new String[] {what, target, measured, verdict});
+    }
+
+    private String render() {
+        StringBuilder body = new StringBuilder();
+        signing();
+        body.append(take());
+        decode();
+        body.append(take());
+        rest();
+        body.append(take());
+        stream();
+        body.append(take());
+        websocket();
+        body.append(take());
+        typescript();
+        body.append(take());
+        appendix();
+        body.append(take());
+
+        header();
+        summary();
+        machine();
+        commands();
+        method();
+        return take() + body;
+    }
+
+    private String take() {
+        String s = md.toString();
+        md.setLength(0);
+        return s;
+    }
+
+    private void header() {
+        line("# Benchmarks");
+        line("");
+        line("<!-- Written by `make bench` (bench/src/main/java/io/github/kalshi4j/bench/Report.java); "
+                + "do not edit by hand: run the benchmarks again. -->");
+        line("");
+        line("Written by `make bench" + (r.path("mode").asText().equals("quick") ? " QUICK=1" : "") + "` on "
+                + r.path("started").asText() + " at commit `" + r.path("commit").asText() + "`"
+                + (r.path("dirty").asBoolean() ? " (with uncommitted changes)" : "") + ", "
+                + f("%.0f", num(r.path("seconds"))) + " s of measurement, " + r.path("rounds").asInt()
+                + " rounds per comparison (" + r.path("mode").asText() + " mode). Every number below comes from "
+                + "that run.");
+        line("");
+        line("This machine is small and shared: absolute times here can swing by 2× or more from one minute to "
+                + "the next as other work comes and goes (see the load averages). So every comparison is a **ratio "
+                + "of two things measured side by side**: in each round every contender runs once, right after the "
+                + "others, in a rotating order, and the tables give the median over rounds of each value and the "
+                + "median of the per-round ratios. Read absolute numbers as context only.");
+        line("");
+    }
+
+    private void summary() {
+        line("## Targets at a glance");
+        line("");
+        table("what", "target", "measured (median)", "verdict");
+        for (String[] t : targets) {
+            row(t);
+        }
+        line("");
+        JsonNode problems = r.path("problems");
+        if (problems.size() > 0) {
+            line("Steps that failed in this run (their rows say \"not measured\"):");
+            line("");
+            for (JsonNode p : problems) {
+                line("- " + p.asText().replace("\n", " "));
+            }
+            line("");
+        }
+    }
+
+    private void machine() {
+        JsonNode m = r.path("machine");
+        line("## Machine");
+        line("");
+        table("", "");
+        row("cores (`nproc`)", m.path("nproc").asText());
+        row("CPU (`/proc/cpuinfo` model name)", m.path("cpuModel").asText());
+        row("memory (`/proc/meminfo` MemTotal)", m.path("memTotal").asText());
+        row("OS", m.path("os").asText());
+        row("`java -version`", m.path("javaVersion").asText().replace("\n", "<br>"));
+        row("`node --version`", m.path("nodeVersion").asText());
+        row("`openssl version`", m.path("opensslVersion").asText());
+        JsonNode nv = r.path("nodeVersions");
+        if (!nv.isMissingNode()) {
+            row("TypeScript SDK", "kalshi-typescript " + nv.path("sdk").asText() + " (axios " + nv.path("axios").asText()
+                    + ", OpenSSL in Node.js " + nv.path("openssl").asText() + ")");
+        }
+        row("load average (1, 5, 15 min) at start", m.path("loadAverageStart").asText());
+        row("load average at end", r.path("loadAverageEnd").asText());
+        line("");
+    }
+
+    private void commands() {
+        line("## Commands");
+        line("");
+        line("```bash");
+        line("make bench            # full run (about 15 minutes): builds, installs the npm package, measures, "
+                + "writes this file");
+        line("make bench QUICK=1    # the same measurements, shorter (under 5 minutes)");
+        line("```");
+        line("");
+        line("`make bench` builds the reactor with the `bench` module (`mvn -Dquick install -DskipTests -pl bench "
+                + "-am`), runs `npm ci` in `bench/node` (the pinned `kalshi-typescript` into the git-ignored "
+                + "`bench/node/node_modules`), then `java -cp bench/target/kalshi4j-bench-*.jar:bench/target/lib/* "
+                + "io.github.kalshi4j.bench.BenchRunner [--quick]`. Raw numbers of the last run are in "
+                + "`bench/target/bench-results/results.json`, the JMH and worker logs next to it. `make test` never "
+                + "runs a benchmark: the module only compiles in the normal build.");
+        line("");
+    }
+
+    private void method() {
+        line("## Method");
+        line("");
+        line("- **In-process work** (signing, decoding, WebSocket frames, the local order book) runs under JMH 1.37: "
+                + "one fork per benchmark per round, warmup iterations, then 1 s measurement iterations; the runner "
+                + "drives JMH through its API and alternates the contenders round by round.");
+        line("- **End-to-end work** runs against one local exchange (`LocalKalshiExchange` from the testkit, seeded "
+                + "programmatically through the `Seed` API with " + f("%,.0f", num(r.path("exchange").path("markets")))
+                + " markets) in **its own JVM**: the Java clients and the Node.js SDK then talk to the very same "
+                + "server; the server's threads, heap and JIT never mix with the client being measured (the streaming "
+                + "measurement needs a client-only heap); and the exchange is started and warmed once for everything.");
+        line("- The Java clients (kalshi4j and the raw HttpClient loop) live in one long-running worker JVM and the "
+                + "TypeScript SDK in one long-running Node.js process; the runner sends each a command per round "
+                + "(\"run this loop for S seconds\") after a discarded warmup round per contender, so their JITs are "
+                + "warm and they take turns on the same machine.");
+        line("- Both sides are on one 2-core machine: client, server and everything else share the cores, so the "
+                + "REST numbers measure the whole loop (sign, send, server verify, serve, decode), not a network.");
+        line("");
+    }
+
+    // ------------------------------------------------------------------------------------------------ sections
+
+    private void signing() {
+        JsonNode rounds = r.path("signing").path("rounds");
+        line("## 1. Signing: RSA-PSS with a 2048-bit key");
+        line("");
+        line("One Kalshi request signature (`timestamp + METHOD + path`, RSA-PSS, SHA-256, MGF1, 32-byte salt) "
+                + "with `RsaPssSigner.sign` as the client calls it for every attempt (a fresh `Signature`, the "
+                + "private-key operation, base64), one thread, JMH sample mode for the latency distribution. Next to "
+                + "it, in the same rounds: `openssl speed -seconds N rsa2048` (its sign/s turned into time per "
+                + "signature; OpenSSL divides by the CPU time it used, so load from other processes does not inflate "
+                + "it), a bare JDK `Signature` initialised once and reused (the JCA floor under kalshi4j's signer), "
+                + "Node.js `crypto.sign` with RSA-PSS on a parsed key (OpenSSL's RSA-PSS), and the TypeScript SDK's "
+                + "own `KalshiAuth.generateAuthHeaders`.");
+        line("");
+        line("OpenSSL 3.0's `speed rsa2048` signs with **PKCS#1 v1.5**, and `speed` has no PSS option in this "
+                + "version (`-evp` covers ciphers and digests only). PSS and v1.5 differ only in padding, and both "
+                + "costs are dominated by the same 2048-bit private-key exponentiation, so it is the reference for the "
+                + "target. The Node.js `crypto.sign` row is OpenSSL doing real RSA-PSS, per call, on the same key as "
+                + "the REST runs, as a check on that.");
+        line("");
+        if (rounds.size() == 0) {
+            line("Not measured in this run.");
+            line("");
+            target("1. Sign p50, kalshi4j (JDK) ÷ OpenSSL sign time", "≤ 1.5×", "n/a", verdict(false, false));
+            return;
+        }
+        double openssl = med(rounds, at("openssl", "signUs"));
+        table("implementation", " p50", " p99", " CPU per signature", " p50 ÷ OpenSSL (median of rounds)");
+        row("OpenSSL `speed rsa2048` (PKCS#1 v1.5; CPU time per signature)", "", "", us(openssl), "1.00×");
+        String[][] rows = {
+            {"nodePss", "Node.js `crypto.sign` RSA-PSS (OpenSSL " + r.path("nodeVersions").path("openssl").asText()
+                + ")"},
+            {"jcaFloor", "JDK `Signature` RSASSA-PSS, initialised once and reused (JCA floor)"},
+            {"jdk", "**kalshi4j `RsaPssSigner`, Provider.JDK** (the default)"},
+            {"bouncyCastle", "**kalshi4j `RsaPssSigner`, Provider.BOUNCY_CASTLE**"},
+            {"tsSdkAuth", "TypeScript SDK `KalshiAuth.generateAuthHeaders` (parses the PEM per call)"},
+        };
+        for (String[] c : rows) {
+            if (rounds.get(0).has(c[0])) {
+                row(c[1], us(med(rounds, at(c[0], "p50us"))), us(med(rounds, at(c[0], "p99us"))),
+                        us(med(rounds, at(c[0], "cpuNsPerOp")) / 1000),
+                        x(med(rounds, ratio(at(c[0], "p50us"), at("openssl", "signUs")))));
+            }
+        }
+        line("");
+        double jdk = med(rounds, ratio(at("jdk", "p50us"), at("openssl", "signUs")));
+        double bc = med(rounds, ratio(at("bouncyCastle", "p50us"), at("openssl", "signUs")));
+        double node = med(rounds, ratio(at("jdk", "p50us"), at("nodePss", "p50us")));
+        double floor = med(rounds, ratio(at("jdk", "p50us"), at("jcaFloor", "p50us")));
+        target("1. Sign p50, kalshi4j JDK provider ÷ OpenSSL sign time", "≤ 1.5×", x(jdk) + " ("
+                + us(med(rounds, at("jdk", "p50us"))) + " vs " + us(openssl) + ")", verdict(!Double.isNaN(jdk),
+                jdk <= 1.5));
+        target("1. Sign p50, kalshi4j Bouncy Castle provider ÷ OpenSSL sign time", "≤ 1.5×", x(bc) + " ("
+                + us(med(rounds, at("bouncyCastle", "p50us"))) + ")", verdict(!Double.isNaN(bc), bc <= 1.5));
+        line("CPU per signature is the benchmark JVM's CPU time (all threads) divided by signatures: with other "
+                + "processes on both cores the p99 column (and the mean) is mostly the machine, a thread waiting for "
+                + "a core, in every row alike; p50 and CPU time are not.");
+        line("");
+        line("kalshi4j's signer ÷ the bare reused JDK `Signature`: " + x(floor) + " at p50 (a fresh `Signature` per "
+                + "call and base64).");
+        if (!Double.isNaN(jdk) && jdk > 1.5) {
+            line("");
+            line("**Not met.** The JDK's RSA (`BigInteger` CRT exponentiation with blinding; Bouncy Castle's is "
+                    + "similar) takes " + x(jdk) + " OpenSSL's time; OpenSSL's hand-written assembly for this CPU "
+                    + "is that much faster at the same private-key operation (kalshi4j's JDK signature is " + x(node)
+                    + " Node.js's OpenSSL RSA-PSS on the same key). kalshi4j's own code is the gap between its row "
+                    + "and the JCA floor above. Closing the rest means a native signer: `KalshiSigner` is the seam for "
+                    + "one (an HSM, a KMS, or OpenSSL through a native binding).");
+        }
+        line("");
+    }
+
+    private void decode() {
+        JsonNode rounds = r.path("decode").path("rounds");
+        JsonNode page = r.path("page");
+        line("## 2. Decoding a GetMarkets page of 1,000 markets");
+        line("");
+        line("The page is built at run time from the real captures in `shared/wire-samples/rest/get_markets__*.json` "
+                + "and `get_markets-items__*.json` (" + page.path("templates").asInt() + " captured markets, cycled; "
+                + "every market gets its own ticker, event ticker, prices with matching cent and dollar forms, sizes "
+                + "and volume; nothing is copied into the repository): " + f("%,.0f", num(page.path("bytes")))
+                + " bytes of compact JSON for 1,000 markets (" + f("%,.0f", num(page.path("bytes")) / 1000)
+                + " bytes a market: the captured markets are that large, legacy cent fields included). `typed` is "
+                + "`KalshiMappers.create().readValue(bytes, GetMarketsResponse.class)`, what the client does with a "
+                + "response body (BigDecimal money, OffsetDateTime times, enums, unknown-field maps, money aliases). "
+                + "`readTree` is plain Jackson `readTree` of the same bytes: every token parsed into a tree, nothing "
+                + "bound. Allocation is JMH's `-prof gc` `gc.alloc.rate.norm`; CPU time is the JMH fork's CPU time "
+                + "(benchmark thread, GC and JIT) per page.");
+        line("");
+        if (rounds.size() == 0) {
+            line("Not measured in this run.");
+            line("");
+            target("2. Decode 1,000 markets, typed ÷ Jackson readTree", "≤ 1.5×", "n/a", verdict(false, false));
+            return;
+        }
+        double typed = med(rounds, at("typed", "us"));
+        double tree = med(rounds, at("readTree", "us"));
+        double wallRatio = med(rounds, ratio(at("typed", "us"), at("readTree", "us")));
+        double cpuRatio = med(rounds, ratio(at("typed", "cpuNsPerOp"), at("readTree", "cpuNsPerOp")));
+        double alloc = med(rounds, at("typed", "allocBytes"));
+        double treeAlloc = med(rounds, at("readTree", "allocBytes"));
+        table("decoder", " wall time per page", " CPU time per page", " allocated per page", " allocated per market");
+        row("**kalshi4j typed** (`GetMarketsResponse`)", us(typed), us(med(rounds, at("typed", "cpuNsPerOp")) / 1000),
+                mb(alloc), f("%,.0f B", alloc / 1000));
+        row("Jackson `readTree`", us(tree), us(med(rounds, at("readTree", "cpuNsPerOp")) / 1000), mb(treeAlloc),
+                f("%,.0f B", treeAlloc / 1000));
+        line("");
+        line("typed ÷ readTree, median of per-round ratios: **" + x(cpuRatio) + " in CPU time**, " + x(wallRatio)
+                + " in wall time (per-round wall ratios "
+                + x(min(rounds, ratio(at("typed", "us"), at("readTree", "us")))) + " to "
+                + x(max(rounds, ratio(at("typed", "us"), at("readTree", "us")))) + "). The verdict uses CPU time: "
+                + "the two decoders run seconds apart, and wall time also counts however long each one waited for a "
+                + "core.");
+        line("");
+        target("2. Decode 1,000-market page, typed ÷ Jackson readTree (CPU time)", "≤ 1.5×", x(cpuRatio)
+                + " (wall " + x(wallRatio) + ")", verdict(!Double.isNaN(cpuRatio), cpuRatio <= 1.5));
+        target("2. Bytes allocated per market, typed decode", "report", f("%,.0f B", alloc / 1000)
+                + f(" (readTree: %,.0f B)", treeAlloc / 1000), "reported");
+    }
+
+    private void rest() {
+        JsonNode rest = r.path("rest");
+        line("## 3. REST overhead: signed GETs against the local exchange");
+        line("");
+        line("A closed loop of signed `GET /exchange/status` (GetExchangeStatus; the exchange verifies every "
+                + "signature) on N threads for a fixed time per round. **kalshi4j** is "
+                + "`client.exchange().getExchangeStatus()` on the blocking client (retry policy, per-attempt "
+                + "signing, logging hooks, typed decode). **raw** is HttpClient 5's classic client with the same pool "
+                + "size (64), the same `RequestSignature` and the same JDK RSA-PSS signer, reading the body as bytes: "
+                + "the floor for a signed request from Java. Throughput is requests per second over the round; "
+                + "latencies are per request.");
+        line("");
+        if (rest.isMissingNode() || rest.size() == 0) {
+            line("Not measured in this run.");
+            line("");
+            target("3. REST kalshi4j vs raw (throughput and p50)", "within 10%", "n/a", verdict(false, false));
+            return;
+        }
+        table("concurrency", " kalshi4j req/s", " raw req/s", " throughput kalshi4j ÷ raw", " kalshi4j p50",
+                " raw p50", " p50 kalshi4j ÷ raw", " kalshi4j p99", " raw p99");
+        rest.fields().forEachRemaining(e -> {
+            JsonNode rounds = e.getValue();
+            String c = e.getKey().substring(1);
+            double thr = med(rounds, ratio(at("kalshi4j", "perSecond"), at("raw", "perSecond")));
+            double p50 = med(rounds, ratio(at("kalshi4j", "p50us"), at("raw", "p50us")));
+            row(c, perSecond(med(rounds, at("kalshi4j", "perSecond"))), perSecond(med(rounds, at("raw", "perSecond"))),
+                    "**" + x(thr) + "**", us(med(rounds, at("kalshi4j", "p50us"))), us(med(rounds, at("raw", "p50us"))),
+                    "**" + x(p50) + "**", us(med(rounds, at("kalshi4j", "p99us"))), us(med(rounds, at("raw", "p99us"))));
+            boolean measured = !Double.isNaN(thr) && !Double.isNaN(p50);
+            target("3. REST c=" + c + ": kalshi4j ÷ raw throughput, p50", "≥ 0.90×, ≤ 1.10×",
+                    x(thr) + ", " + x(p50), verdict(measured, thr >= 0.90 && p50 <= 1.10));
+        });
+        line("");
+        line("At every concurrency both loops are CPU-bound on this machine: each request costs an RSA signature "
+                + "in the client (section 1) and a verification plus the response in the exchange, all on the same "
+                + "two cores.");
+        line("");
+    }
+
+    private void stream() {
+        JsonNode st = r.path("stream");
+        line("## 4. Streaming memory: auto-paging through 1,000,000 markets");
+        line("");
+        line("The exchange is seeded with " + f("%,.0f", num(r.path("exchange").path("markets")))
+                + " markets (the real exchange code, not a synthetic endpoint; it holds them in "
+                + mb(num(r.path("exchange").path("heapAfterStartBytes"))) + " of its own heap and started in "
+                + f("%.0f s", num(r.path("exchange").path("startSeconds"))) + "). A separate client JVM iterates "
+                + "`client.markets().getMarketsPages(p -> p.limit(1000L))` over every market (1,000 per request, "
+                + "each page about as large as the page of section 2). The client's heap is measured with "
+                + "`MemoryMXBean` after a full GC (`System.gc()`, twice): once before the first page (the "
+                + "baseline, after one warm-up call), then after every 50 pages, and at the end. **Growth** is the "
+                + "largest reading minus the baseline: what the client keeps reachable while it streams. The "
+                + "garbage of each page (its bytes and models, a few MB) is not retained and is not counted; "
+                + "the largest heap seen just before a sampling GC is shown for context.");
+        line("");
+        if (st.isMissingNode()) {
+            line("Not measured in this run.");
+            line("");
+            target("4. Client heap growth, 1,000,000 markets", "< 64 MB", "n/a", verdict(false, false));
+            return;
+        }
+        table("", "");
+        row("markets received", f("%,.0f", num(st.path("markets"))) + " of " + f("%,.0f", num(st.path("expectedMarkets")))
+                + " (last " + st.path("lastTicker").asText() + ")");
+        row("pages", f("%,.0f", num(st.path("pages"))));
+        row("time (sampling GCs excluded)", f("%.1f s", num(st.path("seconds"))) + ", "
+                + f("%,.0f markets/s", num(st.path("marketsPerSecond"))));
+        row("heap after GC, baseline", mb(num(st.path("baselineBytes"))));
+        row("heap after GC, largest sample", mb(num(st.path("maxUsedAfterGcBytes"))));
+        row("heap after GC, at the end", mb(num(st.path("endUsedAfterGcBytes"))));
+        row("**growth**", "**" + mb(num(st.path("growthBytes"))) + "**");
+        row("largest heap before a sampling GC (includes garbage)", mb(num(st.path("maxUsedBeforeGcBytes"))));
+        line("");
+        double growth = num(st.path("growthBytes"));
+        boolean complete = num(st.path("markets")) == num(st.path("expectedMarkets"));
+        target("4. Client heap growth streaming 1,000,000 markets", "< 64 MB", mb(growth)
+                + (complete ? "" : " (incomplete run)"), verdict(!Double.isNaN(growth), complete && growth < 64.0 * (1 << 20)));
+    }
+
+    private void websocket() {
+        JsonNode rounds = r.path("wsFrames").path("rounds");
+        line("## 5. WebSocket");
+        line("");
+        line("Frames come from the real capture `shared/wire-samples/ws/orderbook_delta__zkiihne-gold15m.jsonl` "
+                + "(2,999 orderbook_delta frames of one market after its snapshot), read at run time. One thread.");
+        line("");
+        line("- **decode + dispatch**: each frame's text is parsed, its envelope `type` looked up in the generated "
+                + "`WsMessageTypes` table, bound to the generated `OrderbookDeltaPayload` with the client's mapper "
+                + "(BigDecimal price and count, OffsetDateTime) and handed to a callback. Reference: Jackson "
+                + "`readTree` of the same frames alone.");
+        line("- **LocalOrderbook apply**: `LocalOrderbook.applyDelta` on the book built from the capture's snapshot; "
+                + "the captured deltas, then their negations in reverse order, so the book cycles back to the snapshot "
+                + "and every delta really applies. Reference: the same deltas on a bare `TreeMap<BigDecimal, "
+                + "BigDecimal>` per side (no lock, no validation, no published view).");
+        line("");
+        if (rounds.size() == 0) {
+            line("Not measured in this run.");
+            line("");
+            target("5. WebSocket decode + dispatch, one core", "≥ 500,000 frames/s", "n/a", verdict(false, false));
+            target("5. LocalOrderbook apply", "≥ 1,000,000 deltas/s", "n/a", verdict(false, false));
+        } else {
+            line("\"Per CPU-second\" divides operations by the CPU time the JMH fork used (benchmark thread, GC, JIT): "
+                    + "the rate one core sustains, which a busy neighbour cannot lower. \"Wall\" is JMH's own score "
+                    + "and includes time spent waiting for a core.");
+            line("");
+            double dd = med(rounds, at("decodeDispatch", "perCpuSecond"));
+            double book = med(rounds, at("bookApply", "perCpuSecond"));
+            table("benchmark", " per CPU-second", " wall, per second", " vs reference (CPU)");
+            row("**decode + dispatch** of orderbook_delta frames", perSecond(dd),
+                    perSecond(med(rounds, at("decodeDispatch", "perSecond"))),
+                    x(med(rounds, ratio(at("decodeDispatch", "perCpuSecond"), at("readTreeOnly", "perCpuSecond"))))
+                    + " of readTree's rate");
+            row("Jackson `readTree` of the same frames (reference)", perSecond(med(rounds, at("readTreeOnly",
+                    "perCpuSecond"))), perSecond(med(rounds, at("readTreeOnly", "perSecond"))), "");
+            row("**LocalOrderbook.applyDelta**", perSecond(book), perSecond(med(rounds, at("bookApply", "perSecond"))),
+                    x(med(rounds, ratio(at("bookApply", "perCpuSecond"), at("treeMapReference", "perCpuSecond"))))
+                    + " of the TreeMap's rate");
+            row("`TreeMap` book (reference)", perSecond(med(rounds, at("treeMapReference", "perCpuSecond"))),
+                    perSecond(med(rounds, at("treeMapReference", "perSecond"))), "");
+            line("");
+            target("5. WebSocket decode + dispatch from memory, one core", "≥ 500,000 frames/s", perSecond(dd)
+                    + " per CPU-second (wall " + perSecond(med(rounds, at("decodeDispatch", "perSecond"))) + ")",
+                    verdict(!Double.isNaN(dd), dd >= 500_000));
+            target("5. LocalOrderbook apply", "≥ 1,000,000 deltas/s", perSecond(book) + " per CPU-second (wall "
+                    + perSecond(med(rounds, at("bookApply", "perSecond"))) + ")",
+                    verdict(!Double.isNaN(book), book >= 1_000_000));
+        }
+        JsonNode e2e = r.path("wsEndToEnd");
+        line("### End to end over loopback");
+        line("");
+        if (e2e.isMissingNode()) {
+            String why = r.path("wsEndToEndSkipped").asText(
+                    "the WebSocket client (`KalshiWebSocket`) and the exchange's WebSocket server are not in this "
+                    + "build yet");
+            line("Not measured: " + why + ". When both are in, the runner adds frames/s from the local exchange to "
+                    + "a subscribed client and socket-to-callback latency at 10,000 frames/s.");
+            line("");
+            target("5. End-to-end frames/s over loopback", "≥ 100,000 frames/s", "n/a", verdict(false, false));
+            target("5. Socket-to-callback latency at 10,000 frames/s", "report p50/p99", "n/a", "not measured");
+        }
+    }
+
+    private void typescript() {
+        JsonNode pages = r.path("pageFetch").path("rounds");
+        JsonNode rest = r.path("rest");
+        JsonNode nv = r.path("nodeVersions");
+        line("## 6. Against the official TypeScript SDK");
+        line("");
+        line("`kalshi-typescript` " + nv.path("sdk").asText("(not installed)") + " from npm (the version matching "
+                + "the pinned spec 3.13.0; `bench/node/package.json` and `package-lock.json` pin it, `make bench` "
+                + "installs it with `npm ci`), on Node.js " + nv.path("node").asText("?") + ", configured with the "
+                + "same key id, private key and base URL, against the same exchange process as the Java clients and "
+                + "alternated with them round by round. Its API objects each get their own axios instance: with the "
+                + "default shared global axios every API object adds another signing interceptor, and a program with "
+                + "two API objects signs every request twice; the benchmark gives the SDK its best case. The SDK "
+                + "\"decodes\" with `JSON.parse` (its models are TypeScript interfaces, with no runtime conversion: "
+                + "prices stay strings), kalshi4j into typed models with `BigDecimal` money.");
+        line("");
+        if (pages.size() == 0 || !pages.get(0).has("tsSdk")) {
+            line("Not measured in this run.");
+            line("");
+            target("6. Page fetch + decode, kalshi4j vs TypeScript SDK", "kalshi4j faster", "n/a", verdict(false, false));
+            target("6. Signed GET loop, kalshi4j vs TypeScript SDK", "kalshi4j faster", "n/a", verdict(false, false));
+            return;
+        }
+        line("**Fetch + decode of a 1,000-market GetMarkets page** (`limit=1000`, one request at a time; raw = "
+                + "HttpClient 5 reading the bytes without decoding, for scale):");
+        line("");
+        table("client", " pages/s", " p50", " p99", " kalshi4j throughput ÷ this");
+        for (String[] c : new String[][] {{"kalshi4j", "**kalshi4j**"}, {"tsSdk", "TypeScript SDK"},
+            {"raw", "raw HttpClient 5, bytes only"}}) {
+            row(c[1], f("%,.1f", med(pages, at(c[0], "perSecond"))), us(med(pages, at(c[0], "p50us"))),
+                    us(med(pages, at(c[0], "p99us"))),
+                    x(med(pages, ratio(at("kalshi4j", "perSecond"), at(c[0], "perSecond")))));
+        }
+        line("");
+        double pageRatio = med(pages, ratio(at("kalshi4j", "perSecond"), at("tsSdk", "perSecond")));
+        target("6. Page fetch + decode: kalshi4j ÷ TypeScript SDK pages/s", "> 1× (kalshi4j wins)", x(pageRatio),
+                verdict(!Double.isNaN(pageRatio), pageRatio > 1));
+        line("**Signed GET loop** (the loop of section 3; Node.js runs N requests in flight on its one thread):");
+        line("");
+        table("concurrency", " kalshi4j req/s", " TS SDK req/s", " kalshi4j ÷ TS SDK", " kalshi4j p50", " TS SDK p50",
+                " TS SDK p50 ÷ kalshi4j p50");
+        List<String> lost = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        rest.fields().forEachRemaining(e -> {
+            JsonNode rounds = e.getValue();
+            String c = e.getKey().substring(1);
+            double thr = med(rounds, ratio(at("kalshi4j", "perSecond"), at("tsSdk", "perSecond")));
+            double p50 = med(rounds, ratio(at("tsSdk", "p50us"), at("kalshi4j", "p50us")));
+            row(c, perSecond(med(rounds, at("kalshi4j", "perSecond"))), perSecond(med(rounds, at("tsSdk", "perSecond"))),
+                    "**" + x(thr) + "**", us(med(rounds, at("kalshi4j", "p50us"))), us(med(rounds, at("tsSdk", "p50us"))),
+                    x(p50));
+            all.add("c=" + c + " " + x(thr));
+            if (!(thr > 1)) {
+                lost.add("c=" + c);
+            }
+        });
+        line("");
+        target("6. Signed GET loop: kalshi4j ÷ TypeScript SDK req/s", "> 1× (kalshi4j wins)", String.join(", ", all),
+                verdict(!all.isEmpty(), lost.isEmpty()) + (lost.isEmpty() ? "" : " at " + String.join(", ", lost)));
+    }
+
+    private void appendix() {
+        line("## Appendix: every round");
+        line("");
+        line("Median values above are over these rounds. Load average is `/proc/loadavg` when the round started.");
+        line("");
+        JsonNode sign = r.path("signing").path("rounds");
+        if (sign.size() > 0) {
+            line("Signing (p50 / p99):");
+            line("");
+            table("round", "load", " OpenSSL v1.5", " Node.js PSS", " JCA floor", " kalshi4j JDK", " kalshi4j BC",
+                    " TS SDK auth");
+            int i = 1;
+            for (JsonNode round : sign) {
+                row(Integer.toString(i++), round.path("loadAverage").asText(), us(num(round.path("openssl").path("signUs"))),
+                        pair(round.path("nodePss")), pair(round.path("jcaFloor")), pair(round.path("jdk")),
+                        pair(round.path("bouncyCastle")), pair(round.path("tsSdkAuth")));
+            }
+            line("");
+        }
+        JsonNode dec = r.path("decode").path("rounds");
+        if (dec.size() > 0) {
+            line("Decode (wall / CPU time per 1,000-market page):");
+            line("");
+            table("round", "load", " typed", " readTree", " ratio wall", " ratio CPU");
+            int i = 1;
+            for (JsonNode round : dec) {
+                JsonNode t = round.path("typed");
+                JsonNode rt = round.path("readTree");
+                row(Integer.toString(i++), round.path("loadAverage").asText(),
+                        us(num(t.path("us"))) + " / " + us(num(t.path("cpuNsPerOp")) / 1000),
+                        us(num(rt.path("us"))) + " / " + us(num(rt.path("cpuNsPerOp")) / 1000),
+                        x(num(t.path("us")) / num(rt.path("us"))),
+                        x(num(t.path("cpuNsPerOp")) / num(rt.path("cpuNsPerOp"))));
+            }
+            line("");
+        }
+        JsonNode ws = r.path("wsFrames").path("rounds");
+        if (ws.size() > 0) {
+            line("WebSocket (per CPU-second / wall per second):");
+            line("");
+            table("round", "load", " decode + dispatch", " readTree", " book apply", " TreeMap");
+            int i = 1;
+            for (JsonNode round : ws) {
+                row(Integer.toString(i++), round.path("loadAverage").asText(), rates(round.path("decodeDispatch")),
+                        rates(round.path("readTreeOnly")), rates(round.path("bookApply")),
+                        rates(round.path("treeMapReference")));
+            }
+            line("");
+        }
+        JsonNode rest = r.path("rest");
+        if (rest.size() > 0) {
+            line("REST (req/s, p50):");
+            line("");
+            table("concurrency", "round", "load", " kalshi4j", " raw", " TS SDK");
+            rest.fields().forEachRemaining(e -> {
+                int i = 1;
+                for (JsonNode round : e.getValue()) {
+                    row(e.getKey().substring(1), Integer.toString(i++), round.path("loadAverage").asText(),
+                            rate(round.path("kalshi4j")), rate(round.path("raw")), rate(round.path("tsSdk")));
+                }
+            });
+            line("");
+        }
+        JsonNode pages = r.path("pageFetch").path("rounds");
+        if (pages.size() > 0) {
+            line("Page fetch (pages/s, p50):");
+            line("");
+            table("round", "load", " kalshi4j", " raw", " TS SDK");
+            int i = 1;
+            for (JsonNode round : pages) {
+                row(Integer.toString(i++), round.path("loadAverage").asText(), rate(round.path("kalshi4j")),
+                        rate(round.path("raw")), rate(round.path("tsSdk")));
+            }
+            line("");
+        }
+        JsonNode samples = r.path("stream").path("samples");
+        if (samples.size() > 0) {
+            line("Streaming, client heap after GC:");
+            line("");
+            StringBuilder b = new StringBuilder();
+            for (JsonNode sample : samples) {
+                b.append(f("%,.0f", num(sample.path("markets")))).append(": ")
+                        .append(mb(num(sample.path("usedAfterGcBytes")))).append("; ");
+            }
+            line(b.toString().trim());
+            line("");
+        }
+    }
+
+    private static String pair(JsonNode n) {
+        return n.isMissingNode() ? "" : us(num(n.path("p50us"))) + " / " + us(num(n.path("p99us")));
+    }
+
+    private static String rates(JsonNode n) {
+        return n.isMissingNode() ? "" : perSecond(num(n.path("perCpuSecond"))) + " / " + perSecond(num(n.path("perSecond")));
+    }
+
+    private static String rate(JsonNode n) {
+        if (n.isMissingNode()) {
+            return "";
+        }
+        String errors = n.path("errors").asLong() > 0 ? f(" (%,.0f errors)", num(n.path("errors"))) : "";
+        return f("%,.1f/s", num(n.path("perSecond"))) + ", " + us(num(n.path("p50us"))) + errors;
+    }
+}
