@@ -1,5 +1,7 @@
 package io.github.kalshi4j.contract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.codegen.PrepareSpecs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,6 +16,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +29,10 @@ import java.util.Set;
 /**
  * Reads an OpenAPI document (YAML or JSON) with swagger-parser into an {@link ApiShape}. External references are
  * resolved by the parser; component references are kept, because a {@code $ref} to an object is a class in the SDK.
- * swagger-parser reads YAML through Jackson, which reports mapping keys verbatim: {@code yes}/{@code no} stay strings.
+ *
+ * <p>YAML is first read with Jackson YAML and handed to swagger-parser as JSON: swagger-parser's own YAML loading
+ * resolves mapping keys the YAML 1.1 way, so the order book's {@code yes}/{@code no} properties would arrive as
+ * {@code "true"}/{@code "false"}; Jackson reports keys verbatim (YAML 1.2 semantics for our purpose).
  */
 public final class OpenApiReader {
 
@@ -43,13 +49,25 @@ public final class OpenApiReader {
     public static ApiShape read(byte[] bytes, String label) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(new String(bytes, StandardCharsets.UTF_8),
-                null, options);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(asJson(bytes, label), null, options);
         OpenAPI api = result.getOpenAPI();
         if (api == null || api.getPaths() == null) {
             throw new IllegalArgumentException(label + " is not an OpenAPI 3 document: " + result.getMessages());
         }
         return new OpenApiReader.Reading(api).shape(label);
+    }
+
+    /** The document as JSON text, converted from YAML by Jackson when needed (see the class comment). */
+    static String asJson(byte[] bytes, String label) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.stripLeading().startsWith("{")) {
+            return text;
+        }
+        try {
+            return new ObjectMapper().writeValueAsString(PrepareSpecs.yamlMapper().readTree(bytes));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(label + " is not valid YAML: " + e.getMessage(), e);
+        }
     }
 
     /** One parse's worth of state: the components every lookup resolves against. */
