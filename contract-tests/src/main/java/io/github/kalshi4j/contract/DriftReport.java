@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The result of one or more comparisons: every drift item, which exclusion explains it (if any) and any problem with
@@ -105,11 +104,14 @@ public final class DriftReport {
                     n == 1 ? "" : "s"));
         }
         sb.append("\n  Each line reads from -> to: '+' only on the 'to' side, '-' only on the 'from' side, '~' changed.\n");
-        sb.append("  Against the compiled SDK, 'to' is the spec: '+' is in the spec but missing from the SDK.\n\n");
+        if (comparisons.stream().anyMatch(c -> c.from().startsWith("compiled SDK"))) {
+            sb.append("  Against the compiled SDK, 'to' is the spec: '+' is in the spec but missing from the SDK.\n");
+        }
+        sb.append('\n');
 
-        List<DriftItem> breakingUnexplained = unexplained.stream().filter(DriftItem::breaking).toList();
+        List<DriftItem> breakingUnexplained = byCategory(unexplained.stream().filter(DriftItem::breaking).toList());
         List<DriftItem> otherUnexplained = unexplained.stream().filter(i -> !i.breaking()).toList();
-        sb.append("Unexplained drift: ").append(unexplained.size()).append(unexplained.isEmpty() ? "\n" : ":\n");
+        sb.append(withExclusions() ? "Unexplained drift: " : "Differences: ").append(unexplained.size()).append('\n');
         if (!breakingUnexplained.isEmpty()) {
             sb.append("  BREAKING (").append(breakingUnexplained.size()).append(")\n");
             breakingUnexplained.forEach(i -> sb.append("    [").append(i.comparison()).append("] ").append(i.describe()).append('\n'));
@@ -131,15 +133,33 @@ public final class DriftReport {
             sb.append("\nExclusion problems: ").append(problems.size()).append('\n');
             problems.forEach(p -> sb.append("  ").append(p).append('\n'));
         }
-        sb.append('\n').append(ok() ? "RESULT: OK - no unexplained drift"
-                : "RESULT: FAILED - " + unexplained.size() + " unexplained item(s), " + problems.size()
-                        + " exclusion problem(s)").append('\n');
+        if (ok()) {
+            sb.append("\nRESULT: OK - no unexplained drift\n");
+        } else if (withExclusions()) {
+            sb.append("\nRESULT: FAILED - ").append(unexplained.size()).append(" unexplained item(s), ").append(problems.size())
+                    .append(" exclusion problem(s)\n");
+        } else {
+            sb.append("\nRESULT: DRIFT - ").append(items.size()).append(" difference(s), ").append(breaking().size())
+                    .append(" breaking\n");
+        }
         return sb.toString();
+    }
+
+    private boolean withExclusions() {
+        return !"(none)".equals(exclusionsSource);
+    }
+
+    /** Items ordered by category (operations first, then parameters, schemas, fields, ...), stable within one. */
+    private static List<DriftItem> byCategory(List<DriftItem> list) {
+        List<String> order = List.of(CATEGORIES);
+        List<DriftItem> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingInt(i -> order.indexOf(i.kind().category())));
+        return sorted;
     }
 
     private static void appendGrouped(StringBuilder sb, List<DriftItem> list, String indent) {
         for (DriftItem.Change change : DriftItem.Change.values()) {
-            List<DriftItem> part = list.stream().filter(i -> i.kind().change() == change).toList();
+            List<DriftItem> part = byCategory(list.stream().filter(i -> i.kind().change() == change).toList());
             if (!part.isEmpty()) {
                 sb.append(indent, 0, indent.length() - 2).append(change.name().charAt(0))
                         .append(change.name().substring(1).toLowerCase(java.util.Locale.ROOT)).append(" (")
@@ -229,7 +249,7 @@ public final class DriftReport {
                         .append(n[2]).append(" |\n");
             }
         }
-        List<DriftItem> breaking = breaking();
+        List<DriftItem> breaking = byCategory(breaking());
         sb.append("\n### Breaking changes (").append(breaking.size()).append(")\n\n");
         if (breaking.isEmpty()) {
             sb.append("None.\n");
@@ -240,10 +260,8 @@ public final class DriftReport {
             if (!part.isEmpty()) {
                 String heading = change.name().charAt(0) + change.name().substring(1).toLowerCase(java.util.Locale.ROOT);
                 sb.append("\n### ").append(heading).append(" (").append(part.size()).append(")\n\n");
-                Map<String, List<DriftItem>> byCategory = part.stream().collect(Collectors.groupingBy(
-                        i -> i.kind().category(), LinkedHashMap::new, Collectors.toList()));
-                byCategory.forEach((category, list) -> list.forEach(i -> sb.append("- `").append(i.describe())
-                        .append("` (").append(i.comparison()).append(")\n")));
+                byCategory(part).forEach(i -> sb.append("- `").append(i.describe()).append("` (").append(i.comparison())
+                        .append(")\n"));
             }
         }
         return sb.toString();

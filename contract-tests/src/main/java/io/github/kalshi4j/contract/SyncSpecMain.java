@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>computes their sha256 and rewrites {@code spec/spec.lock.json} (version from the document's
  *       {@code info.version}, file name {@code kalshi-<kind>-<version>.yaml});</li>
  *   <li>replaces {@code spec/materialized/} with the new bytes;</li>
- *   <li>regenerates the SDK ({@code mvn -pl generated -am install -Dquick -DskipTests});</li>
+ *   <li>regenerates the SDK ({@code mvn -pl generated -am clean install -Dquick -DskipTests});</li>
  *   <li>prints the old-to-new drift report and a markdown summary for the pull request (breaking changes first),
  *       also written to {@code contract-tests/target/spec-bump-summary.md} and {@code spec-bump-report.json}.</li>
  * </ol>
@@ -79,11 +79,16 @@ public final class SyncSpecMain {
         }
     }
 
-    /** The regeneration step of the build: {@code mvn -B -q -pl generated -am install -Dquick -DskipTests}. */
+    /**
+     * The regeneration step of the build: {@code mvn -B -q -pl generated -am clean install -Dquick -DskipTests}. The
+     * clean matters: the generator never deletes files, so classes of schemas the new spec dropped would otherwise
+     * stay in the jar (and {@code make drift} would report them as removed-but-present).
+     */
     public static Regenerator maven() {
         return root -> {
             String mvn = System.getProperty("kalshi4j.mvn", "mvn");
-            List<String> command = List.of(mvn, "-B", "-q", "-pl", "generated", "-am", "install", "-Dquick", "-DskipTests");
+            List<String> command = List.of(mvn, "-B", "-q", "-pl", "generated", "-am", "clean", "install", "-Dquick",
+                    "-DskipTests");
             try {
                 Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
                 int status = p.waitFor();
