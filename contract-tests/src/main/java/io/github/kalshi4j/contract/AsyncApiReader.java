@@ -47,14 +47,14 @@ public final class AsyncApiReader {
             throw new IllegalArgumentException(label + " is not an AsyncAPI document (no 'asyncapi' key)");
         }
         Map<String, SchemaNode> components = new LinkedHashMap<>();
-        doc.path("components").path("schemas").fields()
-                .forEachRemaining(e -> components.put(e.getKey(), new JsonSchemaNode(e.getValue())));
+        doc.path("components").path("schemas").properties()
+                .forEach(e -> components.put(e.getKey(), new JsonSchemaNode(e.getValue())));
 
         String defaultContentType = doc.path("defaultContentType").asText("application/json");
         JsonNode messageNodes = doc.path("components").path("messages");
         Map<String, MessageShape> messages = new LinkedHashMap<>();
         Map<String, SchemaNode> inlinePayloads = new LinkedHashMap<>();
-        messageNodes.fields().forEachRemaining(e -> {
+        messageNodes.properties().forEach(e -> {
             MessageShape m = message(e.getKey(), e.getValue(), defaultContentType, components, inlinePayloads);
             messages.put(m.key(), m);
         });
@@ -62,7 +62,7 @@ public final class AsyncApiReader {
         SpecShapes shapes = new SpecShapes(components);
 
         Map<String, ChannelShape> channels = new LinkedHashMap<>();
-        doc.path("channels").fields().forEachRemaining(c -> {
+        doc.path("channels").properties().forEach(c -> {
             Set<String> keys = new LinkedHashSet<>();
             for (JsonNode ref : channelMessageRefs(c.getValue())) {
                 String key = messageKey(ref, messageNodes);
@@ -193,7 +193,7 @@ public final class AsyncApiReader {
         @Override
         public Map<String, SchemaNode> properties() {
             Map<String, SchemaNode> out = new LinkedHashMap<>();
-            node.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), new JsonSchemaNode(e.getValue())));
+            node.path("properties").properties().forEach(e -> out.put(e.getKey(), new JsonSchemaNode(e.getValue())));
             return out;
         }
 

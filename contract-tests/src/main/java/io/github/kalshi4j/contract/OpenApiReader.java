@@ -295,6 +295,8 @@ public final class OpenApiReader {
             return out;
         }
 
+        // swagger-models declares these lists with the raw Schema type.
+        @SuppressWarnings("rawtypes")
         private static List<SchemaNode> wrap(List<Schema> list) {
             List<SchemaNode> out = new ArrayList<>();
             if (list != null) {

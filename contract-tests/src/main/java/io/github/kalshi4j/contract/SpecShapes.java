@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns spec schemas into {@link SchemaShape}s and {@link TypeRef}s, in spec notation and as the Java type the SDK
@@ -259,32 +258,25 @@ final class SpecShapes {
             String name = todo.remove(todo.size() - 1);
             SchemaNode node = components.get(name);
             if (node != null && seen.add(name)) {
-                refs(node, todo::add, new java.util.IdentityHashMap<>());
+                refs(node, todo::add);
             }
         }
         return seen;
     }
 
-    private static void refs(SchemaNode node, java.util.function.Consumer<String> sink,
-            Map<SchemaNode, Boolean> visited) {
-        if (node == null || visited.put(node, Boolean.TRUE) != null) {
+    /** Reports every component reference in a schema tree; inline trees are finite, references are not followed. */
+    private static void refs(SchemaNode node, java.util.function.Consumer<String> sink) {
+        if (node == null) {
             return;
         }
         String ref = refName(node.ref());
         if (ref != null) {
             sink.accept(ref);
         }
-        node.properties().values().forEach(p -> refs(p, sink, visited));
-        refs(node.items(), sink, visited);
-        refs(node.additionalPropertiesSchema(), sink, visited);
-        node.allOf().forEach(p -> refs(p, sink, visited));
-        node.oneOrAnyOf().forEach(p -> refs(p, sink, visited));
-    }
-
-    /** Shapes keyed by name, keeping order, from a list. */
-    static <T> Map<String, T> byKey(List<T> list, Function<T, String> key) {
-        Map<String, T> out = new LinkedHashMap<>();
-        list.forEach(t -> out.put(key.apply(t), t));
-        return out;
+        node.properties().values().forEach(p -> refs(p, sink));
+        refs(node.items(), sink);
+        refs(node.additionalPropertiesSchema(), sink);
+        node.allOf().forEach(p -> refs(p, sink));
+        node.oneOrAnyOf().forEach(p -> refs(p, sink));
     }
 }
