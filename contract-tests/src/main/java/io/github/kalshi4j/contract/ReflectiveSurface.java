@@ -601,7 +601,7 @@ public final class ReflectiveSurface implements Surface {
         Set<String> required = new LinkedHashSet<>();
         Object builder = newBuilder(model);
         Method build = publicMethod(builder.getClass(), "build", new Class<?>[0]);
-        Pattern missing = Pattern.compile("^" + Pattern.quote(model.getSimpleName()) + "\\.(\\S+) is required$");
+        Pattern missing = Pattern.compile("^" + Pattern.quote(model.getSimpleName()) + "\\.(\\S+) is required( and must not be empty)?$");
         for (int attempt = 0; attempt <= wireToField.size(); attempt++) {
             String message = failure(build, builder);
             Matcher m = message == null ? null : missing.matcher(message);
