@@ -100,14 +100,10 @@ final class Frames {
         for (Subscription s : subs) {
             items.add(ListSubscriptionsResponsePayloadMsgInner.builder().channel(s.channel.wireName()).sid(s.sid).build());
         }
-        ListSubscriptionsResponsePayload.Builder b = ListSubscriptionsResponsePayload.builder().id(id)
-                .type(ListSubscriptionsResponsePayload.TYPE).msg(items);
-        if (items.isEmpty()) {
-            // The model leaves empty lists out, but msg is required: without it the reply reads as an
-            // update_subscription "ok". Written as an extra property, it comes out as "msg":[].
-            b.additionalProperty("msg", List.of());
-        }
-        return b.build();
+        // msg is a required list, so the model writes it even when empty ("msg":[]), which keeps the reply
+        // distinguishable from an update_subscription "ok".
+        return ListSubscriptionsResponsePayload.builder().id(id).type(ListSubscriptionsResponsePayload.TYPE).msg(items)
+                .build();
     }
 
     static ErrorResponsePayload error(Integer id, CommandError e) {
