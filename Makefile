@@ -11,6 +11,9 @@ help:
 	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes)"
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
+	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
+	@echo "make drift FROM=a.yaml TO=b.yaml   diff two spec files or URLs (TO alone: the pinned spec vs TO)"
+	@echo "make sync-spec [SOURCE=dir|url]    bump the spec pin, regenerate, print the old->new drift summary"
 	@echo "make clean       remove build output (spec/materialized stays: make clean-spec)"
 
 generate:
@@ -34,6 +37,18 @@ exchange:
 	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl testkit -am > target/exchange-build.log 2>&1 \
 		|| { cat target/exchange-build.log; exit 1; }
 	$(MVN) -q -pl testkit exec:java -Dexec.mainClass=io.github.kalshi4j.testkit.Main -Dexec.args="--port $(PORT) $(ARGS)"
+
+# Contract tools run from contract-tests' classes against the installed SDK jars (after `mvn install -DskipTests`).
+CONTRACT_TOOL = $(MVN) -q -pl contract-tests compile exec:java -Dexec.cleanupDaemonThreads=false
+REPORT ?= contract-tests/target/drift-report.json
+
+drift:
+	$(CONTRACT_TOOL) -Dexec.mainClass=io.github.kalshi4j.contract.DriftMain \
+	  -Dexec.args="--root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))"
+
+sync-spec:
+	$(CONTRACT_TOOL) -Dexec.mainClass=io.github.kalshi4j.contract.SyncSpecMain \
+	  -Dexec.args="--root $(CURDIR)$(if $(SOURCE), --source $(SOURCE))"
 
 # Benchmarks (bench/): builds the reactor with the bench module, installs the pinned TypeScript SDK into the
 # git-ignored bench/node/node_modules, runs every measurement and writes docs/BENCHMARKS.md from the numbers.

@@ -256,6 +256,13 @@ public final class SpecNormalizer {
     /** Visits every schema-bearing node; {@code propertyName} is set when the node is a property schema. */
     private static void walk(JsonNode node, ObjectNode schemas, String propertyName) {
         if (node instanceof ObjectNode obj) {
+            normalizeEnum(obj);
+            if (obj.get("items") instanceof ObjectNode items && items.has("enum")) {
+                normalizeEnum(items);
+                if (items.has("x-kalshi4j-unknown")) {
+                    obj.put("x-kalshi4j-unknown", items.get("x-kalshi4j-unknown").asText());
+                }
+            }
             if (obj.has("const")) {
                 obj.set("x-kalshi4j-const", obj.remove("const"));
                 if (!obj.has("type")) {
@@ -303,6 +310,28 @@ public final class SpecNormalizer {
                 walk(x, schemas, null);
             }
         }
+    }
+
+    /**
+     * Names the constant that stands for values this SDK version does not know: {@code UNKNOWN}, unless the spec
+     * itself has a value {@code unknown}, then {@code UNKNOWN_TO_SDK_VERSION}. Enums of integers become plain
+     * integers (their values are kept in {@code x-kalshi4j-allowed}): a Java enum of numbers would only make a new
+     * server value fail.
+     */
+    static void normalizeEnum(ObjectNode obj) {
+        if (!(obj.get("enum") instanceof ArrayNode values)) {
+            return;
+        }
+        String type = obj.path("type").asText("string");
+        if (!type.equals("string")) {
+            obj.set("x-kalshi4j-allowed", obj.remove("enum"));
+            return;
+        }
+        boolean clash = false;
+        for (JsonNode v : values) {
+            clash |= v.asText().replaceAll("[^A-Za-z0-9]", "").equalsIgnoreCase("unknown");
+        }
+        obj.put("x-kalshi4j-unknown", clash ? "UNKNOWN_TO_SDK_VERSION" : "UNKNOWN");
     }
 
     private static void normalizeMoneyProperty(ObjectNode prop, ObjectNode schemas, String name) {

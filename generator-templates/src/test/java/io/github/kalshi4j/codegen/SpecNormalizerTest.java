@@ -172,13 +172,31 @@ class SpecNormalizerTest {
     }
 
     @Test
-    void enumStringsAreLeftUntouchedEvenWhenNamedLikeMoney() {
+    void enumStringsAreNotMoney_evenWhenNamedLikeMoney_andOnlyGainTheirUnknownName() {
         ObjectNode before = yaml(SPEC);
         ObjectNode spec = normalized();
-        assertEquals(before.at("/components/schemas/Market/properties/settlement_dollars"), marketProperty(spec, "settlement_dollars"));
-        assertEquals(before.at("/components/schemas/Market/properties/status"), marketProperty(spec, "status"));
-        assertEquals(before.at("/components/schemas/Side"), spec.at("/components/schemas/Side"));
+        for (String path : new String[] {"/components/schemas/Market/properties/settlement_dollars",
+                "/components/schemas/Market/properties/status", "/components/schemas/Side"}) {
+            ObjectNode expected = before.at(path).deepCopy();
+            expected.put("x-kalshi4j-unknown", "UNKNOWN");
+            assertEquals(expected, spec.at(path), path);
+        }
         assertEquals(before.at("/components/schemas/Market/properties/side"), marketProperty(spec, "side"), "enum $ref kept");
+    }
+
+    @Test
+    void enumWithItsOwnUnknownValue_namesTheSdkConstantDifferently() {
+        ObjectNode schema = yaml("{type: string, enum: [active, unknown]}");
+        SpecNormalizer.normalizeEnum(schema);
+        assertEquals("UNKNOWN_TO_SDK_VERSION", schema.get("x-kalshi4j-unknown").asText());
+    }
+
+    @Test
+    void integerEnum_becomesAPlainInteger_keepingItsValues() {
+        ObjectNode schema = yaml("{type: integer, enum: [1, 2, 3]}");
+        SpecNormalizer.normalizeEnum(schema);
+        assertFalse(schema.has("enum"));
+        assertEquals(3, schema.get("x-kalshi4j-allowed").size());
     }
 
     @Test

@@ -157,42 +157,59 @@ public final class KalshiHttpTransport implements KalshiTransport {
         int attempt = 0;
         while (true) {
             attempt++;
-            RawResponse response;
+            RawResponse response = null;
+            IOException failure = null;
             try {
                 response = attempt(p, attempt);
             } catch (IOException e) {
-                Optional<Duration> wait = policy.afterFailure(p.method(), e, attempt);
-                if (wait.isEmpty()) {
-                    if (isSafeOrderRetry(p) && attempt <= policy.maxRetries() && !HttpExchange.isNotSent(e)) {
-                        Optional<ApiResponse<T>> landed = findLandedOrder(p, responseType, attempt);
-                        if (landed.isPresent()) {
-                            return landed.get();
-                        }
-                        sleep(policy.backoff(attempt), p, attempt, e);
-                        continue;
-                    }
-                    throw networkException(p, e, attempt);
-                }
-                sleep(wait.get(), p, attempt, e);
-                continue;
+                failure = e;
             }
-            if (response.isSuccess()) {
+            if (response != null && response.isSuccess()) {
                 return decode(p, response, responseType, attempt);
             }
-            Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
-            if (wait.isEmpty() && isSafeOrderRetry(p) && response.statusCode() >= 500 && attempt <= policy.maxRetries()) {
-                Optional<ApiResponse<T>> landed = findLandedOrder(p, responseType, attempt);
-                if (landed.isPresent()) {
-                    return landed.get();
-                }
-                wait = Optional.of(policy.backoff(attempt));
+            Next<T> next = afterAttempt(p, policy, responseType, attempt, response, failure);
+            if (next instanceof Next.Answer<T> answer) {
+                return answer.response();
             }
-            if (wait.isEmpty()) {
-                throw KalshiApiException.from(p.operationId(), response.statusCode(), response.headers(), response.body(),
-                        attempt, clock);
+            if (next instanceof Next.Fail<T> fail) {
+                throw fail.error();
             }
-            sleep(wait.get(), p, attempt, null);
+            sleep(((Next.Retry<T>) next).delay(), p, attempt, failure);
         }
+    }
+
+    /** What follows an attempt that did not succeed: retry after a wait, answer (a landed order), or fail. */
+    private sealed interface Next<T> {
+        record Retry<T>(Duration delay) implements Next<T> { }
+
+        record Answer<T>(ApiResponse<T> response) implements Next<T> { }
+
+        record Fail<T>(KalshiException error) implements Next<T> { }
+    }
+
+    /**
+     * The retry rules for both the blocking and the async path. A CreateOrder under safe order retry that failed
+     * in a way that may have left an order behind (an answer of 5xx, or an I/O failure after sending) is looked up
+     * by its client_order_id before it is sent again.
+     */
+    private <T> Next<T> afterAttempt(Prepared p, RetryPolicy policy, Class<T> type, int attempt, RawResponse response,
+            Throwable failure) {
+        Optional<Duration> wait = failure != null ? policy.afterFailure(p.method(), failure, attempt)
+                : policy.afterResponse(p.method(), response, attempt);
+        boolean mayHaveLanded = failure != null ? !HttpExchange.isNotSent(failure) : response.statusCode() >= 500;
+        if (wait.isEmpty() && mayHaveLanded && attempt <= policy.maxRetries() && isSafeOrderRetry(p)) {
+            Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
+            if (landed.isPresent()) {
+                return new Next.Answer<>(landed.get());
+            }
+            wait = Optional.of(policy.backoff(attempt));
+        }
+        if (wait.isPresent()) {
+            return new Next.Retry<>(wait.get());
+        }
+        return new Next.Fail<>(failure != null ? networkException(p, failure, attempt)
+                : KalshiApiException.from(p.operationId(), response.statusCode(), response.headers(), response.body(),
+                        attempt, clock));
     }
 
     /** One attempt: sign, then log around the exchange. */
@@ -274,21 +291,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         result.completeExceptionally(ke);
                         return;
                     }
-                    Optional<Duration> wait = policy.afterFailure(p.method(), cause, attempt);
-                    if (wait.isEmpty() && isSafeOrderRetry(p) && attempt <= policy.maxRetries()
-                            && !HttpExchange.isNotSent(cause)) {
-                        Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
-                        if (landed.isPresent()) {
-                            result.complete(landed.get());
-                            return;
-                        }
-                        wait = Optional.of(policy.backoff(attempt));
-                    }
-                    if (wait.isPresent()) {
-                        retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
-                    } else {
-                        result.completeExceptionally(networkException(p, cause, attempt));
-                    }
+                    continueAsync(p, policy, type, attempt, null, cause, result);
                     return;
                 }
                 logResponse(p, attempt, response.statusCode(), start);
@@ -296,26 +299,23 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     result.complete(decode(p, response, type, attempt));
                     return;
                 }
-                Optional<Duration> wait = policy.afterResponse(p.method(), response, attempt);
-                if (wait.isEmpty() && isSafeOrderRetry(p) && response.statusCode() >= 500
-                        && attempt <= policy.maxRetries()) {
-                    Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
-                    if (landed.isPresent()) {
-                        result.complete(landed.get());
-                        return;
-                    }
-                    wait = Optional.of(policy.backoff(attempt));
-                }
-                if (wait.isPresent()) {
-                    retryLater(wait.get(), () -> attemptAsync(p, policy, type, attempt + 1, result));
-                } else {
-                    result.completeExceptionally(KalshiApiException.from(p.operationId(), response.statusCode(),
-                            response.headers(), response.body(), attempt, clock));
-                }
+                continueAsync(p, policy, type, attempt, response, null, result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }, worker);
+    }
+
+    private <T> void continueAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, RawResponse response,
+            Throwable failure, CompletableFuture<ApiResponse<T>> result) {
+        Next<T> next = afterAttempt(p, policy, type, attempt, response, failure);
+        if (next instanceof Next.Answer<T> answer) {
+            result.complete(answer.response());
+        } else if (next instanceof Next.Fail<T> fail) {
+            result.completeExceptionally(fail.error());
+        } else {
+            retryLater(((Next.Retry<T>) next).delay(), () -> attemptAsync(p, policy, type, attempt + 1, result));
+        }
     }
 
     private void retryLater(Duration wait, Runnable retry) {

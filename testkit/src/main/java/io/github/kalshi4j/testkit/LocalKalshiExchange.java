@@ -13,10 +13,12 @@ import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
 import io.github.kalshi4j.testkit.rest.RestRoutes;
+import io.github.kalshi4j.testkit.ws.WsGateway;
 import io.github.kalshi4j.transport.KalshiJson;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,6 +56,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private final Router router;
     private final Faults faults;
     private final ObjectMapper mapper = KalshiJson.newMapper();
+    private final WsGateway ws;
     private final Map<String, String> privateKeys = new ConcurrentHashMap<>();
     private Server server;
     private URI restUrl;
@@ -64,7 +67,8 @@ public final class LocalKalshiExchange implements AutoCloseable {
         this.engine = Exchange.builder().seed(b.seed).clock(b.clock).build();
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
-        this.faults = new Faults(null);
+        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval);
+        this.faults = new Faults(ws.faults());
         RestRoutes.register(router, engine, mapper);
         for (Account a : engine.listAccounts()) {
             if (a.publicKeyPem() != null && a.apiKeyId() != null) {
@@ -93,16 +97,20 @@ public final class LocalKalshiExchange implements AutoCloseable {
         s.addConnector(connector);
         RestEndpoint rest = new RestEndpoint(router, auth, new RateLimiter(config.authClock), this::tierOf,
                 config.rateLimits, faults, mapper, config.responseObserver);
-        s.setHandler(rest);
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(s, container -> ws.configure(container));
+        upgrade.setHandler(rest);
+        s.setHandler(upgrade);
+        ws.start();
         try {
             s.start();
         } catch (Exception e) {
+            ws.close();
             throw new IllegalStateException("cannot start the local exchange on " + config.host + ":" + config.port + ": " + e, e);
         }
         this.server = s;
         int port = connector.getLocalPort();
         this.restUrl = URI.create("http://" + config.host + ":" + port + RestEndpoint.PREFIX);
-        this.wsUrl = URI.create("ws://" + config.host + ":" + port + "/trade-api/ws/v2");
+        this.wsUrl = URI.create("ws://" + config.host + ":" + port + WsGateway.PATH);
         return this;
     }
 
@@ -239,6 +247,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
+            ws.close();
             try {
                 server.stop();
             } catch (Exception e) {

@@ -35,19 +35,23 @@ public final class Models {
     private Models() {
     }
 
-    static BigDecimal price(BigDecimal v) {
+    /** A price as Kalshi writes it: dollars with at least 4 decimals ({@code 0.5600}); null reads as zero. */
+    public static BigDecimal price(BigDecimal v) {
         return v == null ? ZERO_PRICE : v.setScale(Math.max(4, v.scale()), RoundingMode.UNNECESSARY);
     }
 
-    static BigDecimal count(BigDecimal v) {
+    /** A contract count as Kalshi writes it: at least 2 decimals ({@code 10.00}); null reads as zero. */
+    public static BigDecimal count(BigDecimal v) {
         return v == null ? ZERO_COUNT : v.setScale(Math.max(2, v.scale()), RoundingMode.UNNECESSARY);
     }
 
-    static BigDecimal money(BigDecimal v) {
+    /** A money amount: dollars with at least 4 decimals (6 where sub-cent precision exists); null reads as zero. */
+    public static BigDecimal money(BigDecimal v) {
         return v == null ? ZERO_PRICE : v.setScale(Math.max(4, v.scale()), RoundingMode.UNNECESSARY);
     }
 
-    static OffsetDateTime time(Instant i) {
+    /** A time as an RFC 3339 UTC date-time; null stays null. */
+    public static OffsetDateTime time(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 

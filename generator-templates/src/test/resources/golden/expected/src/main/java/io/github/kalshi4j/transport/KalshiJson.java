@@ -66,6 +66,12 @@ public final class KalshiJson {
 
     /** Writes {@link BigDecimal} values (also inside lists) as plain decimal strings: "0.5600" stays "0.5600". */
     public static final class DecimalAsString extends JsonSerializer<Object> {
+        // Lets @JsonInclude(NON_EMPTY) leave out an empty list of decimals, as it does for any other list.
+        @Override
+        public boolean isEmpty(SerializerProvider provider, Object value) {
+            return value == null || (value instanceof Collection<?> c && c.isEmpty());
+        }
+
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             if (value instanceof BigDecimal d) {

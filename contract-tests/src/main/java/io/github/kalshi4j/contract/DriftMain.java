@@ -1,0 +1,74 @@
+package io.github.kalshi4j.contract;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code make drift}: the drift report on stdout, JSON beside it; exit status 0 when there is no unexplained drift,
+ * 1 when there is, 2 when the inputs cannot be read.
+ *
+ * <pre>
+ * DriftMain [--root DIR] [--json FILE] [--exclusions FILE]                  pinned specs vs the compiled SDK
+ * DriftMain [--root DIR] [--json FILE] [--from FILE|URL] --to FILE|URL      two spec documents (FROM defaults to the
+ *                                                                          pinned document of TO's kind)
+ * </pre>
+ */
+public final class DriftMain {
+
+    private static final Set<String> OPTIONS = Set.of("--root", "--from", "--to", "--json", "--exclusions");
+
+    private DriftMain() {
+    }
+
+    /** Runs and exits with the status of {@link #run}. */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the report; returns 0 (no unexplained drift), 1 (drift) or 2 (usage or input error). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+                err.println("usage: DriftMain [--root DIR] [--json FILE] [--exclusions FILE] [[--from FILE|URL] --to FILE|URL]"
+                        + " (bad argument: " + args[i] + ")");
+                return 2;
+            }
+            opts.put(args[i], args[++i]);
+        }
+        Path root = Path.of(opts.getOrDefault("--root", ".")).toAbsolutePath().normalize();
+        Path json = root.resolve(opts.getOrDefault("--json", "contract-tests/target/drift-report.json"));
+        try {
+            DriftReport report;
+            if (opts.containsKey("--to")) {
+                byte[] to = SpecSource.read(opts.get("--to"), root);
+                String from = opts.getOrDefault("--from",
+                        "spec/materialized/" + SpecDiff.kind(to, opts.get("--to")) + ".yaml");
+                report = SpecDiff.report(SpecSource.read(from, root), from, to, opts.get("--to"));
+            } else if (opts.containsKey("--from")) {
+                err.println("--from needs --to");
+                return 2;
+            } else {
+                PinnedDriftCheck.Inputs inputs = PinnedDriftCheck.Inputs.fromRoot(root);
+                if (opts.containsKey("--exclusions")) {
+                    inputs = inputs.withExclusions(root.resolve(opts.get("--exclusions")));
+                }
+                report = PinnedDriftCheck.run(inputs, ReflectiveSurface.compiled());
+            }
+            out.print(report.text());
+            report.writeJson(json);
+            out.println("JSON report: " + root.relativize(json));
+            return report.ok() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("[kalshi4j] drift: " + e.getMessage());
+            return 2;
+        }
+    }
+}

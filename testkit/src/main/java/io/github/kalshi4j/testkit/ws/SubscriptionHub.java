@@ -1,0 +1,595 @@
+package io.github.kalshi4j.testkit.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.testkit.engine.Exchange;
+import io.github.kalshi4j.testkit.engine.ExchangeException;
+import io.github.kalshi4j.testkit.engine.Fill;
+import io.github.kalshi4j.testkit.engine.Market;
+import io.github.kalshi4j.testkit.engine.MarketLifecycleEvent;
+import io.github.kalshi4j.testkit.engine.MarketPosition;
+import io.github.kalshi4j.testkit.engine.OrderGroupUpdate;
+import io.github.kalshi4j.testkit.engine.OrderUpdate;
+import io.github.kalshi4j.testkit.engine.Orderbook;
+import io.github.kalshi4j.testkit.engine.OrderbookDelta;
+import io.github.kalshi4j.testkit.engine.Trade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Kalshi's WebSocket protocol on the dispatcher thread: commands in, replies and channel frames out.
+ *
+ * <p>Everything runs on the gateway's single dispatcher thread, in the order it was handed over: engine events in
+ * the order the engine emitted them, commands in the order each connection sent them. That one thread owns every
+ * subscription, so {@code seq} is contiguous per subscription and a subscription never sees a frame from before it
+ * existed.
+ *
+ * <p>Order book snapshots must line up with the deltas that follow. The engine numbers nothing, so the gateway
+ * numbers its events ({@code eventIndex}, incremented under the engine lock as each event is emitted). A snapshot
+ * read while that number stood still reflects exactly the events up to it; the deltas after it continue the
+ * snapshot (see {@link #bookAt(String)}).
+ */
+final class SubscriptionHub {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
+    private static final int SNAPSHOT_ATTEMPTS = 1_000;
+
+    private final Exchange engine;
+    private final ObjectMapper mapper;
+    private final AtomicLong eventIndex;
+    private final Supplier<Iterable<Connection>> connections;
+    private final Map<String, Frames.TickerState> lastTicker = new HashMap<>();
+    private Map<String, String> tickersById;
+
+    SubscriptionHub(Exchange engine, ObjectMapper mapper, AtomicLong eventIndex, Supplier<Iterable<Connection>> connections) {
+        this.engine = engine;
+        this.mapper = mapper;
+        this.eventIndex = eventIndex;
+        this.connections = connections;
+    }
+
+    // ================================================================== commands
+
+    /** Handles one text frame from a client. */
+    void command(Connection c, String text) {
+        Integer id = null;
+        try {
+            JsonNode root = parse(text);
+            id = commandId(root);
+            JsonNode cmd = root.get("cmd");
+            String name = cmd != null && cmd.isTextual() ? cmd.asText() : "";
+            JsonNode params = root.get("params");
+            switch (name) {
+                case "subscribe" -> subscribe(c, id, params);
+                case "unsubscribe" -> unsubscribe(c, id, params);
+                case "update_subscription" -> updateSubscription(c, id, params);
+                case "list_subscriptions" -> send(c, Frames.list(id, c.subscriptions()));
+                default -> throw CommandError.of(CommandError.UNKNOWN_COMMAND);
+            }
+        } catch (CommandError e) {
+            send(c, Frames.error(id, e));
+        } catch (RuntimeException e) {
+            LOG.warn("WebSocket command failed: {}", text, e);
+            send(c, Frames.error(id, CommandError.of(CommandError.INTERNAL)));
+        }
+    }
+
+    private JsonNode parse(String text) throws CommandError {
+        try {
+            JsonNode root = mapper.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
+            }
+            return root;
+        } catch (IOException e) {
+            throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
+        }
+    }
+
+    /** The command's id; 0 counts as no id, as the spec says. */
+    private static Integer commandId(JsonNode root) throws CommandError {
+        JsonNode id = root.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isIntegralNumber() || !id.canConvertToInt() || id.intValue() < 0) {
+            throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
+        }
+        return id.intValue() == 0 ? null : id.intValue();
+    }
+
+    private void subscribe(Connection c, Integer id, JsonNode params) throws CommandError {
+        requireParams(params);
+        JsonNode names = params.get("channels");
+        if (names == null || !names.isArray() || names.isEmpty()) {
+            throw CommandError.of(CommandError.CHANNELS_REQUIRED);
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (JsonNode n : names) {
+            Channel channel = n.isTextual() ? Channel.fromWire(n.asText()) : null;
+            if (channel == null) {
+                throw CommandError.of(CommandError.UNKNOWN_CHANNEL);
+            }
+            if (!channels.contains(channel)) {
+                channels.add(channel);
+            }
+        }
+        checkShards(params);
+        boolean initialTicker = flag(params, "send_initial_snapshot");
+        boolean skipTickerAck = flag(params, "skip_ticker_ack");
+        Set<String> requested = requestedMarkets(params);
+        // One reply per channel: a channel that cannot be subscribed does not stop the others.
+        for (Channel channel : channels) {
+            try {
+                subscribeOne(c, id, channel, requested, initialTicker, skipTickerAck);
+            } catch (CommandError e) {
+                send(c, Frames.error(id, e));
+            }
+        }
+    }
+
+    private void subscribeOne(Connection c, Integer id, Channel channel, Set<String> requested, boolean initialTicker,
+            boolean skipTickerAck) throws CommandError {
+        if (channel.requiresAuth() && c.userId() == null) {
+            throw CommandError.of(CommandError.AUTH_REQUIRED);
+        }
+        Set<String> markets = switch (channel.marketScope()) {
+            case IGNORED -> null;
+            case OPTIONAL -> requested.isEmpty() ? null : requested;
+            case REQUIRED -> {
+                if (requested.isEmpty()) {
+                    throw CommandError.of(CommandError.MARKET_REQUIRED);
+                }
+                yield requested;
+            }
+        };
+        for (Subscription existing : c.subscriptions(channel)) {
+            String overlap = existing.overlap(markets);
+            if (overlap != null) {
+                throw overlap.isEmpty() ? CommandError.of(CommandError.ALREADY_SUBSCRIBED)
+                        : CommandError.forMarket(CommandError.ALREADY_SUBSCRIBED, overlap);
+            }
+        }
+        Map<String, BookAt> books = channel == Channel.ORDERBOOK_DELTA ? books(markets) : Map.of();
+        Subscription sub = new Subscription(c.nextSid(), channel, markets, eventIndex.get(), skipTickerAck);
+        c.add(sub);
+        send(c, Frames.subscribed(id, channel, sub.sid));
+        sendSnapshots(c, sub, books);
+        if (channel == Channel.TICKER && initialTicker) {
+            sendCurrentTickers(c, sub, sub.markets());
+        }
+    }
+
+    private void unsubscribe(Connection c, Integer id, JsonNode params) throws CommandError {
+        requireParams(params);
+        JsonNode sidsNode = params.get("sids");
+        if (sidsNode == null || !sidsNode.isArray() || sidsNode.isEmpty()) {
+            throw CommandError.of(CommandError.SIDS_REQUIRED);
+        }
+        Set<Integer> sids = new LinkedHashSet<>();
+        for (JsonNode n : sidsNode) {
+            sids.add(sid(n));
+        }
+        // All or nothing: one unknown sid refuses the whole command.
+        for (int sid : sids) {
+            if (c.subscription(sid) == null) {
+                throw CommandError.of(CommandError.UNKNOWN_SID);
+            }
+        }
+        for (int sid : sids) {
+            Subscription removed = c.remove(sid);
+            send(c, Frames.unsubscribed(id, sid, removed.peekSeq()));
+        }
+    }
+
+    private void updateSubscription(Connection c, Integer id, JsonNode params) throws CommandError {
+        requireParams(params);
+        int sid = singleSid(params);
+        JsonNode actionNode = params.get("action");
+        if (actionNode == null || actionNode.isNull() || (actionNode.isTextual() && actionNode.asText().isEmpty())) {
+            throw CommandError.of(CommandError.ACTION_REQUIRED);
+        }
+        String action = actionNode.isTextual() ? actionNode.asText() : "";
+        if (!action.equals("add_markets") && !action.equals("delete_markets") && !action.equals("get_snapshot")) {
+            throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
+        }
+        Subscription sub = c.subscription(sid);
+        if (sub == null) {
+            throw CommandError.of(CommandError.UNKNOWN_SID);
+        }
+        Set<String> requested = requestedMarkets(params);
+        switch (action) {
+            case "add_markets" -> addMarkets(c, id, sub, requested, flag(params, "send_initial_snapshot"));
+            case "delete_markets" -> deleteMarkets(c, id, sub, requested);
+            default -> refreshSnapshots(c, id, sub, requested);
+        }
+    }
+
+    private void addMarkets(Connection c, Integer id, Subscription sub, Set<String> requested, boolean initialTicker)
+            throws CommandError {
+        requireMarketList(sub);
+        if (requested.isEmpty()) {
+            throw CommandError.of(CommandError.MARKET_REQUIRED);
+        }
+        Set<String> added = new LinkedHashSet<>();
+        for (String t : requested) {
+            if (!sub.hasMarket(t)) {
+                added.add(t);
+            }
+        }
+        Map<String, BookAt> books = sub.channel == Channel.ORDERBOOK_DELTA ? books(added) : Map.of();
+        long now = eventIndex.get();
+        for (String t : added) {
+            sub.addMarket(t);
+            sub.marketFrom(t, now);
+        }
+        send(c, Frames.ok(id, sub));
+        sendSnapshots(c, sub, books);
+        if (sub.channel == Channel.TICKER && initialTicker) {
+            sendCurrentTickers(c, sub, List.copyOf(added));
+        }
+    }
+
+    private void deleteMarkets(Connection c, Integer id, Subscription sub, Set<String> requested) throws CommandError {
+        requireMarketList(sub);
+        if (requested.isEmpty()) {
+            throw CommandError.of(CommandError.MARKET_REQUIRED);
+        }
+        for (String t : requested) {
+            sub.removeMarket(t);
+        }
+        send(c, Frames.ok(id, sub));
+    }
+
+    /** {@code get_snapshot}: a fresh snapshot of the named markets (default: all of the subscription's). */
+    private void refreshSnapshots(Connection c, Integer id, Subscription sub, Set<String> requested) throws CommandError {
+        if (sub.channel != Channel.ORDERBOOK_DELTA) {
+            throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
+        }
+        Set<String> targets = requested.isEmpty() ? new LinkedHashSet<>(sub.markets()) : requested;
+        for (String t : targets) {
+            if (!sub.hasMarket(t)) {
+                throw CommandError.forMarket(CommandError.MARKET_NOT_FOUND, t);
+            }
+        }
+        Map<String, BookAt> books = books(targets);
+        send(c, Frames.ok(id, sub));
+        sendSnapshots(c, sub, books);
+    }
+
+    /** Market lists can only change on channels that take them, and not on a subscription to every market. */
+    private static void requireMarketList(Subscription sub) throws CommandError {
+        if (sub.channel.marketScope() == Channel.MarketScope.IGNORED || sub.coversAllMarkets()) {
+            throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
+        }
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    private static void requireParams(JsonNode params) throws CommandError {
+        if (params == null || !params.isObject()) {
+            throw CommandError.of(CommandError.PARAMS_REQUIRED);
+        }
+    }
+
+    /** {@code update_subscription} names its subscription by {@code sid} or a one-element {@code sids}, not both. */
+    private static int singleSid(JsonNode params) throws CommandError {
+        JsonNode one = params.get("sid");
+        JsonNode many = params.get("sids");
+        boolean hasOne = one != null && !one.isNull();
+        boolean hasMany = many != null && !many.isNull();
+        if (hasOne == hasMany) {
+            throw CommandError.of(CommandError.EXACTLY_ONE_SID);
+        }
+        if (hasOne) {
+            return sid(one);
+        }
+        if (!many.isArray() || many.size() != 1) {
+            throw CommandError.of(CommandError.EXACTLY_ONE_SID);
+        }
+        return sid(many.get(0));
+    }
+
+    private static int sid(JsonNode n) throws CommandError {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
+            throw CommandError.of(CommandError.INVALID_PARAMETER);
+        }
+        return n.intValue();
+    }
+
+    private static boolean flag(JsonNode params, String name) throws CommandError {
+        JsonNode n = params.get(name);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw CommandError.of(CommandError.INVALID_PARAMETER);
+        }
+        return n.booleanValue();
+    }
+
+    /** Kalshi's sharding parameters (meant for {@code communications}), checked in the spec's order of codes. */
+    private static void checkShards(JsonNode params) throws CommandError {
+        Integer factor = optionalInt(params, "shard_factor");
+        Integer key = optionalInt(params, "shard_key");
+        if (factor != null && factor <= 0) {
+            throw CommandError.of(CommandError.SHARD_FACTOR_NOT_POSITIVE);
+        }
+        if (factor != null && factor > 100) {
+            throw CommandError.of(CommandError.SHARD_FACTOR_TOO_LARGE);
+        }
+        if (key != null && factor == null) {
+            throw CommandError.of(CommandError.SHARD_FACTOR_REQUIRED);
+        }
+        if (key != null && (key < 0 || key >= factor)) {
+            throw CommandError.of(CommandError.SHARD_KEY_OUT_OF_RANGE);
+        }
+    }
+
+    private static Integer optionalInt(JsonNode params, String name) throws CommandError {
+        JsonNode n = params.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw CommandError.of(CommandError.INVALID_PARAMETER);
+        }
+        return n.intValue();
+    }
+
+    /**
+     * The markets a command names through {@code market_ticker}, {@code market_tickers}, {@code market_id} and
+     * {@code market_ids}, as tickers in the order given; each must exist (error 16).
+     */
+    private Set<String> requestedMarkets(JsonNode params) throws CommandError {
+        Set<String> tickers = new LinkedHashSet<>();
+        for (String t : strings(params, "market_ticker", "market_tickers")) {
+            try {
+                tickers.add(engine.getMarket(t).ticker());
+            } catch (ExchangeException e) {
+                throw CommandError.forMarket(CommandError.MARKET_NOT_FOUND, t);
+            }
+        }
+        for (String marketId : strings(params, "market_id", "market_ids")) {
+            String ticker = tickersById().get(marketId);
+            if (ticker == null) {
+                throw CommandError.forMarketId(CommandError.MARKET_NOT_FOUND, marketId);
+            }
+            tickers.add(ticker);
+        }
+        return tickers;
+    }
+
+    private static List<String> strings(JsonNode params, String single, String plural) throws CommandError {
+        List<String> result = new ArrayList<>();
+        JsonNode one = params.get(single);
+        if (one != null && !one.isNull()) {
+            result.add(text(one));
+        }
+        JsonNode many = params.get(plural);
+        if (many != null && !many.isNull()) {
+            if (!many.isArray()) {
+                throw CommandError.of(CommandError.INVALID_PARAMETER);
+            }
+            for (JsonNode n : many) {
+                result.add(text(n));
+            }
+        }
+        return result;
+    }
+
+    private static String text(JsonNode n) throws CommandError {
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw CommandError.of(CommandError.INVALID_PARAMETER);
+        }
+        return n.asText();
+    }
+
+    private Map<String, String> tickersById() {
+        if (tickersById == null) {
+            Map<String, String> byId = new HashMap<>();
+            for (Market m : engine.listMarkets(null)) {
+                byId.put(Frames.marketId(m.ticker()), m.ticker());
+            }
+            tickersById = byId;
+        }
+        return tickersById;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /** A book and the index of the last engine event it reflects. */
+    private record BookAt(Orderbook book, long eventIndex) {
+    }
+
+    /**
+     * Reads a book at a known position in the event stream. The index is read before and after; when it did not
+     * move, every event up to it had been emitted (so its change was made) before the read, and every later event
+     * comes from a change made after it. When it moved, the read raced a change and is repeated.
+     */
+    private BookAt bookAt(String ticker) throws CommandError {
+        for (int attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
+            long before = eventIndex.get();
+            Orderbook book = engine.getOrderbook(ticker, 0);
+            if (eventIndex.get() == before) {
+                return new BookAt(book, before);
+            }
+        }
+        LOG.warn("no quiet moment to snapshot {} in {} attempts", ticker, SNAPSHOT_ATTEMPTS);
+        throw CommandError.forMarket(CommandError.INTERNAL, ticker);
+    }
+
+    private Map<String, BookAt> books(Set<String> tickers) throws CommandError {
+        Map<String, BookAt> books = new LinkedHashMap<>();
+        for (String t : tickers) {
+            books.put(t, bookAt(t));
+        }
+        return books;
+    }
+
+    private void sendSnapshots(Connection c, Subscription sub, Map<String, BookAt> books) {
+        for (Map.Entry<String, BookAt> e : books.entrySet()) {
+            sub.marketFrom(e.getKey(), e.getValue().eventIndex());
+            send(c, Frames.snapshot(sub.sid, sub.nextSeq(), e.getValue().book()));
+        }
+    }
+
+    private void sendCurrentTickers(Connection c, Subscription sub, List<String> tickers) {
+        Instant now = engine.clock().instant();
+        for (String t : tickers) {
+            sub.nextSeq();
+            send(c, Frames.ticker(sub.sid, Frames.TickerState.of(engine.getMarket(t)), now));
+        }
+    }
+
+    // ================================================================== engine events
+
+    /** Fans one engine event out to the subscriptions that carry it. */
+    void onEvent(long index, Object event) {
+        if (event instanceof OrderbookDelta d) {
+            for (Connection c : connections.get()) {
+                for (Subscription sub : c.subscriptions(Channel.ORDERBOOK_DELTA)) {
+                    if (sub.carries(d.ticker(), index)) {
+                        send(c, Frames.delta(sub.sid, sub.nextSeq(), d, d.userId().equals(c.userId())));
+                    }
+                }
+            }
+            tickerChanged(index, d.ticker(), d.time());
+        } else if (event instanceof Trade t) {
+            for (Connection c : connections.get()) {
+                for (Subscription sub : c.subscriptions(Channel.TRADE)) {
+                    if (sub.carries(t.ticker(), index)) {
+                        sub.nextSeq();
+                        send(c, Frames.trade(sub.sid, t));
+                    }
+                }
+            }
+            tickerChanged(index, t.ticker(), t.createdTime());
+        } else if (event instanceof Fill f) {
+            for (Connection c : membersConnections(f.userId())) {
+                for (Subscription sub : c.subscriptions(Channel.FILL)) {
+                    if (sub.carries(f.ticker(), index)) {
+                        sub.nextSeq();
+                        send(c, Frames.fill(sub.sid, f));
+                    }
+                }
+            }
+        } else if (event instanceof OrderUpdate u) {
+            for (Connection c : membersConnections(u.order().userId())) {
+                for (Subscription sub : c.subscriptions(Channel.USER_ORDERS)) {
+                    if (sub.carries(u.order().ticker(), index)) {
+                        sub.nextSeq();
+                        send(c, Frames.userOrder(sub.sid, u.order()));
+                    }
+                }
+            }
+        } else if (event instanceof MarketPosition p) {
+            for (Connection c : membersConnections(p.userId())) {
+                for (Subscription sub : c.subscriptions(Channel.MARKET_POSITIONS)) {
+                    if (sub.carries(p.ticker(), index)) {
+                        sub.nextSeq();
+                        send(c, Frames.position(sub.sid, p));
+                    }
+                }
+            }
+        } else if (event instanceof OrderGroupUpdate g) {
+            for (Connection c : membersConnections(g.userId())) {
+                for (Subscription sub : c.subscriptions(Channel.ORDER_GROUP_UPDATES)) {
+                    if (sub.carries(null, index)) {
+                        send(c, Frames.orderGroup(sub.sid, sub.nextSeq(), g));
+                    }
+                }
+            }
+        } else if (event instanceof MarketLifecycleEvent e) {
+            for (Connection c : connections.get()) {
+                for (Subscription sub : c.subscriptions(Channel.MARKET_LIFECYCLE_V2)) {
+                    if (sub.carries(e.market().ticker(), index)) {
+                        sub.nextSeq();
+                        send(c, Frames.lifecycle(sub.sid, e));
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Connection> membersConnections(String userId) {
+        List<Connection> result = new ArrayList<>();
+        for (Connection c : connections.get()) {
+            if (userId != null && userId.equals(c.userId())) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Sends a ticker frame to the market's ticker subscribers when a ticker field changed. The market is read now,
+     * possibly a little ahead of the event; equal values send nothing, so a burst of events yields one frame.
+     */
+    private void tickerChanged(long index, String ticker, Instant time) {
+        List<Connection> targets = new ArrayList<>();
+        List<Subscription> subs = new ArrayList<>();
+        for (Connection c : connections.get()) {
+            for (Subscription sub : c.subscriptions(Channel.TICKER)) {
+                if (sub.carries(ticker, index)) {
+                    targets.add(c);
+                    subs.add(sub);
+                }
+            }
+        }
+        if (subs.isEmpty()) {
+            return;
+        }
+        Frames.TickerState now = Frames.TickerState.of(engine.getMarket(ticker));
+        if (now.equals(lastTicker.put(ticker, now))) {
+            return;
+        }
+        for (int i = 0; i < subs.size(); i++) {
+            subs.get(i).nextSeq();
+            send(targets.get(i), Frames.ticker(subs.get(i).sid, now, time));
+        }
+    }
+
+    // ================================================================== faults
+
+    /** Makes the next frame of every sequenced subscription jump by {@code n} extra numbers. */
+    void skipSeq(int n) {
+        for (Connection c : connections.get()) {
+            for (Subscription sub : c.subscriptions()) {
+                if (sub.channel.sequenced()) {
+                    sub.skip(n);
+                }
+            }
+        }
+    }
+
+    /** Sends a raw text frame to every connection. */
+    void broadcast(String text) {
+        for (Connection c : connections.get()) {
+            c.send(text);
+        }
+    }
+
+    // ================================================================== output
+
+    private void send(Connection c, Object payload) {
+        try {
+            c.send(mapper.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + payload.getClass().getSimpleName(), e);
+        }
+    }
+}
