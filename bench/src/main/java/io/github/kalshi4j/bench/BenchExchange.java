@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.testkit.engine.Seed;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,10 @@ import java.nio.file.StandardCopyOption;
  * <p>Own process, not in-process: the Java clients and the Node.js SDK talk to the very same server; the server's
  * threads, heap and JIT never mix with the client being measured (which the streaming-memory run needs); and the
  * exchange is warmed up once and shared by every client run.
+ *
+ * <p>Standard input also takes commands, one JSON line each, answered with one JSON line:
+ * {@code {"op":"wsBurst","sid":S,"seq":Q,"ticker":T,"frames":N,"ratePerSecond":R}} sends N orderbook_delta frames
+ * to every WebSocket connection through the exchange's raw-send hook (see {@link WsBurst}).
  */
 public final class BenchExchange {
 
@@ -64,13 +70,30 @@ public final class BenchExchange {
         System.out.printf("bench exchange: %,d markets at %s (started in %.1f s, heap %d MB)%n", markets,
                 exchange.restUrl(), startSeconds, heap >> 20);
 
-        // Runs until the parent closes our stdin (or dies).
-        try {
-            while (System.in.read() >= 0) {
-                // ignore input
+        // Runs until the parent closes our stdin (or dies); each line is a command, answered with one JSON line.
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        WsBurst burst = null;
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (IOException ignored) {
-            // parent gone
+            ObjectNode result;
+            try {
+                JsonNode cmd = Json.MAPPER.readTree(line);
+                if (!"wsBurst".equals(cmd.path("op").asText())) {
+                    throw new IllegalArgumentException("unknown command " + line);
+                }
+                if (burst == null) {
+                    burst = new WsBurst(exchange);
+                }
+                result = burst.send(cmd.path("sid").asLong(), cmd.path("seq").asLong(), cmd.path("ticker").asText(),
+                        cmd.path("frames").asInt(), cmd.path("ratePerSecond").asDouble(0));
+            } catch (Exception e) {
+                result = Json.MAPPER.createObjectNode().put("error", e.toString());
+            }
+            System.out.println(Json.MAPPER.writeValueAsString(result));
+            System.out.flush();
         }
         exchange.close();
         System.exit(0);

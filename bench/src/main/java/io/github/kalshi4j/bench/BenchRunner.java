@@ -42,16 +42,18 @@ import java.util.regex.Pattern;
 public final class BenchRunner {
 
     /** How long each kind of measurement runs. */
-    record Settings(String mode, int rounds, int jmhRounds, int jmhWarmup, int jmhIterations, int decodeWarmup,
-            int wsRounds, int opensslSeconds, double nodeSignSeconds, double restSeconds, double restWarmupSeconds,
-            int[] concurrency, int streamMarkets) {
+    record Settings(String mode, int jmhRounds, int jmhWarmup, int jmhIterations, int decodeWarmup,
+            int wsRounds, int opensslSeconds, double nodeSignSeconds, int restRounds, double restSeconds,
+            double restWarmupSeconds, int[] concurrency, int streamMarkets, int wsBurstFrames, double wsPacedSeconds) {
 
         static Settings quick() {
-            return new Settings("quick", 3, 2, 1, 2, 5, 1, 1, 1.0, 1.0, 1.0, new int[] {1, 8, 64}, 1_000_000);
+            return new Settings("quick", 2, 1, 2, 5, 1, 1, 1.0, 5, 0.8, 1.0, new int[] {1, 8, 64}, 1_000_000,
+                    100_000, 2.0);
         }
 
         static Settings full() {
-            return new Settings("full", 5, 5, 4, 5, 10, 3, 5, 3.0, 5.0, 5.0, new int[] {1, 8, 64}, 1_000_000);
+            return new Settings("full", 5, 4, 5, 10, 3, 5, 3.0, 7, 4.0, 4.0, new int[] {1, 8, 64}, 1_000_000,
+                    100_000, 10.0);
         }
     }
 
@@ -96,7 +98,8 @@ public final class BenchRunner {
     private void run() {
         long t0 = System.nanoTime();
         results.put("mode", s.mode());
-        results.put("rounds", s.rounds());
+        results.put("rounds", s.restRounds());
+        results.put("jmhRounds", s.jmhRounds());
         results.put("started", Instant.now().toString());
         results.put("commit", command(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")).trim());
         results.put("dirty", !command(List.of("git", "-C", root.toString(), "status", "--porcelain",
@@ -138,6 +141,7 @@ public final class BenchRunner {
                 step("signing", () -> signing(node));
                 step("rest", () -> rest(client, node));
                 step("page", () -> page(client, node));
+                step("websocket end to end", () -> wsEndToEnd(client, exchange));
             }
             step("streaming", () -> stream(info));
         } catch (RuntimeException e) {
@@ -228,7 +232,7 @@ public final class BenchRunner {
             for (String name : names) {
                 restCall(client, node, name, c, warmup);
             }
-            for (int r = 0; r < s.rounds(); r++) {
+            for (int r = 0; r < s.restRounds(); r++) {
                 ObjectNode round = rounds.addObject();
                 round.put("loadAverage", loadAverage());
                 List<Runnable> contenders = new ArrayList<>();
@@ -257,12 +261,12 @@ public final class BenchRunner {
         for (String name : names) {
             pageCall(client, node, name, s.restWarmupSeconds() * 2);
         }
-        for (int r = 0; r < s.rounds(); r++) {
+        for (int r = 0; r < s.restRounds(); r++) {
             ObjectNode round = rounds.addObject();
             round.put("loadAverage", loadAverage());
             List<Runnable> contenders = new ArrayList<>();
             for (String name : names) {
-                contenders.add(() -> round.set(name, pageCall(client, node, name, s.restSeconds())));
+                contenders.add(() -> round.set(name, pageCall(client, node, name, Math.max(1.0, s.restSeconds()))));
             }
             runRotated(contenders, r);
             log("page round " + (r + 1) + ": " + brief(round));
@@ -274,6 +278,40 @@ public final class BenchRunner {
         return name.equals("tsSdk")
                 ? node.call(op("page").put("seconds", seconds))
                 : client.call(op("page").put("client", name).put("seconds", seconds));
+    }
+
+    private void wsEndToEnd(Worker client, Worker exchange) {
+        ObjectNode e2e = Json.MAPPER.createObjectNode();
+        JsonNode open = client.call(op("wsOpen"));
+        e2e.put("client", open.path("client").asText());
+        long sid = open.path("sid").asLong();
+        long[] seq = {open.path("seq").asLong() + 1};
+        String ticker = results.path("exchange").path("sampleTicker").asText();
+        java.util.function.BiFunction<Integer, Double, ObjectNode> burst = (frames, rate) -> {
+            client.call(op("wsExpect").put("frames", frames));
+            JsonNode sent = exchange.call(op("wsBurst").put("sid", sid).put("seq", seq[0]).put("ticker", ticker)
+                    .put("frames", frames).put("ratePerSecond", rate));
+            ObjectNode got = (ObjectNode) client.call(op("wsAwait").put("timeoutSeconds", 30 + frames / 10_000.0));
+            seq[0] += frames;
+            got.put("serverSeconds", sent.path("seconds").asDouble()).put("serverPerSecond",
+                    sent.path("perSecond").asDouble());
+            return got;
+        };
+        // Warm-up bursts (discarded): the receiver's JIT and the exchange's send path start cold.
+        for (int w = 0; w < 3; w++) {
+            burst.apply(s.wsBurstFrames(), 0.0);
+        }
+        ArrayNode rounds = e2e.putArray("throughputRounds");
+        for (int r = 0; r < s.jmhRounds(); r++) {
+            ObjectNode round = burst.apply(s.wsBurstFrames(), 0.0);
+            round.put("loadAverage", loadAverage());
+            rounds.add(round);
+            log("websocket burst " + (r + 1) + ": " + round);
+        }
+        ObjectNode paced = burst.apply((int) (10_000 * s.wsPacedSeconds()), 10_000.0);
+        e2e.set("paced", paced);
+        log("websocket at 10,000 frames/s: " + paced);
+        results.set("wsEndToEnd", e2e);
     }
 
     private void stream(Path info) {

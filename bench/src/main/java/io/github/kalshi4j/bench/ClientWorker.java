@@ -42,16 +42,21 @@ import java.util.concurrent.atomic.AtomicReference;
  *       same JDK RSA-PSS signer, reading the body as bytes.</li>
  *   <li>{@code {"op":"page","client":"kalshi4j"|"raw","seconds":S}}: GetMarkets {@code limit=1000} in a loop on one
  *       thread (kalshi4j decodes into {@link GetMarketsResponse}; raw only reads the bytes).</li>
+ *   <li>{@code wsOpen}, {@code {"op":"wsExpect","frames":N}}, {@code wsAwait}: the receiving side of the WebSocket
+ *       end-to-end runs ({@link WsClientRun}); the exchange sends the frames.</li>
  * </ul>
  */
 public final class ClientWorker {
 
+    private final JsonNode info;
     private final URI restUrl;
+    private WsClientRun ws;
     private final RsaPssSigner signer;
     private final KalshiClient kalshi;
     private final CloseableHttpClient raw;
 
     private ClientWorker(JsonNode info) throws Exception {
+        this.info = info;
         restUrl = URI.create(info.get("restUrl").asText());
         String pem = Files.readString(Path.of(info.get("privateKeyFile").asText()));
         String keyId = info.get("keyId").asText();
@@ -91,6 +96,12 @@ public final class ClientWorker {
                     case "rest" -> w.rest(cmd.path("client").asText(), cmd.path("concurrency").asInt(1),
                             cmd.path("seconds").asDouble(2));
                     case "page" -> w.page(cmd.path("client").asText(), cmd.path("seconds").asDouble(2));
+                    case "wsOpen" -> w.wsOpen();
+                    case "wsExpect" -> {
+                        w.ws.expect(cmd.path("frames").asInt());
+                        yield Json.MAPPER.createObjectNode().put("armed", true);
+                    }
+                    case "wsAwait" -> w.ws.await(cmd.path("timeoutSeconds").asDouble(30));
                     case "quit" -> null;
                     default -> throw new IllegalArgumentException("unknown op " + cmd);
                 };
@@ -102,8 +113,17 @@ public final class ClientWorker {
             }
             out.println(Json.MAPPER.writeValueAsString(result));
         }
+        if (w.ws != null) {
+            w.ws.close();
+        }
         w.kalshi.close();
         w.raw.close();
+    }
+
+    private ObjectNode wsOpen() throws Exception {
+        ws = new WsClientRun();
+        long[] r = ws.open(URI.create(info.get("webSocketUrl").asText()), signer, info.get("sampleTicker").asText());
+        return Json.MAPPER.createObjectNode().put("client", "jdk-websocket").put("sid", r[0]).put("seq", r[1]);
     }
 
     private interface Call {

@@ -532,15 +532,60 @@ public final class Report {
         line("### End to end over loopback");
         line("");
         if (e2e.isMissingNode()) {
-            String why = r.path("wsEndToEndSkipped").asText(
-                    "the WebSocket client (`KalshiWebSocket`) and the exchange's WebSocket server are not in this "
-                    + "build yet");
-            line("Not measured: " + why + ". When both are in, the runner adds frames/s from the local exchange to "
-                    + "a subscribed client and socket-to-callback latency at 10,000 frames/s.");
+            line("Not measured in this run" + (r.path("problems").size() > 0 ? " (see the failed steps above)" : "")
+                    + ".");
             line("");
             target("5. End-to-end frames/s over loopback", "≥ 100,000 frames/s", "n/a", verdict(false, false));
             target("5. Socket-to-callback latency at 10,000 frames/s", "report p50/p99", "n/a", "not measured");
+            return;
         }
+        boolean jdk = e2e.path("client").asText().equals("jdk-websocket");
+        line("The exchange (its own JVM) sends orderbook_delta frames through its raw-send hook "
+                + "(`faults().webSocket().sendRaw`: its dispatcher, the connection's send queue, Jetty) to one "
+                + "subscribed connection on loopback: the real deltas of the capture, each as an addition and later "
+                + "the matching removal (a valid book from an empty snapshot), with consecutive `seq` on the client's "
+                + "`sid` and `ts` set when the frame is handed to the exchange's send queue. The receiver decodes and "
+                + "dispatches every frame and checks `seq`.");
+        line("");
+        if (jdk) {
+            line("**Receiver: the JDK's `java.net.http.WebSocket` with kalshi4j's decode and dispatch**, not "
+                    + "kalshi4j's own WebSocket client: `KalshiWebSocket` (`client.ws()`) is not in this build yet (it "
+                    + "is being merged into main by other engineers; the exchange's WebSocket gateway is). The decode "
+                    + "path is the one of the in-memory benchmark above (generated models, the client's mapper). "
+                    + "Once `client.ws()` exists the runner should receive with it instead.");
+            line("");
+        }
+        line("Throughput: bursts sent as fast as the exchange can, rate measured at the receiver from the first to "
+                + "the last frame of the burst. Latency: from the frame's `ts` to the callback, at a paced 10,000 "
+                + "frames/s; it includes the exchange's send queue, Jetty's write and the loopback, so it is an upper "
+                + "bound on socket-to-callback latency (the same clock on both ends).");
+        line("");
+        JsonNode bursts = e2e.path("throughputRounds");
+        table("burst", "load", " frames received", " receiver frames/s", " exchange send rate", " seq gaps",
+                " latency p50", " latency p99");
+        int i = 1;
+        for (JsonNode round : bursts) {
+            row(Integer.toString(i++), round.path("loadAverage").asText(), f("%,.0f", num(round.path("received")))
+                    + " of " + f("%,.0f", num(round.path("expected"))), perSecond(num(round.path("perSecond"))),
+                    perSecond(num(round.path("serverPerSecond"))), f("%,.0f", num(round.path("seqGaps"))),
+                    us(num(round.path("latencyP50us"))), us(num(round.path("latencyP99us"))));
+        }
+        JsonNode paced = e2e.path("paced");
+        row("paced", "", f("%,.0f", num(paced.path("received"))) + " of " + f("%,.0f", num(paced.path("expected"))),
+                perSecond(num(paced.path("perSecond"))), perSecond(num(paced.path("serverPerSecond"))),
+                f("%,.0f", num(paced.path("seqGaps"))), "**" + us(num(paced.path("latencyP50us"))) + "**",
+                "**" + us(num(paced.path("latencyP99us"))) + "**");
+        line("");
+        double thr = med(bursts, rd -> num(rd.path("perSecond")));
+        boolean complete = true;
+        for (JsonNode round : bursts) {
+            complete &= round.path("complete").asBoolean() && round.path("seqGaps").asLong() == 0;
+        }
+        String who = jdk ? " (JDK WebSocket receiver, not kalshi4j's client)" : "";
+        target("5. End-to-end frames/s over loopback", "≥ 100,000 frames/s", perSecond(thr) + who
+                + (complete ? "" : "; frames lost"), verdict(!Double.isNaN(thr), complete && thr >= 100_000));
+        target("5. Frame-to-callback latency at 10,000 frames/s", "report p50/p99",
+                us(num(paced.path("latencyP50us"))) + " / " + us(num(paced.path("latencyP99us"))) + who, "reported");
     }
 
     private void typescript() {
