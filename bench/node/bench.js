@@ -51,6 +51,7 @@ async function loop(call, concurrency, seconds) {
   let errors = 0;
   let firstError;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const end = start + BigInt(Math.round(seconds * 1e9));
   async function worker() {
     for (;;) {
@@ -67,7 +68,10 @@ async function loop(call, concurrency, seconds) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-  return describe(lat, elapsed, { errors, ...(firstError ? { firstError } : {}) });
+  const cpu = process.cpuUsage(cpu0);
+  // The whole Node.js process's CPU (its one JS thread, GC and libuv threads) per completed call.
+  const cpuUsPerCall = (cpu.user + cpu.system) / Math.max(1, lat.length);
+  return describe(lat, elapsed, { errors, cpuUsPerCall, ...(firstError ? { firstError } : {}) });
 }
 
 async function rest(concurrency, seconds) {

@@ -221,16 +221,25 @@ public final class BenchRunner {
 
     private void rest(Worker client, Worker node) {
         ObjectNode rest = results.putObject("rest");
+        // Warm every client up from cold first (JIT of the whole request path), at a concurrency that runs many
+        // requests; a one-second warm-up per concurrency follows.
+        List<String> all = new ArrayList<>(List.of("kalshi4j", "raw"));
+        if (node != null) {
+            all.add("tsSdk");
+        }
+        for (int w = 0; w < 2; w++) {
+            for (String name : all) {
+                restCall(client, node, name, 8, 2 * s.restWarmupSeconds());
+            }
+        }
         for (int c : s.concurrency()) {
             ArrayNode rounds = rest.putArray("c" + c);
             List<String> names = new ArrayList<>(List.of("kalshi4j", "raw"));
             if (node != null) {
                 names.add("tsSdk");
             }
-            // The first concurrency also warms the clients' JITs up from cold.
-            double warmup = c == s.concurrency()[0] ? 3 * s.restWarmupSeconds() : s.restWarmupSeconds();
             for (String name : names) {
-                restCall(client, node, name, c, warmup);
+                restCall(client, node, name, c, s.restWarmupSeconds());
             }
             for (int r = 0; r < s.restRounds(); r++) {
                 ObjectNode round = rounds.addObject();

@@ -19,6 +19,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,6 +197,8 @@ public final class ClientWorker {
     private static ObjectNode loop(Call call, int threads, double seconds) throws Exception {
         Latencies[] lat = new Latencies[threads];
         AtomicLong errors = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
@@ -208,6 +212,7 @@ public final class ClientWorker {
                     return;
                 }
                 long end = window[1];
+                long cpu0 = cpu.getCurrentThreadCpuTime();
                 while (true) {
                     long t0 = System.nanoTime();
                     if (t0 >= end) {
@@ -221,6 +226,7 @@ public final class ClientWorker {
                         firstError.compareAndSet(null, e);
                     }
                 }
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpu0);
             }, "bench-" + t);
             workers.add(th);
             th.start();
@@ -233,8 +239,11 @@ public final class ClientWorker {
         }
         double elapsed = (System.nanoTime() - window[0]) / 1e9;
         ObjectNode out = Json.MAPPER.createObjectNode();
-        Latencies.describe(out, Latencies.merged(lat), elapsed);
+        long[] sorted = Latencies.merged(lat);
+        Latencies.describe(out, sorted, elapsed);
         out.put("errors", errors.get());
+        // CPU time of the calling threads (the classic client does all its work on them): sign, send, read, decode.
+        out.put("cpuUsPerCall", cpuNanos.get() / 1e3 / Math.max(1, sorted.length));
         if (firstError.get() != null) {
             out.put("firstError", firstError.get().toString());
         }

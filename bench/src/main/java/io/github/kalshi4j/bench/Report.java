@@ -434,6 +434,18 @@ public final class Report {
                     x(thr) + ", " + x(p50), verdict(measured, thr >= 0.90 && p50 <= 1.10));
         });
         line("");
+        line("Client CPU per request: the CPU time of the calling threads (the blocking client does all its work "
+                + "on them: sign, send, read, decode) divided by requests; unlike wall time, a busy neighbour cannot "
+                + "inflate it, so it isolates what kalshi4j itself adds on top of the raw loop.");
+        line("");
+        table("concurrency", " kalshi4j CPU per request", " raw CPU per request", " kalshi4j ÷ raw");
+        rest.fields().forEachRemaining(e -> {
+            JsonNode rounds = e.getValue();
+            row(e.getKey().substring(1), us(med(rounds, at("kalshi4j", "cpuUsPerCall"))),
+                    us(med(rounds, at("raw", "cpuUsPerCall"))),
+                    x(med(rounds, ratio(at("kalshi4j", "cpuUsPerCall"), at("raw", "cpuUsPerCall")))));
+        });
+        line("");
         line("At every concurrency both loops are CPU-bound on this machine: each request costs an RSA signature "
                 + "in the client (section 1) and a verification plus the response in the exchange, all on the same "
                 + "two cores.");
@@ -628,7 +640,7 @@ public final class Report {
         line("**Signed GET loop** (the loop of section 3; Node.js runs N requests in flight on its one thread):");
         line("");
         table("concurrency", " kalshi4j req/s", " TS SDK req/s", " kalshi4j ÷ TS SDK", " kalshi4j p50", " TS SDK p50",
-                " TS SDK p50 ÷ kalshi4j p50");
+                " TS SDK p50 ÷ kalshi4j p50", " kalshi4j CPU/request", " TS SDK CPU/request");
         List<String> lost = new ArrayList<>();
         List<String> all = new ArrayList<>();
         rest.fields().forEachRemaining(e -> {
@@ -638,12 +650,16 @@ public final class Report {
             double p50 = med(rounds, ratio(at("tsSdk", "p50us"), at("kalshi4j", "p50us")));
             row(c, perSecond(med(rounds, at("kalshi4j", "perSecond"))), perSecond(med(rounds, at("tsSdk", "perSecond"))),
                     "**" + x(thr) + "**", us(med(rounds, at("kalshi4j", "p50us"))), us(med(rounds, at("tsSdk", "p50us"))),
-                    x(p50));
+                    x(p50), us(med(rounds, at("kalshi4j", "cpuUsPerCall"))), us(med(rounds, at("tsSdk", "cpuUsPerCall"))));
             all.add("c=" + c + " " + x(thr));
             if (!(thr > 1)) {
                 lost.add("c=" + c);
             }
         });
+        line("");
+        line("CPU per request: kalshi4j's calling threads (as in section 3); for Node.js the whole process "
+                + "(`process.cpuUsage()`: its JavaScript thread, garbage collector and libuv threads), which counts "
+                + "a little more than the Java column does (the JVM's GC threads are not in it).");
         line("");
         target("6. Signed GET loop: kalshi4j ÷ TypeScript SDK req/s", "> 1× (kalshi4j wins)", String.join(", ", all),
                 verdict(!all.isEmpty(), lost.isEmpty()) + (lost.isEmpty() ? "" : " at " + String.join(", ", lost)));
