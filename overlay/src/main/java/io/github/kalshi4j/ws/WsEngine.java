@@ -214,7 +214,12 @@ final class WsEngine {
                 return;
             }
             ensureStarted();
-            body.accept(f);
+            try {
+                body.accept(f);
+            } catch (RuntimeException e) {
+                // Whatever went wrong, the caller's future must not hang.
+                f.completeExceptionally(e);
+            }
         })) {
             f.completeExceptionally(endingException());
         }
@@ -338,6 +343,15 @@ final class WsEngine {
                 run(() -> connectionLost(gen, new KalshiWebSocketException("connection failed: " + error, error)));
             }
         };
+        // Tyrus normally fails a handshake the peer abandons, but not always promptly: the attempt gets a deadline
+        // of its own, after which it counts as failed and whatever Tyrus reports later is ignored.
+        Duration deadline = config.connectTimeout();
+        schedule(() -> {
+            if (gen == generation && link == null && state != ConnectionState.CLOSED) {
+                connectionLost(gen, new KalshiWebSocketException("no WebSocket handshake within the connect timeout "
+                        + deadline));
+            }
+        }, deadline, connectionTimers);
         try {
             io.execute(() -> {
                 try {
@@ -452,6 +466,11 @@ final class WsEngine {
         KalshiWebSocketException end = failure != null ? failure
                 : new KalshiWebSocketException("the WebSocket was closed by the client");
         ending = end;
+        // Listeners hear about the end before any consumer sees it, so a consumer woken by it finds it reported.
+        setState(ConnectionState.CLOSED);
+        if (failure != null) {
+            reportError(failure);
+        }
         TyrusConnector.Link old = link;
         link = null;
         // The close frame goes out first, then Tyrus is shut down, on the I/O pool so this thread never blocks.
@@ -475,10 +494,6 @@ final class WsEngine {
         publishSubscriptions();
         routes.clear();
         firstOpen.completeExceptionally(end);
-        setState(ConnectionState.CLOSED);
-        if (failure != null) {
-            reportError(failure);
-        }
     }
 
     private void closeLink(TyrusConnector.Link target, CloseReason.CloseCode code, String reason, Runnable then) {
@@ -652,8 +667,8 @@ final class WsEngine {
                     LOG.debug("kalshi4j WebSocket: duplicate seq {} on sid {} ignored", seq, sid);
                     return false;
                 }
-                // Restart the count from here so a server that renumbered is not reported on every frame.
-                tracker.baseline(seq);
+                // The count goes on from the highest seq seen: a stray old frame must not make the next
+                // regular one look like a gap.
                 sequenceBreak(new SequenceEvent(sub, channel, sid, SequenceEvent.Kind.REGRESSION, r.expected(), seq));
                 return false;
             case GAP:
@@ -906,7 +921,21 @@ final class WsEngine {
     }
 
     private void sendSubscribe(Subscription<?> sub) {
-        SubscribeRequest req = sub.currentRequest();
+        SubscribeCommandPayloadParams params;
+        try {
+            params = subscribeParams(sub.currentRequest());
+        } catch (RuntimeException invalid) {
+            // The generated model checks the spec's ranges (shard_factor >= 1, ...): fail this subscription only.
+            failSubscription(sub, new IllegalArgumentException("invalid subscribe request " + sub.request() + ": "
+                    + invalid.getMessage(), invalid), true);
+            return;
+        }
+        int id = nextId();
+        sub.pendingSubscribeId = id;
+        send(new SubscribePending(id, sub), SubscribeCommandPayload.builder().id(id).cmd("subscribe").params(params).build());
+    }
+
+    private static SubscribeCommandPayloadParams subscribeParams(SubscribeRequest req) {
         SubscribeCommandPayloadParams.Builder params = SubscribeCommandPayloadParams.builder();
         for (Channel c : req.channels()) {
             params.addChannels(SubscribeCommandPayloadParams.ChannelsEnum.fromValue(c.wire()));
@@ -926,10 +955,7 @@ final class WsEngine {
         req.shardFactor().ifPresent(params::shardFactor);
         req.shardKey().ifPresent(params::shardKey);
         req.extraParams().forEach(params::additionalProperty);
-        int id = nextId();
-        sub.pendingSubscribeId = id;
-        send(new SubscribePending(id, sub), SubscribeCommandPayload.builder().id(id).cmd("subscribe")
-                .params(params.build()).build());
+        return params.build();
     }
 
     private final class SubscribePending extends Pending {
@@ -1001,7 +1027,7 @@ final class WsEngine {
     }
 
     /** The server rejected (or never confirmed) a subscription: it ends for good with {@code error}. */
-    private void failSubscription(Subscription<?> sub, KalshiException error, boolean report) {
+    private void failSubscription(Subscription<?> sub, RuntimeException error, boolean report) {
         boolean wasConfirmed = sub.ready.isDone();
         unsubscribeBound(sub);
         subscriptions.remove(sub);
@@ -1012,7 +1038,7 @@ final class WsEngine {
         }
     }
 
-    private void endSubscription(Subscription<?> sub, KalshiException failure, KalshiException readyFailure) {
+    private void endSubscription(Subscription<?> sub, RuntimeException failure, RuntimeException readyFailure) {
         sub.markClosed();
         sub.ready.completeExceptionally(readyFailure);
         sub.afterBound.clear();
