@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * A lost connection is reconnected with the {@link WebSocketOptions#reconnectPolicy()}'s backoff;
  * every live subscription is then subscribed again, with new server {@code sid}s behind the same
  * {@link Subscription} handles, and order books are re-snapshotted. When the policy gives up, the
- * socket closes and every stream ends with a {@link io.github.kalshi4j.errors.KalshiWebSocketException}.
+ * socket closes and every stream ends with a {@link io.github.kalshi4j.errors.KalshiWebSocketException};
+ * state and error listeners hear of it (CLOSED, then the exception) before any consumer does.
  *
  * <p><b>Commands.</b> {@link #subscribe}, {@link Subscription#unsubscribe()},
  * {@link Subscription#addMarkets}, {@link Subscription#deleteMarkets},
@@ -134,7 +135,8 @@ public final class KalshiWebSocket implements AutoCloseable {
     }
 
     /**
-     * Asks the server which subscriptions this connection has ({@code list_subscriptions}).
+     * Asks the server which subscriptions this connection has ({@code list_subscriptions}). While the
+     * socket is reconnecting the command waits for the next connection (its timeout starts when it is sent).
      *
      * @return a future completed with the server's list (sids of the current connection)
      */

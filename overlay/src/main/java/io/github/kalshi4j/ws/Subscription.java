@@ -304,10 +304,6 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    long handleId() {
-        return handleId;
-    }
-
     Feed<T> feed() {
         return feed;
     }
@@ -344,10 +340,6 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
         resyncInFlight = false;
         consumerAwaitingSnapshot.clear();
         sidsView = Map.of();
-    }
-
-    boolean isBound() {
-        return !sids.isEmpty() && sids.size() == request.channels().size();
     }
 
     void setMarkets(Collection<String> tickers) {

@@ -10,6 +10,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -65,6 +66,7 @@ final class KalshiWsTestServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Map<String, List<String>>> unclaimedHandshakes = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> commands = new CopyOnWriteArrayList<>();
     private final List<CloseReason> closes = new CopyOnWriteArrayList<>();
+    private final List<String> pongs = new CopyOnWriteArrayList<>();
 
     // Behaviour switches and scripted faults; guarded by this.
     private boolean supportsGetSnapshot = true;
@@ -188,6 +190,7 @@ final class KalshiWsTestServer implements AutoCloseable {
             server = (KalshiWsTestServer) config.getUserProperties().get(KalshiWsTestServer.class.getName());
             conn = server.opened(session);
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> server.onCommand(conn, text));
+            session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> server.ponged(pong));
         }
 
         @Override
@@ -205,6 +208,14 @@ final class KalshiWsTestServer implements AutoCloseable {
         connections.add(c);
         notifyAll();
         return c;
+    }
+
+    private synchronized void ponged(PongMessage pong) {
+        java.nio.ByteBuffer data = pong.getApplicationData();
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        pongs.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        notifyAll();
     }
 
     private synchronized void closed(Conn conn, CloseReason reason) {
@@ -345,6 +356,18 @@ final class KalshiWsTestServer implements AutoCloseable {
     /** Sends raw text on the latest connection. */
     synchronized void sendRaw(String text) {
         send(latest(), text);
+    }
+
+    /** Pings every connection the way Kalshi does every 10 s (payload {@code heartbeat}). */
+    synchronized void pingAll(String payload) throws IOException {
+        for (Conn c : connections) {
+            c.session.getBasicRemote().sendPing(java.nio.ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Payloads of the pongs received, in order. */
+    List<String> pongs() {
+        return pongs;
     }
 
     /** Closes every connection from the server side, with a close frame. */

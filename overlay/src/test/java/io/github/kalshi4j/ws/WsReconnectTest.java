@@ -234,4 +234,36 @@ class WsReconnectTest {
             assertEquals(h.server.sids().get("trade"), trades.get(5, TimeUnit.SECONDS).sids().get(Channel.TRADE));
         }
     }
+
+    @Test
+    void theServersHeartbeatPingsAreAnsweredWithPongs() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            h.ws.connect().get(5, TimeUnit.SECONDS);
+            h.server.latest();
+            h.server.pingAll("heartbeat");
+            h.server.await(s -> s.pongs().contains("heartbeat"), WAIT, "the pong");
+            assertEquals(ConnectionState.OPEN, h.ws.state());
+        }
+    }
+
+    @Test
+    void closingTheSocketStopsItsThreads() throws Exception {
+        java.util.Set<Thread> before = liveSocketThreads();
+        try (WsHarness h = WsHarness.start()) {
+            h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)).get(5, TimeUnit.SECONDS);
+            assertFalse(before.containsAll(liveSocketThreads()), "the socket runs threads of its own");
+            h.ws.close();
+            eventually("the dispatch and I/O threads to end", () -> before.containsAll(liveSocketThreads()));
+        }
+    }
+
+    private static java.util.Set<Thread> liveSocketThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("kalshi4j-ws-")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
 }
