@@ -68,7 +68,8 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     final Map<String, LocalOrderbook> books = new LinkedHashMap<>();
     final Set<String> consumerAwaitingSnapshot = new HashSet<>();
     final LinkedHashSet<String> markets;
-    final List<Runnable> afterBound = new ArrayList<>();
+    /** Commands waiting for the subscribe in flight; failed with the subscription if it never binds. */
+    final List<CompletableFuture<Void>> afterBound = new ArrayList<>();
     int pendingSubscribeId;
     boolean resyncInFlight;
     BookFeed bookFeed;

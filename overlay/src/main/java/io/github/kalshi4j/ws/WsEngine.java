@@ -997,9 +997,9 @@ final class WsEngine {
             if (!sub.isClosed()) {
                 sub.resyncInFlight = false;
                 completeReady(sub);
-                List<Runnable> queued = new ArrayList<>(sub.afterBound);
+                List<CompletableFuture<Void>> queued = new ArrayList<>(sub.afterBound);
                 sub.afterBound.clear();
-                queued.forEach(Runnable::run);
+                queued.forEach(q -> q.complete(null));
             }
             return true;
         }
@@ -1041,7 +1041,9 @@ final class WsEngine {
     private void endSubscription(Subscription<?> sub, RuntimeException failure, RuntimeException readyFailure) {
         sub.markClosed();
         sub.ready.completeExceptionally(readyFailure);
+        List<CompletableFuture<Void>> waiting = new ArrayList<>(sub.afterBound);
         sub.afterBound.clear();
+        waiting.forEach(w -> w.completeExceptionally(failure != null ? failure : readyFailure));
         if (sub.feed() != null) {
             if (failure == null) {
                 sub.feed().close();
@@ -1149,7 +1151,15 @@ final class WsEngine {
         }
         if (sub.pendingSubscribeId != 0) {
             // The subscribe in flight carries the old markets; change them once it is confirmed.
-            sub.afterBound.add(() -> updateMarketsNow(sub, action, tickers, f));
+            CompletableFuture<Void> bound = new CompletableFuture<>();
+            bound.whenComplete((v, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    updateMarketsNow(sub, action, tickers, f);
+                }
+            });
+            sub.afterBound.add(bound);
             return;
         }
         List<String> before = new ArrayList<>(sub.markets);

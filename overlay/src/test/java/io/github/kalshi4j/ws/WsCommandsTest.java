@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +212,34 @@ class WsCommandsTest {
             WsMessage.OrderbookSnapshot snap = assertInstanceOf(WsMessage.OrderbookSnapshot.class, sub.poll(WAIT));
             assertEquals("B-2", snap.msg().marketTicker());
             assertEquals("10.00", snap.msg().yesDollarsFp().get(0).get(1).toPlainString());
+        }
+    }
+
+    @Test
+    void anUpdateIssuedWhileTheSubscribeIsInFlightWaitsForItAndFailsWithIt() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            await(h.ws.connect());
+            h.server.holdNext("subscribe");
+            CompletableFuture<Subscription<WsMessage>> subscribing = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, "A-1"));
+            eventually("the pending handle to be listed", () -> h.ws.subscriptions().size() == 1);
+            Subscription<?> sub = h.ws.subscriptions().get(0);
+            CompletableFuture<List<String>> added = sub.addMarkets(List.of("B-2"));
+            h.server.await(s -> s.commands("subscribe").size() == 1, WAIT, "the subscribe to be held");
+            Thread.sleep(50);
+            assertTrue(h.server.commands("update_subscription").isEmpty(), "the update waits for the subscribe's reply");
+            h.server.releaseHeld();
+            assertSame(sub, await(subscribing));
+            assertEquals(List.of("A-1", "B-2"), await(added));
+
+            h.server.holdNext("subscribe");
+            h.server.failNext("subscribe", 16, "Market not found");
+            h.ws.subscribe(SubscribeRequest.of(Channel.TRADE, "C-3"));
+            eventually("the second pending handle", () -> h.ws.subscriptions().size() == 2);
+            Subscription<?> doomed = h.ws.subscriptions().get(1);
+            CompletableFuture<List<String>> never = doomed.addMarkets(List.of("D-4"));
+            h.server.await(s -> s.commands("subscribe").size() == 2, WAIT, "the second subscribe to be held");
+            h.server.releaseHeld();
+            assertEquals(16, code(never));
         }
     }
 

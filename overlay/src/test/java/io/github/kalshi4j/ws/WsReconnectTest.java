@@ -236,6 +236,21 @@ class WsReconnectTest {
     }
 
     @Test
+    void marketsChangedWhileReconnectingAreCarriedByTheResubscribe() throws Exception {
+        try (WsHarness h = WsHarness.viaProxy(b -> b)) {
+            Subscription<WsMessage> ticker = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, "A-1")).get(5, TimeUnit.SECONDS);
+            h.proxy.refuseNew(true);
+            h.proxy.cut();
+            eventually("reconnecting", () -> h.ws.state() == ConnectionState.RECONNECTING);
+            assertEquals(List.of("A-1", "B-2"), ticker.addMarkets(List.of("B-2")).get(5, TimeUnit.SECONDS));
+            h.proxy.refuseNew(false);
+            eventually("the resubscribe", () -> h.server.commands("subscribe").size() == 2 && !ticker.sids().isEmpty());
+            assertEquals("[\"A-1\",\"B-2\"]", h.server.commands("subscribe").get(1).at("/params/market_tickers").toString());
+            assertTrue(h.server.commands("update_subscription").isEmpty());
+        }
+    }
+
+    @Test
     void theServersHeartbeatPingsAreAnsweredWithPongs() throws Exception {
         try (WsHarness h = WsHarness.start()) {
             h.ws.connect().get(5, TimeUnit.SECONDS);
