@@ -768,13 +768,14 @@ final class WsEngine {
     }
 
     private <T> void offer(Subscription<T> sub, WsMessage message) {
-        if (!sub.elementType().isInstance(message)) {
-            return;
-        }
+        // Before the type filter: a stream of deltas only must still learn that the snapshot came.
         if (message instanceof WsMessage.OrderbookSnapshot) {
             message.marketTicker().ifPresent(sub.consumerAwaitingSnapshot::remove);
         } else if (message instanceof WsMessage.OrderbookDelta
                 && message.marketTicker().map(sub.consumerAwaitingSnapshot::contains).orElse(false)) {
+            return;
+        }
+        if (!sub.elementType().isInstance(message)) {
             return;
         }
         if (sub.feed().offer(sub.elementType().cast(message)) == Feed.Offer.OVERFLOWED) {

@@ -153,6 +153,26 @@ class WsConsumptionTest {
     }
 
     @Test
+    void aDeltaOnlyStreamThatOverflowedResumesWithTheDeltasAfterTheFreshSnapshot() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            h.server.setBook(MARKET, new String[][] {{"0.40", "100.00"}}, new String[][] {});
+            Subscription<WsMessage.OrderbookDelta> deltas = h.ws.subscribe(SubscribeRequest.builder(Channel.ORDERBOOK_DELTA)
+                    .marketTicker(MARKET).bufferCapacity(3).build(), WsMessage.OrderbookDelta.class).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 6; i++) {
+                h.server.bookDelta(MARKET, "yes", "0.40", "1.00");
+            }
+            h.server.await(s -> s.commands("update_subscription").size() == 1, WAIT, "the client to ask for a snapshot");
+            for (int seq = 2; seq <= 4; seq++) {
+                assertEquals(seq, deltas.poll(WAIT).seq().getAsLong());
+            }
+            assertThrows(KalshiBackpressureException.class, () -> deltas.poll(WAIT));
+            // The snapshot (seq 8) is not in this stream, but it reopens the stream to the deltas after it.
+            h.server.bookDelta(MARKET, "yes", "0.40", "1.00");
+            assertEquals(9, deltas.poll(WAIT).seq().getAsLong());
+        }
+    }
+
+    @Test
     void aHandlerThatThrowsIsReportedToTheErrorListenerAndEveryoneElseStillGetsTheMessage() throws Exception {
         try (WsHarness h = WsHarness.start()) {
             IllegalStateException boom = new IllegalStateException("handler bug");
