@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.http.HttpExchange;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
+import io.github.kalshi4j.ws.KalshiWebSocket;
+import io.github.kalshi4j.ws.WebSocketOptions;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a blocking client and its async twin share: config, signer, the HTTP exchange (connection pools),
- * the mapper, worker threads and the transport. Closed once, by whichever twin closes first.
+ * the mapper, worker threads, the transport and the WebSocket. Closed once, by whichever twin closes first.
  */
 final class ClientCore implements AutoCloseable {
 
@@ -22,13 +25,17 @@ final class ClientCore implements AutoCloseable {
     final ExecutorService worker;
     final ScheduledExecutorService scheduler;
     final KalshiHttpTransport transport;
+    final Clock clock;
+    final WebSocketOptions webSocketOptions;
     private final boolean ownsExchange;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KalshiClient blocking;
     private volatile KalshiAsyncClient async;
+    private KalshiWebSocket webSocket;
 
     ClientCore(KalshiConfig config, KalshiSigner signer, HttpExchange exchange, boolean ownsExchange, ObjectMapper mapper,
-            ExecutorService worker, ScheduledExecutorService scheduler, KalshiHttpTransport transport) {
+            ExecutorService worker, ScheduledExecutorService scheduler, KalshiHttpTransport transport, Clock clock,
+            WebSocketOptions webSocketOptions) {
         this.config = config;
         this.signer = signer;
         this.exchange = exchange;
@@ -37,6 +44,8 @@ final class ClientCore implements AutoCloseable {
         this.worker = worker;
         this.scheduler = scheduler;
         this.transport = transport;
+        this.clock = clock;
+        this.webSocketOptions = webSocketOptions;
     }
 
     synchronized KalshiClient blocking() {
@@ -53,6 +62,20 @@ final class ClientCore implements AutoCloseable {
         return async;
     }
 
+    /**
+     * The shared WebSocket, created on first use; a new one replaces a socket that has closed (by the
+     * user, or because reconnecting gave up), so a long-lived client can always stream again.
+     */
+    synchronized KalshiWebSocket ws() {
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed");
+        }
+        if (webSocket == null || webSocket.isClosed()) {
+            webSocket = KalshiWebSocket.create(config, signer, clock, mapper, webSocketOptions);
+        }
+        return webSocket;
+    }
+
     boolean isClosed() {
         return closed.get();
     }
@@ -62,6 +85,14 @@ final class ClientCore implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             // First, so calls made from now on fail clearly and async calls in flight are not left hanging.
             transport.close();
+            KalshiWebSocket ws;
+            synchronized (this) {
+                ws = webSocket;
+                webSocket = null;
+            }
+            if (ws != null) {
+                ws.close();
+            }
             if (ownsExchange) {
                 exchange.close();
             }

@@ -48,6 +48,14 @@ public final class KalshiAsyncClient extends KalshiAsyncApis implements AutoClos
         return core.blocking();
     }
 
+    /**
+     * The WebSocket client (market data, your orders and fills, RFQs), shared with the blocking twin and closed
+     * with this client. It connects on first use; after it has closed, the next call returns a new one.
+     */
+    public io.github.kalshi4j.ws.KalshiWebSocket ws() {
+        return core.ws();
+    }
+
     /** True when requests are signed. */
     public boolean isAuthenticated() {
         return core.signer != null;

@@ -55,6 +55,14 @@ public final class KalshiClient extends KalshiApis implements AutoCloseable {
         return core.async();
     }
 
+    /**
+     * The WebSocket client (market data, your orders and fills, RFQs), shared with the async twin and closed
+     * with this client. It connects on first use; after it has closed, the next call returns a new one.
+     */
+    public io.github.kalshi4j.ws.KalshiWebSocket ws() {
+        return core.ws();
+    }
+
     /** True when requests are signed (credentials were given). */
     public boolean isAuthenticated() {
         return core.signer != null;

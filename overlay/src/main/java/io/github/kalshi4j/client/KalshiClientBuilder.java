@@ -10,6 +10,7 @@ import io.github.kalshi4j.http.RetryPolicy;
 import io.github.kalshi4j.http.Sleeper;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
 import io.github.kalshi4j.internal.KalshiMappers;
+import io.github.kalshi4j.ws.WebSocketOptions;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ public final class KalshiClientBuilder {
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private ObjectMapper mapper;
     private boolean safeOrderRetry;
+    private WebSocketOptions webSocketOptions = WebSocketOptions.defaults();
 
     KalshiClientBuilder() {
     }
@@ -218,6 +220,12 @@ public final class KalshiClientBuilder {
         return this;
     }
 
+    /** WebSocket behaviour for {@code ws()}: heartbeat, command timeout, reconnect backoff, buffer sizes. */
+    public KalshiClientBuilder webSocketOptions(WebSocketOptions options) {
+        this.webSocketOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
     /** The blocking client. */
     public KalshiClient build() {
         return core().blocking();
@@ -240,7 +248,7 @@ public final class KalshiClientBuilder {
         RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(), jitter, clock);
         KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
                 scheduler, safeOrderRetry);
-        return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport);
+        return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport, clock, webSocketOptions);
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -1,0 +1,230 @@
+package io.github.kalshi4j.ws;
+
+import io.github.kalshi4j.errors.KalshiBackpressureException;
+import io.github.kalshi4j.errors.KalshiException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The consumer side of a subscription: a chain of {@link BoundedBuffer}s that survives overflow.
+ *
+ * <p>A {@link BoundedBuffer} under {@link OverflowPolicy#FAIL} fails for good on overflow. A
+ * subscription must go on after telling its consumer that data was lost, so on overflow the
+ * producer appends a fresh buffer and writes there; the consumer drains the failed one, gets the
+ * {@link KalshiBackpressureException} exactly once, and continues with the fresh one. At most two
+ * buffers exist: if the fresh one overflows too before the consumer has seen the first failure, it
+ * is replaced (its contents are lost in any case, the consumer will hear about it once).
+ *
+ * <p>Terminal endings ({@link #close()}, {@link #fail(Throwable)}) apply to the newest buffer, so the
+ * consumer sees a pending backpressure failure first, then the end.
+ *
+ * @param <T> element type
+ */
+final class Feed<T> implements Iterable<T> {
+
+    /** What became of an offered element. */
+    enum Offer {
+        /** Buffered (possibly evicting the oldest under DROP_OLDEST). */
+        ACCEPTED,
+        /** The buffer overflowed under FAIL: the element was discarded and a fresh buffer started. */
+        OVERFLOWED,
+        /** The feed has ended; the element was discarded. */
+        ENDED
+    }
+
+    // Long.MAX_VALUE nanoseconds: BoundedBuffer saturates it, so this waits as long as needed.
+    private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
+
+    private final int capacity;
+    private final OverflowPolicy policy;
+    private final Object lock = new Object();
+    // Guarded by lock. Head is what the consumer reads; tail is what the producer writes.
+    private final ArrayDeque<BoundedBuffer<T>> chain = new ArrayDeque<>(2);
+    private long droppedInRetired;
+    private boolean ended;
+
+    Feed(int capacity, OverflowPolicy policy) {
+        this.capacity = capacity;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        chain.add(new BoundedBuffer<>(capacity, policy));
+    }
+
+    /** Producer: never blocks. */
+    Offer offer(T element) {
+        synchronized (lock) {
+            if (ended) {
+                return Offer.ENDED;
+            }
+            BoundedBuffer<T> tail = chain.peekLast();
+            if (tail.offer(element)) {
+                return Offer.ACCEPTED;
+            }
+            if (!(tail.failure().orElse(null) instanceof KalshiBackpressureException)) {
+                return Offer.ENDED;
+            }
+            if (chain.size() > 1) {
+                // The consumer has not yet seen the earlier overflow; this buffer's contents go too.
+                BoundedBuffer<T> discarded = chain.pollLast();
+                droppedInRetired += discarded.size() + discarded.droppedCount();
+            }
+            chain.addLast(new BoundedBuffer<>(capacity, policy));
+            return Offer.OVERFLOWED;
+        }
+    }
+
+    /** Ends the feed cleanly: the consumer drains what is buffered, then sees the end. */
+    void close() {
+        synchronized (lock) {
+            ended = true;
+            chain.peekLast().close();
+        }
+    }
+
+    /** Ends the feed with an error the consumer gets after draining, every time it asks again. */
+    void fail(Throwable terminal) {
+        synchronized (lock) {
+            ended = true;
+            chain.peekLast().fail(terminal);
+        }
+    }
+
+    boolean isEnded() {
+        synchronized (lock) {
+            return ended;
+        }
+    }
+
+    long droppedCount() {
+        synchronized (lock) {
+            long n = droppedInRetired;
+            for (BoundedBuffer<T> b : chain) {
+                n += b.droppedCount();
+            }
+            return n;
+        }
+    }
+
+    int size() {
+        synchronized (lock) {
+            int n = 0;
+            for (BoundedBuffer<T> b : chain) {
+                n += b.size();
+            }
+            return n;
+        }
+    }
+
+    OverflowPolicy policy() {
+        return policy;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Consumer: the next element, waiting up to {@code timeout}.
+     *
+     * @return the element, or null on timeout or at a clean end
+     * @throws KalshiBackpressureException once per overflow, after the elements buffered before it
+     * @throws RuntimeException the terminal failure
+     */
+    T poll(Duration timeout) throws InterruptedException {
+        long budget = saturatedNanos(timeout);
+        long start = System.nanoTime();
+        while (true) {
+            BoundedBuffer<T> head;
+            synchronized (lock) {
+                head = chain.peekFirst();
+            }
+            // Elapsed-time arithmetic: a deadline of start + budget could overflow for FOREVER.
+            long remaining = Math.max(0, budget - (System.nanoTime() - start));
+            T element;
+            try {
+                element = head.poll(Duration.ofNanos(remaining));
+            } catch (KalshiBackpressureException overflow) {
+                retire(head);
+                throw overflow;
+            }
+            if (element != null) {
+                return element;
+            }
+            if (!head.isDone() || !retire(head)) {
+                return null;
+            }
+        }
+    }
+
+    // Moves the consumer past a finished head if a newer buffer follows it.
+    private boolean retire(BoundedBuffer<T> head) {
+        synchronized (lock) {
+            if (chain.peekFirst() == head && chain.size() > 1) {
+                chain.pollFirst();
+                droppedInRetired += head.droppedCount();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Blocking iterator: {@code hasNext()} waits, returns false at a clean end, throws a
+     * {@link KalshiBackpressureException} once per overflow (iteration may continue after catching
+     * it) and the terminal failure at a failed end.
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                try {
+                    // A deadline this far out never passes, so null means the feed ended cleanly.
+                    next = poll(FOREVER);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new KalshiException("interrupted while waiting for the next subscription element");
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("subscription ended");
+                }
+                T out = next;
+                next = null;
+                return out;
+            }
+        };
+    }
+
+    Stream<T> stream(Runnable onClose) {
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(onClose);
+    }
+}

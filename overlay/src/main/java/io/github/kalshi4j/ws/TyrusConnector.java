@@ -1,0 +1,146 @@
+package io.github.kalshi4j.ws;
+
+import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.auth.RequestSignature;
+import io.github.kalshi4j.client.KalshiConfig;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * Opens Tyrus WebSocket sessions to Kalshi with a signed handshake. Everything Tyrus-specific lives
+ * here and in {@link Link}; the engine above sees text frames, pongs and closes.
+ */
+final class TyrusConnector {
+
+    /** What a connection reports. Called on Tyrus threads; implementations hand off at once. */
+    interface Events {
+        void opened(Link link);
+
+        void text(String frame);
+
+        void pong();
+
+        void closed(int code, String reason);
+
+        void failed(Throwable error);
+    }
+
+    private static final byte[] PING = "kalshi4j".getBytes(StandardCharsets.US_ASCII);
+
+    private final URI url;
+    private final String signedPath;
+    private final KalshiSigner signer;
+    private final Clock clock;
+    private final KalshiConfig config;
+    private final ClientManager client;
+
+    TyrusConnector(URI url, KalshiSigner signer, Clock clock, KalshiConfig config) {
+        this.url = url;
+        this.signedPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        this.signer = signer;
+        this.clock = clock;
+        this.config = config;
+        this.client = ClientManager.createClient();
+        long handshakeMillis = Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeMillis);
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** Blocks until the handshake completed or failed; {@link Events#opened} runs before this returns. */
+    void connect(Events events) throws DeploymentException, IOException {
+        ClientEndpointConfig endpointConfig = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        headers.put("User-Agent", List.of(config.userAgent()));
+                        config.extraHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+                        if (signer != null) {
+                            // Signed here, inside the handshake, so every attempt carries a fresh timestamp.
+                            RequestSignature.sign(signer, "GET", signedPath, clock).headers()
+                                    .forEach((name, value) -> headers.put(name, List.of(value)));
+                        }
+                    }
+                })
+                .build();
+        client.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig cfg) {
+                session.addMessageHandler(String.class, events::text);
+                session.addMessageHandler(PongMessage.class, pong -> events.pong());
+                events.opened(new Link(session));
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                events.closed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+            }
+
+            @Override
+            public void onError(Session session, Throwable error) {
+                events.failed(error);
+            }
+        }, endpointConfig, url);
+    }
+
+    void shutdown() {
+        client.shutdown();
+    }
+
+    /** One open session. Sends never block the caller on the network. */
+    static final class Link {
+        private final Session session;
+
+        Link(Session session) {
+            this.session = session;
+        }
+
+        void send(String text, Consumer<Throwable> onFailure) {
+            try {
+                session.getAsyncRemote().sendText(text, result -> {
+                    if (!result.isOK()) {
+                        onFailure.accept(result.getException());
+                    }
+                });
+            } catch (RuntimeException e) {
+                onFailure.accept(e);
+            }
+        }
+
+        void ping() {
+            try {
+                session.getAsyncRemote().sendPing(ByteBuffer.wrap(PING));
+            } catch (IOException | RuntimeException e) {
+                // A connection too broken to ping is found out by the heartbeat watchdog.
+            }
+        }
+
+        /** Sends a close frame; may block briefly, so callers run it off the dispatch thread. */
+        void close(CloseReason.CloseCode code, String reason) {
+            try {
+                if (session.isOpen()) {
+                    session.close(new CloseReason(code, reason));
+                }
+            } catch (IOException | RuntimeException e) {
+                // Closing a connection that is already gone.
+            }
+        }
+    }
+}

@@ -1,0 +1,1398 @@
+package io.github.kalshi4j.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.client.KalshiConfig;
+import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiSubscriptionException;
+import io.github.kalshi4j.errors.KalshiTimeoutException;
+import io.github.kalshi4j.errors.KalshiWebSocketException;
+import io.github.kalshi4j.ws.model.ListSubscriptionsCommandPayload;
+import io.github.kalshi4j.ws.model.SubscribeCommandPayload;
+import io.github.kalshi4j.ws.model.SubscribeCommandPayloadParams;
+import io.github.kalshi4j.ws.model.UnsubscribeCommandPayload;
+import io.github.kalshi4j.ws.model.UnsubscribeCommandPayloadParams;
+import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayload;
+import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayloadParams;
+import jakarta.websocket.CloseReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery behind {@link KalshiWebSocket}: one connection at a time, command/reply correlation,
+ * routing by {@code sid}, sequence checks, local books, buffering, liveness and reconnects.
+ *
+ * <p><b>Threading.</b> All mutable state is confined to one dispatch thread (an actor): Tyrus
+ * callbacks, public calls, timers and reconnect attempts all post tasks to it. That keeps the
+ * ordering of frames, replies and state changes obvious and needs no locks. Blocking work (the
+ * handshake, sending a close frame) runs on a separate I/O pool and posts its outcome back. Every
+ * connection gets a generation number; events of an older connection are ignored.
+ */
+final class WsEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final int RETIRED_LIMIT = 1024;
+
+    private final KalshiConfig config;
+    final WebSocketOptions options;
+    private final ObjectMapper mapper;
+    private final TyrusConnector connector;
+    private final FrameDecoder decoder;
+    private final ScheduledExecutorService actor;
+    private final ExecutorService io;
+    private volatile Thread actorThread;
+    private final AtomicInteger commandIds = new AtomicInteger();
+    private final AtomicLong handleIds = new AtomicLong();
+
+    private final CopyOnWriteArrayList<Consumer<? super ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super SequenceEvent>> sequenceListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super WsMessage>> messageHandlers = new CopyOnWriteArrayList<>();
+    private final Map<Channel, CopyOnWriteArrayList<Consumer<? super WsMessage>>> channelHandlers =
+            new EnumMap<>(Channel.class);
+
+    // Readable from any thread, written on the dispatch thread.
+    private volatile ConnectionState state;
+    private volatile KalshiException ending;
+    private volatile List<Subscription<?>> subscriptionsView = List.of();
+
+    // Dispatch-thread state.
+    private TyrusConnector.Link link;
+    private long generation;
+    private int attempt;
+    private long lastInboundNanos;
+    private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
+    private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    private final Set<Integer> retiredIds = boundedSet();
+    private final Set<Long> retiredSids = boundedSet();
+    private final LinkedHashSet<Subscription<?>> subscriptions = new LinkedHashSet<>();
+    private final Map<Long, Route> routes = new HashMap<>();
+    private final Map<String, BookFeed> bookFeeds = new HashMap<>();
+    private final List<Deferred> whenOpen = new ArrayList<>();
+    private boolean getSnapshotUnsupported;
+
+    private record Route(Subscription<?> subscription, Channel channel) {
+    }
+
+    private record Deferred(Runnable run, Consumer<Throwable> fail) {
+    }
+
+    WsEngine(KalshiConfig config, KalshiSigner signer, Clock clock, ObjectMapper mapper, WebSocketOptions options) {
+        this.config = config;
+        this.options = options;
+        this.mapper = mapper;
+        this.connector = new TyrusConnector(config.webSocketUrl(), signer, clock, config);
+        this.decoder = new FrameDecoder(mapper, this::reportError);
+        for (Channel c : Channel.values()) {
+            channelHandlers.put(c, new CopyOnWriteArrayList<>());
+        }
+        int n = INSTANCES.incrementAndGet();
+        ScheduledThreadPoolExecutor dispatch = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "kalshi4j-ws-" + n);
+            t.setDaemon(true);
+            actorThread = t;
+            return t;
+        });
+        // After the end nothing scheduled may run: timers belong to a socket that no longer exists.
+        dispatch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        dispatch.setRemoveOnCancelPolicy(true);
+        this.actor = dispatch;
+        this.io = Executors.newCachedThreadPool(daemon("kalshi4j-ws-" + n + "-io"));
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static <E> Set<E> boundedSet() {
+        // Remembers recent ids only: late replies to abandoned commands come within seconds.
+        return java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<E, Boolean> eldest) {
+                return size() > RETIRED_LIMIT;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ public-call plumbing
+
+    ConnectionState state() {
+        ConnectionState s = state;
+        return s == null ? ConnectionState.CONNECTING : s;
+    }
+
+    List<Subscription<?>> subscriptions() {
+        return subscriptionsView;
+    }
+
+    KalshiConfig config() {
+        return config;
+    }
+
+    private boolean onActor() {
+        return Thread.currentThread() == actorThread;
+    }
+
+    /** Runs {@code task} on the dispatch thread (inline if already there); false once the engine has stopped. */
+    private boolean run(Runnable task) {
+        if (onActor()) {
+            guarded(task);
+            return true;
+        }
+        try {
+            actor.execute(() -> guarded(task));
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            // A bug here must not kill the dispatch thread silently.
+            LOG.error("kalshi4j WebSocket dispatch task failed", t);
+            reportError(t);
+        }
+    }
+
+    private void schedule(Runnable task, Duration delay, List<ScheduledFuture<?>> into) {
+        try {
+            ScheduledFuture<?> f = actor.schedule(() -> guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            if (into != null) {
+                into.add(f);
+            }
+        } catch (RejectedExecutionException stopped) {
+            // Shutting down.
+        }
+    }
+
+    private <R> CompletableFuture<R> submit(Consumer<CompletableFuture<R>> body) {
+        CompletableFuture<R> f = new CompletableFuture<>();
+        if (!run(() -> {
+            if (state == ConnectionState.CLOSED) {
+                f.completeExceptionally(endingException());
+                return;
+            }
+            ensureStarted();
+            try {
+                body.accept(f);
+            } catch (RuntimeException e) {
+                // Whatever went wrong, the caller's future must not hang.
+                f.completeExceptionally(e);
+            }
+        })) {
+            f.completeExceptionally(endingException());
+        }
+        return f;
+    }
+
+    private KalshiException endingException() {
+        KalshiException e = ending;
+        return e != null ? e : new KalshiWebSocketException("the WebSocket is closed");
+    }
+
+    // ------------------------------------------------------------------ listeners
+
+    Registration onState(Consumer<? super ConnectionState> l) {
+        stateListeners.add(l);
+        return () -> stateListeners.remove(l);
+    }
+
+    Registration onError(Consumer<? super Throwable> l) {
+        errorListeners.add(l);
+        return () -> errorListeners.remove(l);
+    }
+
+    Registration onSequence(Consumer<? super SequenceEvent> l) {
+        sequenceListeners.add(l);
+        return () -> sequenceListeners.remove(l);
+    }
+
+    Registration onMessage(Consumer<? super WsMessage> l) {
+        messageHandlers.add(l);
+        return () -> messageHandlers.remove(l);
+    }
+
+    Registration on(Channel channel, Consumer<? super WsMessage> l) {
+        List<Consumer<? super WsMessage>> list = channelHandlers.get(channel);
+        list.add(l);
+        return () -> list.remove(l);
+    }
+
+    void reportError(Throwable error) {
+        if (errorListeners.isEmpty()) {
+            LOG.warn("kalshi4j WebSocket: {}", error.toString(), error);
+            return;
+        }
+        for (Consumer<? super Throwable> l : errorListeners) {
+            try {
+                l.accept(error);
+            } catch (Throwable t) {
+                LOG.warn("kalshi4j WebSocket error listener threw", t);
+            }
+        }
+    }
+
+    private void setState(ConnectionState next) {
+        if (state == next) {
+            return;
+        }
+        state = next;
+        LOG.debug("kalshi4j WebSocket {} -> {}", config.webSocketUrl(), next);
+        for (Consumer<? super ConnectionState> l : stateListeners) {
+            try {
+                l.accept(next);
+            } catch (Throwable t) {
+                reportError(t);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ connection lifecycle
+
+    CompletableFuture<Void> connect() {
+        CompletableFuture<Void> f = submit(started -> firstOpen.whenComplete((v, e) -> {
+            if (e != null) {
+                started.completeExceptionally(e);
+            } else {
+                started.complete(null);
+            }
+        }));
+        return f;
+    }
+
+    private void ensureStarted() {
+        if (state == null) {
+            setState(ConnectionState.CONNECTING);
+            connectNow();
+        }
+    }
+
+    private void connectNow() {
+        long gen = ++generation;
+        TyrusConnector.Events events = new TyrusConnector.Events() {
+            @Override
+            public void opened(TyrusConnector.Link l) {
+                if (!run(() -> onOpened(gen, l))) {
+                    l.close(CloseReason.CloseCodes.GOING_AWAY, "client closed");
+                }
+            }
+
+            @Override
+            public void text(String frame) {
+                run(() -> onText(gen, frame));
+            }
+
+            @Override
+            public void pong() {
+                run(() -> {
+                    if (gen == generation) {
+                        lastInboundNanos = System.nanoTime();
+                    }
+                });
+            }
+
+            @Override
+            public void closed(int code, String reason) {
+                run(() -> connectionLost(gen, new KalshiWebSocketException("connection closed by the server (code "
+                        + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")")));
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                run(() -> connectionLost(gen, new KalshiWebSocketException("connection failed: " + error, error)));
+            }
+        };
+        // Tyrus normally fails a handshake the peer abandons, but not always promptly: the attempt gets a deadline
+        // of its own, after which it counts as failed and whatever Tyrus reports later is ignored.
+        Duration deadline = config.connectTimeout();
+        schedule(() -> {
+            if (gen == generation && link == null && state != ConnectionState.CLOSED) {
+                connectionLost(gen, new KalshiWebSocketException("no WebSocket handshake within the connect timeout "
+                        + deadline));
+            }
+        }, deadline, connectionTimers);
+        try {
+            io.execute(() -> {
+                try {
+                    connector.connect(events);
+                } catch (Exception | Error e) {
+                    run(() -> connectionLost(gen, new KalshiWebSocketException("could not connect to "
+                            + connector.url() + ": " + e.getMessage(), e)));
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // Closing.
+        }
+    }
+
+    private void onOpened(long gen, TyrusConnector.Link opened) {
+        if (gen != generation || state == ConnectionState.CLOSED) {
+            closeLink(opened, CloseReason.CloseCodes.GOING_AWAY, "superseded", null);
+            return;
+        }
+        link = opened;
+        attempt = 0;
+        lastInboundNanos = System.nanoTime();
+        // Sids number the subscriptions of one connection; the old connection's mean nothing now.
+        retiredSids.clear();
+        setState(ConnectionState.OPEN);
+        startHeartbeat(gen);
+        firstOpen.complete(null);
+        for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
+            if (!sub.isClosed() && sub.pendingSubscribeId == 0) {
+                sendSubscribe(sub);
+            }
+        }
+        List<Deferred> queued = new ArrayList<>(whenOpen);
+        whenOpen.clear();
+        queued.forEach(d -> d.run().run());
+    }
+
+    private void startHeartbeat(long gen) {
+        long ping = options.pingInterval().toNanos();
+        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), options.heartbeatTimeout().toNanos() / 5);
+        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
+            if (gen == generation && link != null) {
+                link.ping();
+            }
+        }), ping, ping, TimeUnit.NANOSECONDS));
+        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
+            if (gen == generation && state == ConnectionState.OPEN
+                    && System.nanoTime() - lastInboundNanos > options.heartbeatTimeout().toNanos()) {
+                connectionLost(gen, new KalshiWebSocketException("no frame or pong for longer than the heartbeat timeout "
+                        + options.heartbeatTimeout() + "; reconnecting"));
+            }
+        }), check, check, TimeUnit.NANOSECONDS));
+    }
+
+    private void cancelConnectionTimers() {
+        connectionTimers.forEach(f -> f.cancel(false));
+        connectionTimers.clear();
+    }
+
+    private void connectionLost(long gen, KalshiWebSocketException cause) {
+        if (gen != generation || state == ConnectionState.CLOSED) {
+            return;
+        }
+        generation++;
+        cancelConnectionTimers();
+        TyrusConnector.Link old = link;
+        link = null;
+        if (old != null) {
+            // Whatever state the old connection is in, make sure it is gone; its events are ignored from now on.
+            closeLink(old, CloseReason.CloseCodes.GOING_AWAY, "reconnecting", null);
+        }
+        LOG.info("kalshi4j WebSocket {}: {}", config.webSocketUrl(), cause.getMessage());
+        List<Pending> inFlight = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Pending p : inFlight) {
+            p.cancelTimeout();
+            p.connectionLost(cause);
+        }
+        routes.clear();
+        for (Subscription<?> sub : subscriptions) {
+            sub.pendingSubscribeId = 0;
+            sub.unbindAll();
+            staleBooks(sub);
+        }
+        if (state == ConnectionState.OPEN) {
+            reportError(cause);
+        }
+        attempt++;
+        Optional<Duration> delay = options.reconnectPolicy().delayForAttempt(attempt);
+        if (delay.isEmpty()) {
+            int tries = attempt - 1;
+            terminate(new KalshiWebSocketException("gave up reconnecting to " + config.webSocketUrl() + " after "
+                    + tries + (tries == 1 ? " attempt" : " attempts") + ": " + cause.getMessage(), cause));
+            return;
+        }
+        setState(ConnectionState.RECONNECTING);
+        LOG.debug("kalshi4j WebSocket reconnect attempt {} in {}", attempt, delay.get());
+        schedule(() -> {
+            if (state == ConnectionState.RECONNECTING) {
+                connectNow();
+            }
+        }, delay.get(), connectionTimers);
+    }
+
+    /** Ends everything; {@code failure} null means a graceful close by the user or the client. */
+    private void terminate(KalshiWebSocketException failure) {
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        generation++;
+        cancelConnectionTimers();
+        KalshiWebSocketException end = failure != null ? failure
+                : new KalshiWebSocketException("the WebSocket was closed by the client");
+        ending = end;
+        // Listeners hear about the end before any consumer sees it, so a consumer woken by it finds it reported.
+        setState(ConnectionState.CLOSED);
+        if (failure != null) {
+            reportError(failure);
+        }
+        TyrusConnector.Link old = link;
+        link = null;
+        // The close frame goes out first, then Tyrus is shut down, on the I/O pool so this thread never blocks.
+        closeLink(old, failure == null ? CloseReason.CloseCodes.NORMAL_CLOSURE : CloseReason.CloseCodes.GOING_AWAY,
+                failure == null ? "client closing" : "giving up", connector::shutdown);
+        io.shutdown();
+        actor.shutdown();
+        List<Pending> inFlight = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Pending p : inFlight) {
+            p.cancelTimeout();
+            p.fail(end);
+        }
+        List<Deferred> queued = new ArrayList<>(whenOpen);
+        whenOpen.clear();
+        queued.forEach(d -> d.fail().accept(end));
+        for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
+            endSubscription(sub, failure, end);
+        }
+        subscriptions.clear();
+        publishSubscriptions();
+        routes.clear();
+        firstOpen.completeExceptionally(end);
+    }
+
+    private void closeLink(TyrusConnector.Link target, CloseReason.CloseCode code, String reason, Runnable then) {
+        Runnable task = () -> {
+            if (target != null) {
+                target.close(code, reason);
+            }
+            if (then != null) {
+                then.run();
+            }
+        };
+        try {
+            io.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
+    }
+
+    /** Graceful close from any thread: close frame, pending futures failed, streams ended. */
+    void close() {
+        if (onActor()) {
+            terminate(null);
+        } else {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (run(() -> {
+                terminate(null);
+                done.complete(null);
+            })) {
+                try {
+                    done.get(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    LOG.warn("kalshi4j WebSocket close did not finish in time", e);
+                }
+            }
+        }
+        if (!onActor()) {
+            try {
+                // Let the close frame go out before returning.
+                io.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return state == ConnectionState.CLOSED;
+    }
+
+    // ------------------------------------------------------------------ inbound frames
+
+    private void onText(long gen, String text) {
+        if (gen != generation) {
+            return;
+        }
+        lastInboundNanos = System.nanoTime();
+        JsonNode frame;
+        try {
+            frame = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            reportError(new KalshiWebSocketException("unreadable frame ignored: " + abbreviate(text), e));
+            return;
+        }
+        if (frame == null || !frame.isObject()) {
+            reportError(new KalshiWebSocketException("non-object frame ignored: " + abbreviate(text)));
+            return;
+        }
+        String type = frame.path("type").asText("");
+        int id = frame.path("id").asInt(0);
+        if (isReply(type)) {
+            onReply(id, type, frame);
+        } else {
+            onData(type, frame);
+        }
+    }
+
+    private static boolean isReply(String type) {
+        switch (type) {
+            case "subscribed":
+            case "unsubscribed":
+            case "ok":
+            case "error":
+            case "list_subscriptions":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    private void onReply(int id, String type, JsonNode frame) {
+        Pending p = id == 0 ? null : pending.get(id);
+        if (p == null) {
+            orphanReply(id, type, frame);
+            return;
+        }
+        if ("error".equals(type)) {
+            pending.remove(id);
+            retiredIds.add(id);
+            p.cancelTimeout();
+            JsonNode msg = frame.path("msg");
+            p.fail(new KalshiSubscriptionException(p.command, msg.path("code").asInt(0),
+                    msg.hasNonNull("msg") ? msg.get("msg").asText() : null));
+            return;
+        }
+        if (p.reply(type, frame)) {
+            pending.remove(id);
+            p.cancelTimeout();
+        }
+    }
+
+    private void orphanReply(int id, String type, JsonNode frame) {
+        if ("subscribed".equals(type)) {
+            // A subscription nobody waits for any more (timed out, failed, closed): do not leak it.
+            long sid = frame.path("msg").path("sid").asLong(0);
+            if (sid > 0) {
+                retiredSids.add(sid);
+                sendUnsubscribe(sid, null);
+            }
+            return;
+        }
+        if ("error".equals(type) && !retiredIds.contains(id)) {
+            JsonNode msg = frame.path("msg");
+            reportError(new KalshiSubscriptionException(null, msg.path("code").asInt(0),
+                    msg.hasNonNull("msg") ? msg.get("msg").asText() : null));
+            return;
+        }
+        LOG.debug("kalshi4j WebSocket: {} reply for no pending command (id {})", type, id);
+    }
+
+    private void onData(String type, JsonNode frame) {
+        WsMessage message = decoder.decode(type, frame);
+        long sid = message.sid();
+        Route route = sid == 0 ? null : routes.get(sid);
+        if (route == null) {
+            if (sid != 0 && retiredSids.contains(sid)) {
+                // Frames still in flight for a subscription that was just cancelled.
+                return;
+            }
+            dispatchHandlers(Channel.forMessageType(type).orElse(null), message);
+            return;
+        }
+        Subscription<?> sub = route.subscription();
+        Channel channel = route.channel();
+        if (channel.isSequenced() && message.seq().isPresent()
+                && !checkSequence(sub, channel, sid, message.seq().getAsLong())) {
+            return;
+        }
+        if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
+            return;
+        }
+        deliver(sub, message);
+        dispatchHandlers(channel, message);
+    }
+
+    /** False if the frame must be dropped (a repeat or a step back). */
+    private boolean checkSequence(Subscription<?> sub, Channel channel, long sid, long seq) {
+        SequenceTracker tracker = sub.trackers.computeIfAbsent(sid, s -> new SequenceTracker());
+        OptionalLong last = tracker.lastSeq();
+        SequenceTracker.Result r = tracker.check(seq);
+        switch (r.status()) {
+            case OK:
+                return true;
+            case DUPLICATE:
+                if (last.isPresent() && seq == last.getAsLong()) {
+                    LOG.debug("kalshi4j WebSocket: duplicate seq {} on sid {} ignored", seq, sid);
+                    return false;
+                }
+                // The count goes on from the highest seq seen: a stray old frame must not make the next
+                // regular one look like a gap.
+                sequenceBreak(new SequenceEvent(sub, channel, sid, SequenceEvent.Kind.REGRESSION, r.expected(), seq));
+                return false;
+            case GAP:
+            default:
+                sequenceBreak(new SequenceEvent(sub, channel, sid, SequenceEvent.Kind.GAP, r.expected(), seq));
+                // A snapshot frame is self-contained, so the frame that revealed the gap is still processed.
+                return true;
+        }
+    }
+
+    private void sequenceBreak(SequenceEvent event) {
+        LOG.info("kalshi4j WebSocket: {} on {} sid {}: expected seq {}, got {}", event.kind(), event.channel().wire(),
+                event.sid(), event.expected(), event.actual());
+        if (event.channel() == Channel.ORDERBOOK_DELTA) {
+            staleBooks(event.subscription());
+            resync(event.subscription());
+        }
+        for (Consumer<? super SequenceEvent> l : sequenceListeners) {
+            try {
+                l.accept(event);
+            } catch (Throwable t) {
+                reportError(t);
+            }
+        }
+    }
+
+    /** Applies an orderbook frame to the subscription's local book; false if consumers must not see it. */
+    private boolean applyToBook(Subscription<?> sub, WsMessage message) {
+        long seq = message.seq().orElse(0);
+        if (message instanceof WsMessage.OrderbookSnapshot) {
+            WsMessage.OrderbookSnapshot snapshot = (WsMessage.OrderbookSnapshot) message;
+            if (snapshot.msg() == null || snapshot.msg().marketTicker() == null) {
+                reportError(new KalshiWebSocketException("orderbook_snapshot without a market ignored (sid " + snapshot.sid() + ")"));
+                return false;
+            }
+            String market = snapshot.msg().marketTicker();
+            LocalOrderbook book = sub.books.computeIfAbsent(market, LocalOrderbook::new);
+            ApplyResult result = book.applySnapshot(seq, BookRows.yes(snapshot.msg()), BookRows.no(snapshot.msg()));
+            publish(sub);
+            if (!result.isApplied()) {
+                resync(sub);
+                return false;
+            }
+            return true;
+        }
+        if (message instanceof WsMessage.OrderbookDelta) {
+            WsMessage.OrderbookDelta delta = (WsMessage.OrderbookDelta) message;
+            if (delta.msg() == null || delta.msg().marketTicker() == null) {
+                reportError(new KalshiWebSocketException("orderbook_delta without a market ignored (sid " + delta.sid() + ")"));
+                return false;
+            }
+            LocalOrderbook book = sub.books.computeIfAbsent(delta.msg().marketTicker(), LocalOrderbook::new);
+            boolean wasStale = book.isStale();
+            ApplyResult result = book.applyDelta(seq, BookRows.side(delta.msg()), BookRows.price(delta.msg()),
+                    BookRows.delta(delta.msg()));
+            if (result.isApplied() || !wasStale) {
+                publish(sub);
+            }
+            if (result.requiresResync()) {
+                resync(sub);
+            }
+            // Deltas on a stale book belong to a state nobody has; withholding them keeps every stream replayable.
+            return result.isApplied();
+        }
+        return true;
+    }
+
+    private void publish(Subscription<?> sub) {
+        if (sub.bookFeed != null) {
+            sub.bookFeed.publish();
+        }
+    }
+
+    private void staleBooks(Subscription<?> sub) {
+        for (LocalOrderbook book : sub.books.values()) {
+            book.markStale();
+        }
+        publish(sub);
+    }
+
+    private void deliver(Subscription<?> sub, WsMessage message) {
+        if (sub.isClosed()) {
+            return;
+        }
+        Consumer<? super WsMessage> listener = sub.listener();
+        if (listener != null) {
+            try {
+                listener.accept(message);
+            } catch (Throwable t) {
+                reportError(t);
+            }
+            return;
+        }
+        if (sub.feed() != null) {
+            offer(sub, message);
+        }
+    }
+
+    private <T> void offer(Subscription<T> sub, WsMessage message) {
+        // Before the type filter: a stream of deltas only must still learn that the snapshot came.
+        if (message instanceof WsMessage.OrderbookSnapshot) {
+            message.marketTicker().ifPresent(sub.consumerAwaitingSnapshot::remove);
+        } else if (message instanceof WsMessage.OrderbookDelta
+                && message.marketTicker().map(sub.consumerAwaitingSnapshot::contains).orElse(false)) {
+            return;
+        }
+        if (!sub.elementType().isInstance(message)) {
+            return;
+        }
+        if (sub.feed().offer(sub.elementType().cast(message)) == Feed.Offer.OVERFLOWED) {
+            LOG.warn("kalshi4j WebSocket: {} fell {} messages behind; its consumer gets a KalshiBackpressureException",
+                    sub, sub.feed().capacity());
+            if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+                resync(sub);
+            }
+        }
+    }
+
+    private void dispatchHandlers(Channel channel, WsMessage message) {
+        if (channel != null) {
+            for (Consumer<? super WsMessage> h : channelHandlers.get(channel)) {
+                try {
+                    h.accept(message);
+                } catch (Throwable t) {
+                    reportError(t);
+                }
+            }
+        }
+        for (Consumer<? super WsMessage> h : messageHandlers) {
+            try {
+                h.accept(message);
+            } catch (Throwable t) {
+                reportError(t);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** A command awaiting its reply. */
+    private abstract class Pending {
+        final int id;
+        final String command;
+        private ScheduledFuture<?> timeout;
+
+        Pending(int id, String command) {
+            this.id = id;
+            this.command = command;
+        }
+
+        /** Handles a non-error reply; true when the command is complete. */
+        abstract boolean reply(String type, JsonNode frame);
+
+        /** The server rejected the command, it timed out, or the socket ended. */
+        abstract void fail(KalshiException error);
+
+        /** The connection dropped before the reply; by default the command fails. */
+        void connectionLost(KalshiWebSocketException cause) {
+            fail(new KalshiWebSocketException(command + " was not answered before the connection was lost", cause));
+        }
+
+        void cancelTimeout() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    private void send(Pending p, Object command) {
+        if (link == null) {
+            p.connectionLost(new KalshiWebSocketException("not connected"));
+            return;
+        }
+        String text;
+        try {
+            text = mapper.writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            p.fail(new KalshiWebSocketException("could not encode " + p.command, e));
+            return;
+        }
+        pending.put(p.id, p);
+        Duration limit = options.commandTimeout();
+        p.timeout = actor.schedule(() -> guarded(() -> {
+            if (pending.remove(p.id) == p) {
+                retiredIds.add(p.id);
+                p.fail(new KalshiTimeoutException(p.command, 1, "no reply within the command timeout " + limit, null));
+            }
+        }), limit.toNanos(), TimeUnit.NANOSECONDS);
+        LOG.debug("kalshi4j WebSocket -> {}", text);
+        TyrusConnector.Link target = link;
+        long gen = generation;
+        target.send(text, error -> run(() -> {
+            if (gen == generation) {
+                LOG.debug("kalshi4j WebSocket send of {} failed", p.command, error);
+            }
+        }));
+    }
+
+    private int nextId() {
+        int id = commandIds.incrementAndGet();
+        if (id <= 0) {
+            // Ids must stay positive (0 means "no id" to the server); wrap after two billion commands.
+            commandIds.set(1);
+            id = 1;
+        }
+        return id;
+    }
+
+    // ---- subscribe
+
+    <T> CompletableFuture<Subscription<T>> subscribe(SubscribeRequest request, Class<T> type) {
+        CompletableFuture<Subscription<T>> out = new CompletableFuture<>();
+        Subscription<T> sub = new Subscription<>(this, handleIds.incrementAndGet(), request, type,
+                options.bufferCapacity(), false);
+        sub.ready.whenComplete((s, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(s);
+            }
+        });
+        if (!run(() -> addSubscription(sub))) {
+            out.completeExceptionally(endingException());
+        }
+        return out;
+    }
+
+    private void addSubscription(Subscription<?> sub) {
+        if (state == ConnectionState.CLOSED) {
+            sub.markClosed();
+            sub.ready.completeExceptionally(endingException());
+            return;
+        }
+        ensureStarted();
+        subscriptions.add(sub);
+        publishSubscriptions();
+        if (link != null) {
+            sendSubscribe(sub);
+        }
+    }
+
+    private void publishSubscriptions() {
+        List<Subscription<?>> view = new ArrayList<>();
+        for (Subscription<?> s : subscriptions) {
+            if (!s.isInternal()) {
+                view.add(s);
+            }
+        }
+        subscriptionsView = List.copyOf(view);
+    }
+
+    private void sendSubscribe(Subscription<?> sub) {
+        SubscribeCommandPayloadParams params;
+        try {
+            params = subscribeParams(sub.currentRequest());
+        } catch (RuntimeException invalid) {
+            // The generated model checks the spec's ranges (shard_factor >= 1, ...): fail this subscription only.
+            failSubscription(sub, new IllegalArgumentException("invalid subscribe request " + sub.request() + ": "
+                    + invalid.getMessage(), invalid), true);
+            return;
+        }
+        int id = nextId();
+        sub.pendingSubscribeId = id;
+        send(new SubscribePending(id, sub), SubscribeCommandPayload.builder().id(id).cmd("subscribe").params(params).build());
+    }
+
+    private static SubscribeCommandPayloadParams subscribeParams(SubscribeRequest req) {
+        SubscribeCommandPayloadParams.Builder params = SubscribeCommandPayloadParams.builder();
+        for (Channel c : req.channels()) {
+            params.addChannels(SubscribeCommandPayloadParams.ChannelsEnum.fromValue(c.wire()));
+        }
+        if (req.singleTicker()) {
+            params.marketTicker(req.marketTickers().get(0));
+        } else if (!req.marketTickers().isEmpty()) {
+            params.marketTickers(req.marketTickers());
+        }
+        if (req.singleId()) {
+            params.marketId(req.marketIds().get(0));
+        } else if (!req.marketIds().isEmpty()) {
+            params.marketIds(req.marketIds());
+        }
+        req.sendInitialSnapshot().ifPresent(params::sendInitialSnapshot);
+        req.skipTickerAck().ifPresent(params::skipTickerAck);
+        req.shardFactor().ifPresent(params::shardFactor);
+        req.shardKey().ifPresent(params::shardKey);
+        req.extraParams().forEach(params::additionalProperty);
+        return params.build();
+    }
+
+    private final class SubscribePending extends Pending {
+        private final Subscription<?> sub;
+        private final Set<Channel> awaiting;
+
+        SubscribePending(int id, Subscription<?> sub) {
+            super(id, "subscribe");
+            this.sub = sub;
+            this.awaiting = new LinkedHashSet<>(sub.channels());
+        }
+
+        @Override
+        boolean reply(String type, JsonNode frame) {
+            if (!"subscribed".equals(type)) {
+                return false;
+            }
+            JsonNode msg = frame.path("msg");
+            long sid = msg.path("sid").asLong(0);
+            Channel channel = Channel.fromWire(msg.path("channel").asText(null))
+                    .filter(awaiting::contains)
+                    // A server spelling the channel differently still answers in order.
+                    .orElse(awaiting.isEmpty() ? null : awaiting.iterator().next());
+            if (channel == null || sid <= 0) {
+                return false;
+            }
+            awaiting.remove(channel);
+            if (sub.isClosed() || !subscriptions.contains(sub)) {
+                retiredSids.add(sid);
+                sendUnsubscribe(sid, null);
+            } else {
+                sub.bind(channel, sid);
+                routes.put(sid, new Route(sub, channel));
+            }
+            if (!awaiting.isEmpty()) {
+                return false;
+            }
+            sub.pendingSubscribeId = 0;
+            if (!sub.isClosed()) {
+                sub.resyncInFlight = false;
+                completeReady(sub);
+                List<CompletableFuture<Void>> queued = new ArrayList<>(sub.afterBound);
+                sub.afterBound.clear();
+                queued.forEach(q -> q.complete(null));
+            }
+            return true;
+        }
+
+        @Override
+        void fail(KalshiException error) {
+            sub.pendingSubscribeId = 0;
+            if (state == ConnectionState.CLOSED || sub.isClosed()) {
+                failSubscription(sub, error, false);
+                return;
+            }
+            failSubscription(sub, error, true);
+        }
+
+        @Override
+        void connectionLost(KalshiWebSocketException cause) {
+            // Sent again with every other subscription once the next connection opens.
+            sub.pendingSubscribeId = 0;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void completeReady(Subscription<?> sub) {
+        ((CompletableFuture) sub.ready).complete(sub);
+    }
+
+    /** The server rejected (or never confirmed) a subscription: it ends for good with {@code error}. */
+    private void failSubscription(Subscription<?> sub, RuntimeException error, boolean report) {
+        boolean wasConfirmed = sub.ready.isDone();
+        unsubscribeBound(sub);
+        subscriptions.remove(sub);
+        publishSubscriptions();
+        endSubscription(sub, error, error);
+        if (report && wasConfirmed) {
+            reportError(error);
+        }
+    }
+
+    private void endSubscription(Subscription<?> sub, RuntimeException failure, RuntimeException readyFailure) {
+        sub.markClosed();
+        sub.ready.completeExceptionally(readyFailure);
+        List<CompletableFuture<Void>> waiting = new ArrayList<>(sub.afterBound);
+        sub.afterBound.clear();
+        waiting.forEach(w -> w.completeExceptionally(failure != null ? failure : readyFailure));
+        if (sub.feed() != null) {
+            if (failure == null) {
+                sub.feed().close();
+            } else {
+                sub.feed().fail(failure);
+            }
+        }
+        if (sub.bookFeed != null) {
+            bookFeeds.remove(sub.bookFeed.marketTicker, sub.bookFeed);
+            sub.bookFeed.end(failure);
+        }
+    }
+
+    // ---- unsubscribe
+
+    CompletableFuture<Void> unsubscribe(Subscription<?> sub) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (!run(() -> {
+            if (sub.isClosed()) {
+                f.complete(null);
+                return;
+            }
+            subscriptions.remove(sub);
+            publishSubscriptions();
+            List<CompletableFuture<Void>> acks = unsubscribeBound(sub);
+            endSubscription(sub, null, new KalshiWebSocketException("the subscription was closed before it was confirmed"));
+            CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e);
+                } else {
+                    f.complete(null);
+                }
+            });
+        })) {
+            f.complete(null);
+        }
+        return f;
+    }
+
+    private List<CompletableFuture<Void>> unsubscribeBound(Subscription<?> sub) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (Long sid : new ArrayList<>(sub.sids.values())) {
+            routes.remove(sid);
+            retiredSids.add(sid);
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            sendUnsubscribe(sid, ack);
+            acks.add(ack);
+        }
+        sub.unbindAll();
+        return acks;
+    }
+
+    private void sendUnsubscribe(long sid, CompletableFuture<Void> ack) {
+        if (link == null) {
+            if (ack != null) {
+                ack.complete(null);
+            }
+            return;
+        }
+        int id = nextId();
+        send(new Pending(id, "unsubscribe") {
+            @Override
+            boolean reply(String type, JsonNode frame) {
+                if ("unsubscribed".equals(type) || "ok".equals(type)) {
+                    if (ack != null) {
+                        ack.complete(null);
+                    }
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            void fail(KalshiException error) {
+                if (ack != null) {
+                    ack.completeExceptionally(error);
+                } else if (!(error instanceof KalshiWebSocketException)) {
+                    reportError(error);
+                }
+            }
+
+            @Override
+            void connectionLost(KalshiWebSocketException cause) {
+                // The server forgets every subscription of a lost connection.
+                if (ack != null) {
+                    ack.complete(null);
+                }
+            }
+        }, UnsubscribeCommandPayload.builder().id(id).cmd("unsubscribe")
+                .params(UnsubscribeCommandPayloadParams.builder().addSids(Math.toIntExact(sid)).build()).build());
+    }
+
+    // ---- update_subscription
+
+    CompletableFuture<List<String>> updateMarkets(Subscription<?> sub, String action, List<String> tickers) {
+        return submit(f -> updateMarketsNow(sub, action, tickers, f));
+    }
+
+    private void updateMarketsNow(Subscription<?> sub, String action, List<String> tickers,
+            CompletableFuture<List<String>> f) {
+        if (sub.isClosed()) {
+            f.completeExceptionally(new KalshiWebSocketException("the subscription is closed"));
+            return;
+        }
+        if (sub.pendingSubscribeId != 0) {
+            // The subscribe in flight carries the old markets; change them once it is confirmed.
+            CompletableFuture<Void> bound = new CompletableFuture<>();
+            bound.whenComplete((v, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    updateMarketsNow(sub, action, tickers, f);
+                }
+            });
+            sub.afterBound.add(bound);
+            return;
+        }
+        List<String> before = new ArrayList<>(sub.markets);
+        LinkedHashSet<String> after = new LinkedHashSet<>(sub.markets);
+        if ("add_markets".equals(action)) {
+            after.addAll(tickers);
+        } else {
+            after.removeAll(tickers);
+            if (after.isEmpty() && !before.isEmpty()) {
+                f.completeExceptionally(new IllegalArgumentException("deleting " + tickers
+                        + " would leave no markets, which means all markets on resubscribe; unsubscribe instead"));
+                return;
+            }
+        }
+        sub.setMarkets(after);
+        if (!"add_markets".equals(action)) {
+            tickers.forEach(sub.books::remove);
+        }
+        if (sub.sids.isEmpty()) {
+            // Not live on a connection: the next subscribe carries the new markets.
+            f.complete(List.copyOf(sub.markets));
+            return;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (Long sid : sub.sids.values()) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            int id = nextId();
+            send(new Pending(id, "update_subscription") {
+                @Override
+                boolean reply(String type, JsonNode frame) {
+                    if (!"ok".equals(type)) {
+                        return false;
+                    }
+                    JsonNode tickersNode = frame.path("msg").get("market_tickers");
+                    if (tickersNode != null && tickersNode.isArray()) {
+                        List<String> confirmed = new ArrayList<>();
+                        tickersNode.forEach(t -> confirmed.add(t.asText()));
+                        sub.setMarkets(confirmed);
+                    }
+                    ack.complete(null);
+                    return true;
+                }
+
+                @Override
+                void fail(KalshiException error) {
+                    if (error instanceof KalshiSubscriptionException) {
+                        sub.setMarkets(before);
+                    }
+                    ack.completeExceptionally(error);
+                }
+
+                @Override
+                void connectionLost(KalshiWebSocketException cause) {
+                    // The resubscribe after reconnecting carries the new markets.
+                    ack.complete(null);
+                }
+            }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
+                    .params(UpdateSubscriptionCommandPayloadParams.builder().addSids(Math.toIntExact(sid))
+                            .marketTickers(tickers).action(action).build())
+                    .build());
+        }
+        CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+            } else {
+                f.complete(List.copyOf(sub.marketTickers()));
+            }
+        });
+    }
+
+    CompletableFuture<Void> requestSnapshot(Subscription<?> sub) {
+        return submit(f -> {
+            Long sid = sub.sids.get(Channel.ORDERBOOK_DELTA);
+            if (sub.isClosed()) {
+                f.completeExceptionally(new KalshiWebSocketException("the subscription is closed"));
+            } else if (sid == null) {
+                // Not live: the subscribe that makes it live starts with snapshots anyway.
+                f.complete(null);
+            } else {
+                sendGetSnapshot(sub, sid, f);
+            }
+        });
+    }
+
+    private void sendGetSnapshot(Subscription<?> sub, long sid, CompletableFuture<Void> f) {
+        int id = nextId();
+        send(new Pending(id, "update_subscription") {
+            @Override
+            boolean reply(String type, JsonNode frame) {
+                if (!"ok".equals(type)) {
+                    return false;
+                }
+                sub.resyncInFlight = false;
+                f.complete(null);
+                return true;
+            }
+
+            @Override
+            void fail(KalshiException error) {
+                sub.resyncInFlight = false;
+                f.completeExceptionally(error);
+            }
+
+            @Override
+            void connectionLost(KalshiWebSocketException cause) {
+                f.complete(null);
+            }
+        }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
+                .params(UpdateSubscriptionCommandPayloadParams.builder().addSids(Math.toIntExact(sid))
+                        .action("get_snapshot").build())
+                .build());
+    }
+
+    /**
+     * Brings a subscription's books back to a snapshot: {@code get_snapshot} where the server supports
+     * it, else a fresh subscribe (new sid) behind the same handle.
+     */
+    private void resync(Subscription<?> sub) {
+        if (sub.isClosed() || sub.resyncInFlight || link == null) {
+            return;
+        }
+        Long sid = sub.sids.get(Channel.ORDERBOOK_DELTA);
+        if (sid == null) {
+            // Not live: the next subscribe brings snapshots.
+            return;
+        }
+        sub.resyncInFlight = true;
+        if (getSnapshotUnsupported) {
+            resubscribe(sub);
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        done.whenComplete((v, e) -> {
+            if (e != null && !(e instanceof KalshiWebSocketException)) {
+                run(() -> {
+                    if (e instanceof KalshiSubscriptionException && ((KalshiSubscriptionException) e).code() == 13) {
+                        // Unsupported action: this server has no get_snapshot; do not ask again.
+                        getSnapshotUnsupported = true;
+                    }
+                    LOG.info("kalshi4j WebSocket: get_snapshot failed ({}); resubscribing {}", e.getMessage(), sub);
+                    if (!sub.isClosed() && link != null) {
+                        resubscribe(sub);
+                    }
+                });
+            }
+        });
+        sendGetSnapshot(sub, sid, done);
+    }
+
+    private void resubscribe(Subscription<?> sub) {
+        unsubscribeBound(sub);
+        staleBooks(sub);
+        sub.resyncInFlight = true;
+        sendSubscribe(sub);
+    }
+
+    // ---- list_subscriptions
+
+    CompletableFuture<List<ServerSubscription>> listSubscriptions() {
+        return submit(f -> {
+            Runnable send = () -> {
+                int id = nextId();
+                send(new Pending(id, "list_subscriptions") {
+                    @Override
+                    boolean reply(String type, JsonNode frame) {
+                        JsonNode msg = frame.get("msg");
+                        List<ServerSubscription> out = new ArrayList<>();
+                        if (msg != null && msg.isArray()) {
+                            for (JsonNode entry : msg) {
+                                out.add(new ServerSubscription(entry.path("channel").asText(""),
+                                        entry.path("sid").asLong(0)));
+                            }
+                        }
+                        f.complete(List.copyOf(out));
+                        return true;
+                    }
+
+                    @Override
+                    void fail(KalshiException error) {
+                        f.completeExceptionally(error);
+                    }
+                }, ListSubscriptionsCommandPayload.builder().id(id).cmd("list_subscriptions").build());
+            };
+            if (link != null) {
+                send.run();
+            } else {
+                whenOpen.add(new Deferred(send, f::completeExceptionally));
+            }
+        });
+    }
+
+    // ---- order book handles
+
+    CompletableFuture<OrderbookHandle> orderbook(String marketTicker) {
+        return submit(f -> {
+            BookFeed feed = bookFeeds.get(marketTicker);
+            if (feed == null) {
+                SubscribeRequest request = SubscribeRequest.builder(Channel.ORDERBOOK_DELTA).marketTicker(marketTicker)
+                        .build();
+                Subscription<WsMessage> sub = new Subscription<>(this, handleIds.incrementAndGet(), request,
+                        WsMessage.class, 1, true);
+                LocalOrderbook book = new LocalOrderbook(marketTicker);
+                sub.books.put(marketTicker, book);
+                feed = new BookFeed(marketTicker, sub, book);
+                sub.bookFeed = feed;
+                bookFeeds.put(marketTicker, feed);
+                addSubscription(sub);
+            }
+            OrderbookHandle handle = new OrderbookHandle(this, feed, options.viewBufferCapacity());
+            feed.handles.add(handle);
+            if (!feed.book.isStale()) {
+                handle.offer(feed.book.snapshot());
+            }
+            feed.subscription.ready.whenComplete((s, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    f.complete(handle);
+                }
+            });
+        });
+    }
+
+    void closeHandle(OrderbookHandle handle) {
+        run(() -> {
+            BookFeed feed = handle.bookFeed();
+            handle.end(null);
+            if (feed.handles.remove(handle) && feed.handles.isEmpty()) {
+                bookFeeds.remove(feed.marketTicker, feed);
+                unsubscribe(feed.subscription);
+            }
+        });
+    }
+}

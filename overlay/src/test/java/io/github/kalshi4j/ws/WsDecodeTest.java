@@ -1,0 +1,355 @@
+package io.github.kalshi4j.ws;
+
+import static io.github.kalshi4j.ws.WsHarness.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.errors.KalshiWebSocketException;
+import io.github.kalshi4j.transport.KalshiJson;
+import io.github.kalshi4j.ws.model.WsMessageTypes;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every data message of every channel, shaped like the pinned spec's examples and like real captured
+ * frames, goes through the test server and the client's decoding into its {@link WsMessage} record; a
+ * type the SDK does not know arrives as {@link WsMessage.Unknown} without ending anything.
+ */
+class WsDecodeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final ObjectMapper MODELS = KalshiJson.newMapper();
+
+    /** Envelope type to the record it must decode into, written out here independently of the decoder. */
+    private static final Map<String, Class<? extends WsMessage>> RECORDS = new LinkedHashMap<>();
+
+    static {
+        RECORDS.put("orderbook_snapshot", WsMessage.OrderbookSnapshot.class);
+        RECORDS.put("orderbook_delta", WsMessage.OrderbookDelta.class);
+        RECORDS.put("ticker", WsMessage.Ticker.class);
+        RECORDS.put("trade", WsMessage.Trade.class);
+        RECORDS.put("fill", WsMessage.Fill.class);
+        RECORDS.put("market_position", WsMessage.MarketPosition.class);
+        RECORDS.put("market_lifecycle_v2", WsMessage.MarketLifecycle.class);
+        RECORDS.put("event_lifecycle", WsMessage.EventLifecycle.class);
+        RECORDS.put("multivariate_lookup", WsMessage.MultivariateLookup.class);
+        RECORDS.put("rfq_created", WsMessage.RfqCreated.class);
+        RECORDS.put("rfq_deleted", WsMessage.RfqDeleted.class);
+        RECORDS.put("quote_created", WsMessage.QuoteCreated.class);
+        RECORDS.put("quote_accepted", WsMessage.QuoteAccepted.class);
+        RECORDS.put("quote_executed", WsMessage.QuoteExecuted.class);
+        RECORDS.put("order_group_updates", WsMessage.OrderGroupUpdate.class);
+        RECORDS.put("user_order", WsMessage.UserOrder.class);
+    }
+
+    private static final Set<String> REPLY_TYPES = Set.of("subscribed", "unsubscribed", "ok", "error");
+
+    /** One pull subscription per channel, all markets (orderbook_delta: the spec examples' market). */
+    private static Map<Channel, Subscription<WsMessage>> subscribeAll(WsHarness h, String book) throws Exception {
+        Map<Channel, Subscription<WsMessage>> subs = new EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) {
+            SubscribeRequest r = c == Channel.ORDERBOOK_DELTA ? SubscribeRequest.of(c, book) : SubscribeRequest.of(c);
+            subs.put(c, h.ws.subscribe(r).get(5, TimeUnit.SECONDS));
+        }
+        return subs;
+    }
+
+    private static ObjectNode withSid(JsonNode frame, Subscription<?> sub, Channel channel) {
+        ObjectNode copy = frame.deepCopy();
+        copy.put("sid", sub.sids().get(channel));
+        return copy;
+    }
+
+    @Test
+    void theDecoderCoversEveryDataMessageOfThePinnedSpecAndEachChannelKnowsItsTypes() {
+        Set<String> dataTypes = new TreeSet<>(WsMessageTypes.byType().keySet());
+        dataTypes.removeAll(REPLY_TYPES);
+        assertEquals(new TreeSet<>(RECORDS.keySet()), dataTypes);
+        assertEquals(RECORDS.keySet(), FrameDecoder.knownTypes());
+        WsMessageTypes.channels().forEach((channel, models) -> {
+            if (channel.equals("root")) {
+                return;
+            }
+            Channel c = Channel.fromWire(channel).orElseThrow(() -> new AssertionError("no Channel for " + channel));
+            Set<String> types = new HashSet<>();
+            for (Class<?> model : models) {
+                try {
+                    types.add((String) model.getField("TYPE").get(null));
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(model + " has no TYPE", e);
+                }
+            }
+            assertEquals(types, new HashSet<>(c.messageTypes()), channel);
+        });
+        assertEquals(Channel.values().length, WsMessageTypes.channels().size() - 1);
+        assertEquals(Channel.USER_ORDERS, Channel.forMessageType("user_order").orElseThrow());
+        assertEquals(Channel.MARKET_POSITIONS, Channel.forMessageType("market_position").orElseThrow());
+        assertEquals(Channel.MULTIVARIATE, Channel.forMessageType("multivariate_lookup").orElseThrow());
+    }
+
+    @Test
+    void everyDataMessageExampleOfTheSpecDecodesIntoItsRecordOnItsChannel() throws Exception {
+        List<JsonNode> examples = new ArrayList<>();
+        for (JsonNode message : PinnedSpec.asyncApi().at("/components/messages")) {
+            for (JsonNode example : message.path("examples")) {
+                JsonNode payload = example.get("payload");
+                if (payload != null && payload.isObject() && RECORDS.containsKey(payload.path("type").asText())) {
+                    examples.add(payload);
+                }
+            }
+        }
+        assertEquals(16, examples.size(), "one example per data message in the pinned spec");
+        // The spec's delta (yes 0.96, -54) is not about the spec's snapshot: give the server a book it
+        // applies to, and send it before the example snapshot.
+        examples.sort((a, b) -> Boolean.compare("orderbook_snapshot".equals(a.path("type").asText()),
+                "orderbook_snapshot".equals(b.path("type").asText())));
+        try (WsHarness h = WsHarness.start()) {
+            h.server.setBook("FED-23DEC-T3.00", new String[][] {{"0.96", "54"}}, new String[][] {});
+            Map<Channel, List<WsMessage>> handled = new EnumMap<>(Channel.class);
+            for (Channel c : Channel.values()) {
+                List<WsMessage> seen = new CopyOnWriteArrayList<>();
+                handled.put(c, seen);
+                h.ws.on(c, seen::add);
+            }
+            Map<Channel, Subscription<WsMessage>> subs = subscribeAll(h, "FED-23DEC-T3.00");
+            assertInstanceOf(WsMessage.OrderbookSnapshot.class, subs.get(Channel.ORDERBOOK_DELTA).poll(WAIT));
+            long bookSeq = 1;
+            for (JsonNode example : examples) {
+                String type = example.get("type").asText();
+                Channel channel = Channel.forMessageType(type).orElseThrow();
+                ObjectNode frame = withSid(example, subs.get(channel), channel);
+                if (channel == Channel.ORDERBOOK_DELTA) {
+                    frame.put("seq", ++bookSeq);
+                }
+                h.server.sendRaw(frame.toString());
+                WsMessage m = subs.get(channel).poll(WAIT);
+                assertNotNull(m, type);
+                assertInstanceOf(RECORDS.get(type), m, type);
+                assertEquals(type, m.type());
+                assertEquals(frame.get("sid").asLong(), m.sid());
+                Object expected = MODELS.treeToValue(frame, WsMessageTypes.byType().get(type));
+                Object payload = m.getClass().getMethod("payload").invoke(m);
+                assertEquals(expected, payload, type);
+                assertEquals(Map.of(), payload.getClass().getMethod("additionalProperties").invoke(payload),
+                        type + ": every field of the spec's example is modelled");
+            }
+            eventually("channel handlers to see every example", () -> handled.values().stream().mapToInt(List::size).sum()
+                    == examples.size() + 1);
+            // Singular envelope types reach the plural channels' handlers.
+            assertInstanceOf(WsMessage.UserOrder.class, handled.get(Channel.USER_ORDERS).get(0));
+            assertInstanceOf(WsMessage.MarketPosition.class, handled.get(Channel.MARKET_POSITIONS).get(0));
+            assertInstanceOf(WsMessage.MultivariateLookup.class, handled.get(Channel.MULTIVARIATE).get(0));
+            assertEquals(5, handled.get(Channel.COMMUNICATIONS).size());
+            assertEquals(2, handled.get(Channel.MARKET_LIFECYCLE_V2).size());
+            assertEquals(3, handled.get(Channel.ORDERBOOK_DELTA).size());
+            assertTrue(h.errors.isEmpty(), () -> "no decode problems: " + h.errors);
+        }
+    }
+
+    @Test
+    void moneyAndCountsArriveAsExactDecimalsFromTheSpecExamples() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage.Ticker> tickers = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER), WsMessage.Ticker.class)
+                    .get(5, TimeUnit.SECONDS);
+            Subscription<WsMessage.Fill> fills = h.ws.subscribe(SubscribeRequest.of(Channel.FILL), WsMessage.Fill.class)
+                    .get(5, TimeUnit.SECONDS);
+            h.server.sendRaw(("{\"type\":\"ticker\",\"sid\":" + tickers.sids().get(Channel.TICKER) + ",\"msg\":{"
+                    + "\"market_ticker\":\"FED-23DEC-T3.00\",\"price_dollars\":\"0.480\",\"yes_bid_dollars\":\"0.450\","
+                    + "\"yes_ask_dollars\":\"0.530\",\"volume_fp\":\"33896.00\",\"ts\":1669149841}}"));
+            h.server.sendRaw(("{\"type\":\"fill\",\"sid\":" + fills.sids().get(Channel.FILL) + ",\"msg\":{"
+                    + "\"trade_id\":\"d91bc706-ee49-470d-82d8-11418bda6fed\",\"market_ticker\":\"HIGHNY-22DEC23-B53.5\","
+                    + "\"yes_price_dollars\":\"0.750\",\"count_fp\":\"278.00\",\"fee_cost\":\"0.0125\",\"side\":\"yes\","
+                    + "\"action\":\"buy\",\"ts\":1671899397,\"post_position_fp\":\"-500.00\"}}"));
+            WsMessage.Ticker t = tickers.poll(WAIT);
+            assertEquals(new BigDecimal("0.450"), t.msg().yesBidDollars());
+            assertEquals(new BigDecimal("33896.00"), t.msg().volumeFp());
+            assertEquals(1669149841L, t.msg().ts());
+            assertEquals("FED-23DEC-T3.00", t.marketTicker().orElseThrow());
+            WsMessage.Fill f = fills.poll(WAIT);
+            assertEquals(new BigDecimal("0.750"), f.msg().yesPriceDollars());
+            assertEquals(new BigDecimal("-500.00"), f.msg().postPositionFp());
+            assertEquals("0.0125", f.msg().feeCost().toString());
+        }
+    }
+
+    @Test
+    void realCapturedTickerTradeAndLifecycleFramesDecodeWithoutLoss() throws Exception {
+        Map<String, Channel> files = new LinkedHashMap<>();
+        files.put("ticker__aaronwald-ssmd.jsonl", Channel.TICKER);
+        files.put("ticker__aaronwald-ssmd-legacy.jsonl", Channel.TICKER);
+        files.put("trade__aaronwald-ssmd.jsonl", Channel.TRADE);
+        files.put("trade__zkiihne-gold15m.jsonl", Channel.TRADE);
+        files.put("market_lifecycle_v2__aaronwald-ssmd.jsonl", Channel.MARKET_LIFECYCLE_V2);
+        ObjectMapper json = new ObjectMapper();
+        try (WsHarness h = WsHarness.start()) {
+            Map<Channel, Subscription<WsMessage>> subs = subscribeAll(h, "ANY-1");
+            int frames = 0;
+            for (Map.Entry<String, Channel> file : files.entrySet()) {
+                List<String> lines = Files.readAllLines(SharedSamples.require("wire-samples/ws/" + file.getKey()),
+                        StandardCharsets.UTF_8);
+                Subscription<WsMessage> sub = subs.get(file.getValue());
+                for (String line : lines) {
+                    h.server.sendRaw(withSid(json.readTree(line), sub, file.getValue()).toString());
+                }
+                for (String line : lines) {
+                    JsonNode raw = json.readTree(line);
+                    WsMessage m = sub.poll(WAIT);
+                    assertNotNull(m, file.getKey());
+                    assertInstanceOf(RECORDS.get(raw.get("type").asText()), m, file.getKey());
+                    JsonNode msg = raw.get("msg");
+                    if (m instanceof WsMessage.Ticker) {
+                        WsMessage.Ticker t = (WsMessage.Ticker) m;
+                        assertEquals(new BigDecimal(msg.get("yes_bid_dollars").asText()), t.msg().yesBidDollars());
+                        assertEquals(new BigDecimal(msg.get("yes_ask_dollars").asText()), t.msg().yesAskDollars());
+                        assertEquals(msg.get("market_ticker").asText(), t.msg().marketTicker());
+                        // Fields this SDK version does not model (Clock, sizes) are kept, not dropped.
+                        assertTrue(t.msg().additionalProperties().containsKey("Clock"));
+                    } else if (m instanceof WsMessage.Trade) {
+                        WsMessage.Trade t = (WsMessage.Trade) m;
+                        assertEquals(new BigDecimal(msg.get("yes_price_dollars").asText()), t.msg().yesPriceDollars());
+                        assertEquals(new BigDecimal(msg.get("count_fp").asText()), t.msg().countFp());
+                        assertEquals(msg.get("taker_side").asText(), t.msg().takerSideAsString());
+                        assertEquals(raw.get("seq").asLong(), t.seq().getAsLong());
+                    } else {
+                        WsMessage.MarketLifecycle l = (WsMessage.MarketLifecycle) m;
+                        assertEquals(msg.get("event_type").asText(), l.msg().eventTypeAsString());
+                        // The spec gives this channel no seq; the capture has one, and it is kept.
+                        assertEquals(raw.get("seq").asLong(), l.seq().getAsLong());
+                    }
+                    frames++;
+                }
+            }
+            assertEquals(10 + 1 + 10 + 975 + 2, frames);
+            assertTrue(h.errors.isEmpty(), () -> "no decode problems: " + h.errors);
+        }
+    }
+
+    @Test
+    void realCapturedSnapshotsDecodeIncludingOnesWithoutSides() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(
+                SharedSamples.require("wire-samples/ws/orderbook_snapshot__zkiihne-gold15m.jsonl"), StandardCharsets.UTF_8);
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage.OrderbookSnapshot> sub = h.ws.subscribe(
+                    SubscribeRequest.of(Channel.ORDERBOOK_DELTA, "KXGOLD15M-26AUG050000-00"), WsMessage.OrderbookSnapshot.class)
+                    .get(5, TimeUnit.SECONDS);
+            assertNotNull(sub.poll(WAIT));
+            long seq = 1;
+            for (String line : lines) {
+                ObjectNode frame = withSid(json.readTree(line), sub, Channel.ORDERBOOK_DELTA);
+                // The capture's seqs come from one sid spanning many markets; renumbered so none looks lost.
+                frame.put("seq", ++seq);
+                h.server.sendRaw(frame.toString());
+            }
+            int empty = 0;
+            for (String line : lines) {
+                JsonNode raw = json.readTree(line).get("msg");
+                WsMessage.OrderbookSnapshot s = sub.poll(WAIT);
+                assertEquals(raw.get("market_ticker").asText(), s.msg().marketTicker());
+                assertEquals(raw.path("yes_dollars_fp").size(), s.msg().yesDollarsFp().size());
+                assertEquals(raw.path("no_dollars_fp").size(), s.msg().noDollarsFp().size());
+                if (s.msg().yesDollarsFp().isEmpty() && s.msg().noDollarsFp().isEmpty()) {
+                    empty++;
+                }
+            }
+            assertEquals(62, empty);
+            assertTrue(h.errors.isEmpty(), () -> "no decode problems: " + h.errors);
+        }
+    }
+
+    @Test
+    void anUnknownMessageTypeArrivesAsUnknownAndTheStreamGoesOn() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage> sub = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, "A-1")).get(5, TimeUnit.SECONDS);
+            List<WsMessage> everything = new CopyOnWriteArrayList<>();
+            List<WsMessage> onTicker = new CopyOnWriteArrayList<>();
+            h.ws.onMessage(everything::add);
+            h.ws.on(Channel.TICKER, onTicker::add);
+            long sid = sub.sids().get(Channel.TICKER);
+            h.server.sendRaw("{\"type\":\"ticker_v3\",\"sid\":" + sid + ",\"seq\":4,\"msg\":{\"market_ticker\":\"A-1\",\"x\":1}}");
+            h.server.sendRaw("{\"type\":\"cfbenchmarks_value\",\"msg\":{\"index\":\"BRTI\",\"value\":\"97000.12\"}}");
+            h.server.publish("ticker", "ticker", "A-1", (ObjectNode) json("{\"market_ticker\":\"A-1\",\"yes_bid_dollars\":\"0.1000\"}"));
+            WsMessage.Unknown unknown = assertInstanceOf(WsMessage.Unknown.class, sub.poll(WAIT));
+            assertEquals("ticker_v3", unknown.type());
+            assertEquals(sid, unknown.sid());
+            assertEquals(4, unknown.seq().getAsLong());
+            assertEquals("A-1", unknown.marketTicker().orElseThrow());
+            assertEquals(1, unknown.json().at("/msg/x").asInt());
+            assertInstanceOf(WsMessage.Ticker.class, sub.poll(WAIT));
+            eventually("handlers to see all three", () -> everything.size() == 3);
+            assertEquals("cfbenchmarks_value", everything.get(1).type());
+            assertEquals(0, everything.get(1).sid());
+            assertEquals(2, onTicker.size(), "the unknown frame on the ticker sid reaches the ticker handlers");
+            assertTrue(h.errors.isEmpty(), () -> "an unknown type is not an error: " + h.errors);
+        }
+    }
+
+    @Test
+    void aKnownTypeThatDoesNotFitItsModelArrivesAsUnknownAndIsReported() throws Exception {
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage> sub = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, "A-1")).get(5, TimeUnit.SECONDS);
+            long sid = sub.sids().get(Channel.TICKER);
+            h.server.sendRaw("{\"type\":\"ticker\",\"sid\":" + sid + ",\"msg\":{\"yes_bid_dollars\":\"not money\"}}");
+            h.server.sendRaw("not json at all");
+            h.server.publish("ticker", "ticker", "A-1", (ObjectNode) json("{\"market_ticker\":\"A-1\"}"));
+            assertInstanceOf(WsMessage.Unknown.class, sub.poll(WAIT));
+            assertInstanceOf(WsMessage.Ticker.class, sub.poll(WAIT));
+            eventually("both problems to be reported", () -> h.errors.size() == 2);
+            assertTrue(h.errors.get(0).getMessage().contains("could not decode a ticker frame"), h.errors.get(0).getMessage());
+            assertInstanceOf(KalshiWebSocketException.class, h.errors.get(1));
+            assertFalse(h.ws.isClosed());
+        }
+    }
+
+    @Test
+    void aVisitorReachesTheMethodOfEachRecordAndOtherwiseForTheRest() throws Exception {
+        WsMessage.Visitor<String> visitor = new WsMessage.Visitor<>() {
+            @Override
+            public String otherwise(WsMessage message) {
+                return "other:" + message.type();
+            }
+
+            @Override
+            public String visit(WsMessage.Ticker message) {
+                return "ticker " + message.msg().marketTicker();
+            }
+
+            @Override
+            public String visit(WsMessage.Unknown message) {
+                return "unknown " + message.type();
+            }
+        };
+        WsMessage ticker = new WsMessage.Ticker(3, java.util.OptionalLong.empty(),
+                MODELS.treeToValue(json("{\"type\":\"ticker\",\"sid\":3,\"msg\":{\"market_ticker\":\"A-1\"}}"),
+                        io.github.kalshi4j.ws.model.TickerPayload.class));
+        WsMessage trade = new WsMessage.Trade(3, java.util.OptionalLong.empty(),
+                MODELS.treeToValue(json("{\"type\":\"trade\",\"sid\":3,\"msg\":{}}"), io.github.kalshi4j.ws.model.TradePayload.class));
+        assertEquals("ticker A-1", ticker.accept(visitor));
+        assertEquals("other:trade", trade.accept(visitor));
+        assertEquals("unknown pyth_value", new WsMessage.Unknown(json("{\"type\":\"pyth_value\"}")).accept(visitor));
+        assertTrue(trade.marketTicker().isEmpty());
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return MODELS.readTree(text);
+    }
+}
