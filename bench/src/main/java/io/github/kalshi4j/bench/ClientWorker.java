@@ -64,7 +64,8 @@ public final class ClientWorker {
         String keyId = info.get("keyId").asText();
         signer = RsaPssSigner.fromPem(keyId, pem);
         kalshi = KalshiClient.builder()
-                .config(KalshiConfig.builder().baseUrl(restUrl).maxConnections(64).build())
+                .config(KalshiConfig.builder().baseUrl(restUrl).webSocketUrl(URI.create(info.get("webSocketUrl")
+                        .asText())).maxConnections(64).build())
                 .credentials(keyId, pem)
                 .build();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -98,12 +99,17 @@ public final class ClientWorker {
                     case "rest" -> w.rest(cmd.path("client").asText(), cmd.path("concurrency").asInt(1),
                             cmd.path("seconds").asDouble(2));
                     case "page" -> w.page(cmd.path("client").asText(), cmd.path("seconds").asDouble(2));
-                    case "wsOpen" -> w.wsOpen();
+                    case "wsOpen" -> w.wsOpen(cmd.path("client").asText("kalshi4j"));
                     case "wsExpect" -> {
-                        w.ws.expect(cmd.path("frames").asInt());
+                        w.ws.collector.expect(cmd.path("frames").asInt());
                         yield Json.MAPPER.createObjectNode().put("armed", true);
                     }
-                    case "wsAwait" -> w.ws.await(cmd.path("timeoutSeconds").asDouble(30));
+                    case "wsAwait" -> w.ws.collector.await(cmd.path("timeoutSeconds").asDouble(30));
+                    case "wsClose" -> {
+                        w.ws.close();
+                        w.ws = null;
+                        yield Json.MAPPER.createObjectNode().put("closed", true);
+                    }
                     case "quit" -> null;
                     default -> throw new IllegalArgumentException("unknown op " + cmd);
                 };
@@ -122,10 +128,11 @@ public final class ClientWorker {
         w.raw.close();
     }
 
-    private ObjectNode wsOpen() throws Exception {
-        ws = new WsClientRun();
-        long[] r = ws.open(URI.create(info.get("webSocketUrl").asText()), signer, info.get("sampleTicker").asText());
-        return Json.MAPPER.createObjectNode().put("client", "jdk-websocket").put("sid", r[0]).put("seq", r[1]);
+    private ObjectNode wsOpen(String client) throws Exception {
+        ws = client.equals("jdk") ? new WsClientRun.Jdk(URI.create(info.get("webSocketUrl").asText()), signer)
+                : new WsClientRun.Kalshi4j(kalshi);
+        long[] r = ws.open(info.get("sampleTicker").asText());
+        return Json.MAPPER.createObjectNode().put("client", client).put("sid", r[0]).put("seq", r[1]);
     }
 
     private interface Call {

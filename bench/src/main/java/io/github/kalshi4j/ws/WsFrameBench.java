@@ -1,11 +1,9 @@
-package io.github.kalshi4j.bench.jmh;
+package io.github.kalshi4j.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.bench.WireSamples;
 import io.github.kalshi4j.internal.KalshiMappers;
-import io.github.kalshi4j.ws.model.OrderbookDeltaPayload;
-import io.github.kalshi4j.ws.model.WsMessageTypes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -16,15 +14,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Decode + dispatch of orderbook_delta frames from memory, one thread: the text of each captured frame
- * (orderbook_delta__zkiihne-gold15m.jsonl, cycled) is parsed, its envelope {@code type} looked up in the generated
- * {@link WsMessageTypes} table, bound to the generated payload model with the client's mapper, and handed to a
- * callback. {@link #readTreeOnly()} parses the same frames into a Jackson tree and nothing else: the floor any JSON
- * decoder built on Jackson pays, as a side-by-side reference on a noisy machine.
+ * Decode + dispatch of orderbook_delta frames from memory, one thread, through kalshi4j's own WebSocket inbound path:
+ * what {@code WsEngine.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
+ * captured frame (orderbook_delta__zkiihne-gold15m.jsonl, cycled) is parsed into a tree, its envelope {@code type}
+ * read, the SDK's {@link FrameDecoder} binds it to the generated payload and wraps it in a {@link WsMessage}, and the
+ * registered handlers are called. In this package (in the bench module) because the decoder is package-private.
+ * {@link #readTreeOnly()} parses the same frames into a Jackson tree and nothing else: the floor any decoder built on
+ * Jackson trees pays, as a side-by-side reference on a noisy machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +34,8 @@ public class WsFrameBench {
     private String[] frames;
     private int next;
     private ObjectMapper mapper;
-    private Map<String, Class<?>> types;
+    private FrameDecoder decoder;
+    private List<Consumer<? super WsMessage>> handlers;
     private Blackhole sink;
 
     @Setup
@@ -42,34 +43,35 @@ public class WsFrameBench {
         List<String> lines = WireSamples.wsFrames(WireSamples.dir(), "orderbook_delta__zkiihne-gold15m.jsonl");
         frames = lines.stream().filter(l -> l.contains("\"orderbook_delta\"")).toArray(String[]::new);
         mapper = KalshiMappers.create();
-        types = WsMessageTypes.byType();
+        decoder = new FrameDecoder(mapper, e -> {
+            throw new IllegalStateException("decode problem", e);
+        });
         sink = blackhole;
+        handlers = List.of(sink::consume);
         for (String f : frames) {
-            if (!(decode(f) instanceof OrderbookDeltaPayload d) || d.msg().deltaFp() == null) {
+            if (!(decode(f) instanceof WsMessage.OrderbookDelta d) || d.payload().msg().deltaFp() == null) {
                 throw new IllegalStateException("frame did not decode into an orderbook delta: " + f);
             }
         }
     }
 
-    private Object decode(String frame) {
+    private WsMessage decode(String text) {
         try {
-            JsonNode tree = mapper.readTree(frame);
-            Class<?> type = types.get(tree.path("type").asText());
-            return type == null ? tree : mapper.treeToValue(tree, type);
+            JsonNode frame = mapper.readTree(text);
+            return decoder.decode(frame.path("type").asText(""), frame);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void onMessage(Object message) {
-        sink.consume(message);
     }
 
     @Benchmark
     public void decodeAndDispatch() {
         int i = next;
         next = i + 1 == frames.length ? 0 : i + 1;
-        onMessage(decode(frames[i]));
+        WsMessage message = decode(frames[i]);
+        for (Consumer<? super WsMessage> h : handlers) {
+            h.accept(message);
+        }
     }
 
     @Benchmark
