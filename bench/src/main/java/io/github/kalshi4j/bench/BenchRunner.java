@@ -245,8 +245,11 @@ public final class BenchRunner {
                 ObjectNode round = rounds.addObject();
                 round.put("loadAverage", loadAverage());
                 List<Runnable> contenders = new ArrayList<>();
+                // Longer rounds at high concurrency: with 64 requests in flight a round needs many round trips per
+                // thread before its start and end stop mattering.
+                double seconds = Math.max(s.restSeconds(), c * 0.03);
                 for (String name : names) {
-                    contenders.add(() -> round.set(name, restCall(client, node, name, c, s.restSeconds())));
+                    contenders.add(() -> round.set(name, restCall(client, node, name, c, seconds)));
                 }
                 runRotated(contenders, r);
                 log("rest c=" + c + " round " + (r + 1) + ": " + brief(round));

@@ -51,6 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ClientWorker {
 
     private final JsonNode info;
+    private final AtomicLong pageBytes = new AtomicLong();
     private final URI restUrl;
     private WsClientRun ws;
     private final RsaPssSigner signer;
@@ -187,6 +188,7 @@ public final class ClientWorker {
                 if (body.length < 1000) {
                     throw new IllegalStateException("short page");
                 }
+                pageBytes.set(body.length);
             };
             default -> throw new IllegalArgumentException("unknown client " + client);
         };
@@ -197,7 +199,11 @@ public final class ClientWorker {
     }
 
     private ObjectNode page(String client, double seconds) throws Exception {
-        return loop(pageCall(client), 1, seconds).put("client", client);
+        ObjectNode out = loop(pageCall(client), 1, seconds).put("client", client);
+        if (client.equals("raw")) {
+            out.put("pageBytes", pageBytes.get());
+        }
+        return out;
     }
 
     /** Runs {@code call} in a closed loop on {@code threads} threads for {@code seconds}; latency per call. */

@@ -246,15 +246,17 @@ public final class Report {
         line("## Commands");
         line("");
         line("```bash");
-        line("make bench            # full run (about 15 minutes): builds, installs the npm package, measures, "
+        line("make bench            # full run (about 20 minutes): builds, installs the npm package, measures, "
                 + "writes this file");
         line("make bench QUICK=1    # the same measurements, shorter (under 5 minutes)");
         line("```");
         line("");
         line("`make bench` builds the reactor with the `bench` module (`mvn -Dquick install -DskipTests -pl bench "
                 + "-am`), runs `npm ci` in `bench/node` (the pinned `kalshi-typescript` into the git-ignored "
-                + "`bench/node/node_modules`), then `java -cp bench/target/kalshi4j-bench-*.jar:bench/target/lib/* "
-                + "io.github.kalshi4j.bench.BenchRunner [--quick]`. Raw numbers of the last run are in "
+                + "`bench/node/node_modules`), then `java -cp \"bench/target/classes:bench/target/lib/*\" "
+                + "io.github.kalshi4j.bench.BenchRunner [--quick]` (the classpath is `bench/target/classes` and the "
+                + "dependency jars copied to `bench/target/lib`, so a run never picks up jars other builds install "
+                + "into `~/.m2` meanwhile). Raw numbers of the last run are in "
                 + "`bench/target/bench-results/results.json`, the JMH and worker logs next to it. `make test` never "
                 + "runs a benchmark: the module only compiles in the normal build.");
         line("");
@@ -448,7 +450,10 @@ public final class Report {
         line("");
         line("At every concurrency both loops are CPU-bound on this machine: each request costs an RSA signature "
                 + "in the client (section 1) and a verification plus the response in the exchange, all on the same "
-                + "two cores.");
+                + "two cores. The wall-clock ratios are the target's measure, but with rounds of a second or two on "
+                + "a shared machine they move by ±20% from run to run, enough to flip a 10% verdict either way; the "
+                + "CPU-per-request ratio is the stable measure of what kalshi4j adds (retry policy, per-attempt "
+                + "signing through `RequestSignature`, header handling, typed decode, logging hooks).");
         line("");
     }
 
@@ -461,7 +466,8 @@ public final class Report {
                 + mb(num(r.path("exchange").path("heapAfterStartBytes"))) + " of its own heap and started in "
                 + f("%.0f s", num(r.path("exchange").path("startSeconds"))) + "). A separate client JVM iterates "
                 + "`client.markets().getMarketsPages(p -> p.limit(1000L))` over every market (1,000 per request, "
-                + "each page about as large as the page of section 2). The client's heap is measured with "
+                + f("%,.0f", med(r.path("pageFetch").path("rounds"), at("raw", "pageBytes")))
+                + " bytes of JSON a page). The client's heap is measured with "
                 + "`MemoryMXBean` after a full GC (`System.gc()`, twice): once before the first page (the "
                 + "baseline, after one warm-up call), then after every 50 pages, and at the end. **Growth** is the "
                 + "largest reading minus the baseline: what the client keeps reachable while it streams. The "
@@ -633,8 +639,11 @@ public final class Report {
             target("6. Signed GET loop, kalshi4j vs TypeScript SDK", "kalshi4j faster", "n/a", verdict(false, false));
             return;
         }
-        line("**Fetch + decode of a 1,000-market GetMarkets page** (`limit=1000`, one request at a time; raw = "
-                + "HttpClient 5 reading the bytes without decoding, for scale):");
+        line("**Fetch + decode of a 1,000-market GetMarkets page** (`limit=1000`, the exchange's first page, "
+                + f("%,.0f", med(pages, at("raw", "pageBytes"))) + " bytes; one request at a time; raw = HttpClient "
+                + "5 reading the bytes without decoding, for scale). Most of a round trip is the exchange building "
+                + "and writing the page, the same for every client, so the clients differ by less than the page "
+                + "decode times of section 2 suggest, and single rounds are noisy:");
         line("");
         table("client", " pages/s", " p50", " p99", " kalshi4j throughput ÷ this");
         for (String[] c : new String[][] {{"kalshi4j", "**kalshi4j**"}, {"tsSdk", "TypeScript SDK"},
