@@ -322,8 +322,9 @@ public final class Report {
         };
         for (String[] c : rows) {
             if (rounds.get(0).has(c[0])) {
+                double cpu = med(rounds, at(c[0], "cpuNsPerOp")) / 1000;
                 row(c[1], us(med(rounds, at(c[0], "p50us"))), us(med(rounds, at(c[0], "p99us"))),
-                        us(med(rounds, at(c[0], "cpuNsPerOp")) / 1000),
+                        Double.isNaN(cpu) ? "" : us(cpu),
                         x(med(rounds, ratio(at(c[0], "p50us"), at("openssl", "signUs")))));
             }
         }
