@@ -189,9 +189,9 @@ public final class Report {
         line("Written by `make bench" + (r.path("mode").asText().equals("quick") ? " QUICK=1" : "") + "` on "
                 + r.path("started").asText() + " at commit `" + r.path("commit").asText() + "`"
                 + (r.path("dirty").asBoolean() ? " (with uncommitted changes)" : "") + ", "
-                + f("%.0f", num(r.path("seconds"))) + " s of measurement, " + r.path("rounds").asInt()
-                + " rounds per comparison (" + r.path("mode").asText() + " mode). Every number below comes from "
-                + "that run.");
+                + f("%.0f", num(r.path("seconds"))) + " s of measurement (" + r.path("mode").asText() + " mode: "
+                + r.path("jmhRounds").asInt() + " rounds per JMH comparison, " + r.path("rounds").asInt()
+                + " per end-to-end comparison). Every number below comes from that run.");
         line("");
         line("This machine is small and shared: absolute times here can swing by 2× or more from one minute to "
                 + "the next as other work comes and goes (see the load averages). So every comparison is a **ratio "
@@ -266,8 +266,10 @@ public final class Report {
         line("## Method");
         line("");
         line("- **In-process work** (signing, decoding, WebSocket frames, the local order book) runs under JMH 1.37: "
-                + "one fork per benchmark per round, warmup iterations, then 1 s measurement iterations; the runner "
-                + "drives JMH through its API and alternates the contenders round by round.");
+                + "one fork per benchmark per round, warmup iterations, then measurement iterations of 1 s (0.5 s for "
+                + "the page decode); the runner drives JMH through its API and alternates the contenders round by "
+                + "round. A small JMH profiler adds the fork's CPU time per operation next to JMH's wall-clock "
+                + "score.");
         line("- **End-to-end work** runs against one local exchange (`LocalKalshiExchange` from the testkit, seeded "
                 + "programmatically through the `Seed` API with " + f("%,.0f", num(r.path("exchange").path("markets")))
                 + " markets) in **its own JVM**: the Java clients and the Node.js SDK then talk to the very same "

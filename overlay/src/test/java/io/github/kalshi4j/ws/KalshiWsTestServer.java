@@ -296,8 +296,8 @@ final class KalshiWsTestServer implements AutoCloseable {
         ObjectNode msg = obj().put("market_ticker", market).put("market_id", marketId(market))
                 .put("price_dollars", p.toPlainString()).put("delta_fp", delta).put("side", side)
                 .put("ts", "2026-08-11T01:15:15.566273Z");
-        for (Conn c : connections) {
-            for (Sub s : c.subs.values()) {
+        for (Conn c : List.copyOf(connections)) {
+            for (Sub s : List.copyOf(c.subs.values())) {
                 if ("orderbook_delta".equals(s.channel) && s.covers(market)) {
                     sendData(c, s, "orderbook_delta", msg.deepCopy());
                 }
@@ -308,8 +308,8 @@ final class KalshiWsTestServer implements AutoCloseable {
     /** Sends a data frame to every subscription on {@code channel} covering {@code market} (null: all). */
     synchronized int publish(String channel, String type, String market, ObjectNode msg) {
         int sent = 0;
-        for (Conn c : connections) {
-            for (Sub s : c.subs.values()) {
+        for (Conn c : List.copyOf(connections)) {
+            for (Sub s : List.copyOf(c.subs.values())) {
                 if (s.channel.equals(channel) && s.covers(market)) {
                     sendData(c, s, type, msg.deepCopy());
                     sent++;
@@ -360,7 +360,7 @@ final class KalshiWsTestServer implements AutoCloseable {
 
     /** Pings every connection the way Kalshi does every 10 s (payload {@code heartbeat}). */
     synchronized void pingAll(String payload) throws IOException {
-        for (Conn c : connections) {
+        for (Conn c : List.copyOf(connections)) {
             c.session.getBasicRemote().sendPing(java.nio.ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
