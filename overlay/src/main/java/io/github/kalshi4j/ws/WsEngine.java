@@ -1008,6 +1008,14 @@ final class WsEngine {
         @Override
         void fail(KalshiException error) {
             sub.pendingSubscribeId = 0;
+            if (error instanceof KalshiTimeoutException && sub.ready.isDone() && !sub.isClosed()
+                    && state == ConnectionState.OPEN) {
+                // A resubscription the server never answered (it went quiet while we reconnected, then came back):
+                // the user's subscription is still wanted, so start over on a fresh connection instead of ending it.
+                WsEngine.this.connectionLost(generation, new KalshiWebSocketException("no reply to the resubscription of "
+                        + sub.request() + "; reconnecting", error));
+                return;
+            }
             if (state == ConnectionState.CLOSED || sub.isClosed()) {
                 failSubscription(sub, error, false);
                 return;
