@@ -65,7 +65,10 @@ public final class DemoSession {
             try (KalshiClient alice = exchange.client(members.get(0)); KalshiClient bob = exchange.client(members.get(1))) {
                 Market market = showOpenMarkets(alice);
                 showOrderbook(alice, market);
-                trade(alice, bob, market);
+                try (LiveFeed feed = LiveFeed.open(alice, market.ticker())) {
+                    trade(alice, bob, market);
+                    feed.print();
+                }
                 showOrderbook(alice, market);
                 showPortfolio("member 1 (" + members.get(0).substring(0, 8) + ")", alice);
                 showPortfolio("member 2 (" + members.get(1).substring(0, 8) + ")", bob);

@@ -147,4 +147,69 @@ class WebSocketAgainstExchangeTest {
             assertTrue(!now.isStale() && sameBook(now, rest), "after reconnect: " + now + " vs " + rest);
         }
     }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    @Test
+    void sequenceGap_isReported_andTheBookResynchronizesByItself() throws Exception {
+        try (KalshiClient carol = exchange.client(exchange.userIds().get(0))) {
+            List<io.github.kalshi4j.ws.SequenceEvent> events = new CopyOnWriteArrayList<>();
+            carol.ws().onSequenceEvent(events::add);
+            try (OrderbookHandle book = carol.ws().orderbook(ticker).get(10, TimeUnit.SECONDS)) {
+                book.awaitFresh(Duration.ofSeconds(10));
+                exchange.faults().webSocket().skipSeq(2);
+                order(alice, "yes", "2", "0.0400");
+                await("a gap is reported", () -> !events.isEmpty(), Duration.ofSeconds(10));
+                assertEquals(io.github.kalshi4j.ws.SequenceEvent.Kind.GAP, events.get(0).kind());
+                await("the book resynchronizes to the exchange's", () -> {
+                    OrderbookView v = book.view();
+                    return !v.isStale() && sameBook(v, alice.markets().getMarketOrderbook(ticker).orderbookFp());
+                }, Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    @Test
+    void silentServer_isDetectedByTheHeartbeat_andReconnected() throws Exception {
+        LocalKalshiExchange.Credentials c = exchange.credentials(exchange.userIds().get(1));
+        try (KalshiClient dave = KalshiClient.builder()
+                .config(exchange.clientConfig().toBuilder().connectTimeout(Duration.ofSeconds(2)).build())
+                .credentials(c.keyId(), c.privateKeyPem())
+                .webSocketOptions(io.github.kalshi4j.ws.WebSocketOptions.builder().heartbeatTimeout(Duration.ofMillis(800))
+                        .pingInterval(Duration.ofMillis(200)).commandTimeout(Duration.ofSeconds(2)).build()).build()) {
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            dave.ws().onStateChange(states::add);
+            try (OrderbookHandle book = dave.ws().orderbook(ticker).get(10, TimeUnit.SECONDS)) {
+                book.awaitFresh(Duration.ofSeconds(10));
+                exchange.faults().webSocket().goSilent(Duration.ofSeconds(3));
+                await("the silent connection is replaced", () -> states.contains(ConnectionState.RECONNECTING),
+                        Duration.ofSeconds(10));
+                await("open again with a fresh book", () -> dave.ws().state() == ConnectionState.OPEN && !book.isStale(),
+                        Duration.ofSeconds(20));
+            }
+        }
+    }
+
+    @Test
+    void unknownMessageType_isDelivered_andTheStreamGoesOn() throws Exception {
+        try (KalshiClient erin = exchange.client(exchange.userIds().get(0))) {
+            List<WsMessage> seen = new CopyOnWriteArrayList<>();
+            erin.ws().onMessage(seen::add);
+            try (OrderbookHandle book = erin.ws().orderbook(ticker).get(10, TimeUnit.SECONDS)) {
+                book.awaitFresh(Duration.ofSeconds(10));
+                exchange.faults().webSocket().sendUnknownMessageType("brand_new_type");
+                await("the unknown frame arrives as WsMessage.Unknown",
+                        () -> seen.stream().anyMatch(m -> m instanceof WsMessage.Unknown), Duration.ofSeconds(10));
+                int before = seen.size();
+                order(bob, "no", "1", "0.0200");
+                await("later frames still arrive", () -> seen.size() > before, Duration.ofSeconds(10));
+            }
+        }
+    }
 }

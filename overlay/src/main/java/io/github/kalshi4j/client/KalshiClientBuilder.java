@@ -1,5 +1,6 @@
 package io.github.kalshi4j.client;
 
+import io.github.kalshi4j.internal.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.auth.RsaPssSigner;
@@ -22,9 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -243,22 +242,14 @@ public final class KalshiClientBuilder {
                 ? new ApacheHttpExchange(config.connectTimeout(), config.maxConnections(), config.http2(), config.userAgent())
                 : exchange;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-        ExecutorService worker = Executors.newFixedThreadPool(workers, daemon("kalshi4j-worker"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kalshi4j-retry"));
+        ExecutorService worker = Executors.newFixedThreadPool(workers, DaemonThreads.factory("kalshi4j-worker"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("kalshi4j-retry"));
         RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(), jitter, clock);
         KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
                 scheduler, safeOrderRetry);
         return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport, clock, webSocketOptions);
     }
 
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.ws;
 
+import io.github.kalshi4j.internal.DaemonThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,17 +128,9 @@ final class WsEngine {
         dispatch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         dispatch.setRemoveOnCancelPolicy(true);
         this.actor = dispatch;
-        this.io = Executors.newCachedThreadPool(daemon("kalshi4j-ws-" + n + "-io"));
+        this.io = Executors.newCachedThreadPool(DaemonThreads.factory("kalshi4j-ws-" + n + "-io"));
     }
 
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     private static <E> Set<E> boundedSet() {
         // Remembers recent ids only: late replies to abandoned commands come within seconds.
@@ -1008,6 +1000,14 @@ final class WsEngine {
         @Override
         void fail(KalshiException error) {
             sub.pendingSubscribeId = 0;
+            if (error instanceof KalshiTimeoutException && sub.ready.isDone() && !sub.isClosed()
+                    && state == ConnectionState.OPEN) {
+                // A resubscription the server never answered (it went quiet while we reconnected, then came back):
+                // the user's subscription is still wanted, so start over on a fresh connection instead of ending it.
+                WsEngine.this.connectionLost(generation, new KalshiWebSocketException("no reply to the resubscription of "
+                        + sub.request() + "; reconnecting", error));
+                return;
+            }
             if (state == ConnectionState.CLOSED || sub.isClosed()) {
                 failSubscription(sub, error, false);
                 return;

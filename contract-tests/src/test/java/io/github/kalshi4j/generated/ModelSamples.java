@@ -36,7 +36,22 @@ final class ModelSamples {
         if (url == null) {
             throw new IllegalStateException("package not on the classpath: " + pkg);
         }
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+        try {
+            java.net.URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                // Run from the installed jar (the usual case across modules): list the package inside it.
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                    return load(pkg, jar.getPath(pkg.replace('.', '/')));
+                }
+            }
+            return load(pkg, Path.of(uri));
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Class<?>> load(String pkg, Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             List<Class<?>> out = new ArrayList<>();
             for (Path f : files.sorted().toList()) {
                 String name = f.getFileName().toString();
@@ -45,7 +60,7 @@ final class ModelSamples {
                 }
             }
             return out;
-        } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+        } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
     }
