@@ -47,7 +47,7 @@ public final class BenchRunner {
             double restWarmupSeconds, int[] concurrency, int streamMarkets, int wsBurstFrames, double wsPacedSeconds) {
 
         static Settings quick() {
-            return new Settings("quick", 2, 1, 2, 5, 1, 1, 1.0, 5, 0.8, 1.0, new int[] {1, 8, 64}, 1_000_000,
+            return new Settings("quick", 2, 1, 2, 8, 2, 1, 1.0, 4, 0.8, 1.0, new int[] {1, 8, 64}, 1_000_000,
                     100_000, 2.0);
         }
 

@@ -525,8 +525,11 @@ public final class Report {
             target("5. LocalOrderbook apply", "≥ 1,000,000 deltas/s", "n/a", verdict(false, false));
         } else {
             line("\"Per CPU-second\" divides operations by the CPU time the JMH fork used (benchmark thread, GC, JIT): "
-                    + "the rate one core sustains, which a busy neighbour cannot lower. \"Wall\" is JMH's own score "
-                    + "and includes time spent waiting for a core.");
+                    + "the rate one core sustains, which waiting for a core cannot lower. \"Wall\" is JMH's own score "
+                    + "and includes time spent waiting for a core. Both are absolute rates, and on this shared virtual "
+                    + "machine they move between runs by up to about 1.6× even at a low load average (other tenants "
+                    + "share the physical cores, which CPU time cannot see); the reference next to each moves with it, "
+                    + "so the ratio to the reference is the stable part.");
             line("");
             double dd = med(rounds, at("decodeDispatch", "perCpuSecond"));
             double book = med(rounds, at("bookApply", "perCpuSecond"));
