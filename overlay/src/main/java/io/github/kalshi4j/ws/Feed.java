@@ -58,12 +58,27 @@ final class Feed<T> implements Iterable<T> {
 
     /** Producer: never blocks. */
     Offer offer(T element) {
+        return offer(element, null);
+    }
+
+    /** Producer: never blocks; an element evicted under DROP_OLDEST goes to {@code onEvict} (may be null). */
+    Offer offer(T element, java.util.function.Consumer<? super T> onEvict) {
+        java.util.List<T> evicted = new java.util.ArrayList<>(1);
+        Offer result = offerLocked(element, onEvict == null ? null : evicted::add);
+        if (onEvict != null && !evicted.isEmpty()) {
+            // After the lock: the callback may do real work (ask for a resync), consumers must not wait on it.
+            onEvict.accept(evicted.get(0));
+        }
+        return result;
+    }
+
+    private Offer offerLocked(T element, java.util.function.Consumer<? super T> onEvict) {
         synchronized (lock) {
             if (ended) {
                 return Offer.ENDED;
             }
             BoundedBuffer<T> tail = chain.peekLast();
-            if (tail.offer(element)) {
+            if (tail.offer(element, onEvict)) {
                 return Offer.ACCEPTED;
             }
             if (!(tail.failure().orElse(null) instanceof KalshiBackpressureException)) {

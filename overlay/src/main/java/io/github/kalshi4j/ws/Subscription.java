@@ -72,6 +72,12 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     final List<CompletableFuture<Void>> afterBound = new ArrayList<>();
     int pendingSubscribeId;
     boolean resyncInFlight;
+    /** Resyncs asked for since the books were last all fresh; spaces out the next one (backoff). */
+    int resyncAttempts;
+    long resyncNotBeforeNanos;
+    boolean resyncTimerArmed;
+    /** Until then, snapshots answering the last resync or subscribe may still be on their way. */
+    long snapshotsDueNanos;
     BookFeed bookFeed;
 
     Subscription(WsEngine engine, long handleId, SubscribeRequest request, Class<T> elementType, int defaultCapacity,
@@ -85,6 +91,9 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
         this.feed = listener == null && !internal
                 ? new Feed<>(request.bufferCapacity().orElse(defaultCapacity), request.overflowPolicy())
                 : null;
+        // Deadlines compare by subtraction from nanoTime, whose origin is arbitrary: start them at "now".
+        this.resyncNotBeforeNanos = System.nanoTime();
+        this.snapshotsDueNanos = resyncNotBeforeNanos;
         this.markets = new LinkedHashSet<>(request.marketTickers());
         this.marketsView = List.copyOf(markets);
     }

@@ -635,11 +635,20 @@ final class WsEngine {
         }
         Subscription<?> sub = route.subscription();
         Channel channel = route.channel();
-        if (channel.isSequenced() && message.seq().isPresent()
+        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.OrderbookSnapshot
+                && message.seq().isPresent()) {
+            if (!checkSnapshotSequence(sub, sid, (WsMessage.OrderbookSnapshot) message)) {
+                return;
+            }
+        } else if (channel.isSequenced() && message.seq().isPresent()
                 && !checkSequence(sub, channel, sid, message.seq().getAsLong())) {
             return;
         }
-        if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
+        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.Unknown
+                && (type.equals("orderbook_snapshot") || type.equals("orderbook_delta"))) {
+            // The decoder reported it already. Whatever the frame said is missing from the book now.
+            bookFrameLost(sub, frame.path("msg").path("market_ticker").asText(null));
+        } else if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
             return;
         }
         deliver(sub, message);
@@ -668,6 +677,50 @@ final class WsEngine {
                 sequenceBreak(new SequenceEvent(sub, channel, sid, SequenceEvent.Kind.GAP, r.expected(), seq));
                 // A snapshot frame is self-contained, so the frame that revealed the gap is still processed.
                 return true;
+        }
+    }
+
+    /**
+     * A snapshot replaces its market's book whatever came before, so a jump in seq up to it is no loss for that
+     * market: the snapshot becomes the sid's new baseline. Only if the sid also carries other markets whose fresh
+     * books may have missed deltas in the jump is it a gap. False if the frame must be dropped.
+     */
+    private boolean checkSnapshotSequence(Subscription<?> sub, long sid, WsMessage.OrderbookSnapshot snapshot) {
+        long seq = snapshot.seq().getAsLong();
+        SequenceTracker tracker = sub.trackers.computeIfAbsent(sid, s -> new SequenceTracker());
+        OptionalLong last = tracker.lastSeq();
+        if (last.isEmpty() || seq <= last.getAsLong() + 1) {
+            return checkSequence(sub, Channel.ORDERBOOK_DELTA, sid, seq);
+        }
+        String market = snapshot.marketTicker().orElse(null);
+        boolean othersFresh = sub.books.values().stream()
+                .anyMatch(b -> !b.marketTicker().equals(market) && !b.isStale());
+        if (othersFresh) {
+            return checkSequence(sub, Channel.ORDERBOOK_DELTA, sid, seq);
+        }
+        LOG.debug("kalshi4j WebSocket: snapshot at seq {} on sid {} is the new baseline (last seq {})", seq, sid,
+                last.getAsLong());
+        tracker.baseline(seq);
+        return true;
+    }
+
+    /** An orderbook frame for {@code market} (null: unknown) could not be used: its book can no longer be trusted. */
+    private void bookFrameLost(Subscription<?> sub, String market) {
+        if (market != null) {
+            sub.books.computeIfAbsent(market, LocalOrderbook::new).markStale();
+            sub.consumerAwaitingSnapshot.add(market);
+        } else {
+            staleBooks(sub);
+            sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+        }
+        publish(sub);
+        resyncSoon(sub, true);
+    }
+
+    private void dropBooks(Subscription<?> sub, List<String> tickers) {
+        for (String t : tickers) {
+            sub.books.remove(t);
+            sub.consumerAwaitingSnapshot.remove(t);
         }
     }
 
@@ -701,8 +754,11 @@ final class WsEngine {
             ApplyResult result = book.applySnapshot(seq, BookRows.yes(snapshot.msg()), BookRows.no(snapshot.msg()));
             publish(sub);
             if (!result.isApplied()) {
-                resync(sub);
+                resyncSoon(sub, true);
                 return false;
+            }
+            if (sub.books.values().stream().noneMatch(LocalOrderbook::isStale)) {
+                sub.resyncAttempts = 0;
             }
             return true;
         }
@@ -721,6 +777,9 @@ final class WsEngine {
             }
             if (result.requiresResync()) {
                 resync(sub);
+            } else if (result == ApplyResult.IGNORED_STALE) {
+                // A stale book nobody is fixing would stay stale for good: this delta is the reminder.
+                resyncSoon(sub, false);
             }
             // Deltas on a stale book belong to a state nobody has; withholding them keeps every stream replayable.
             return result.isApplied();
@@ -770,7 +829,23 @@ final class WsEngine {
         if (!sub.elementType().isInstance(message)) {
             return;
         }
-        if (sub.feed().offer(sub.elementType().cast(message)) == Feed.Offer.OVERFLOWED) {
+        boolean book = sub.channels().contains(Channel.ORDERBOOK_DELTA);
+        Consumer<T> onEvict = !book ? null : evicted -> {
+            // Under DROP_OLDEST the consumer lost this frame: what it builds from that market's frames is wrong
+            // until a snapshot. An older frame of the market a snapshot is now arriving for is no loss, though.
+            String market = evicted instanceof WsMessage ? ((WsMessage) evicted).marketTicker().orElse(null) : null;
+            if (market != null && message instanceof WsMessage.OrderbookSnapshot
+                    && market.equals(message.marketTicker().orElse(null))) {
+                return;
+            }
+            if (market != null) {
+                sub.consumerAwaitingSnapshot.add(market);
+            } else {
+                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+            }
+            resyncSoon(sub, true);
+        };
+        if (sub.feed().offer(sub.elementType().cast(message), onEvict) == Feed.Offer.OVERFLOWED) {
             LOG.warn("kalshi4j WebSocket: {} fell {} messages behind; its consumer gets a KalshiBackpressureException",
                     sub, sub.feed().capacity());
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
@@ -989,6 +1064,7 @@ final class WsEngine {
             sub.pendingSubscribeId = 0;
             if (!sub.isClosed()) {
                 sub.resyncInFlight = false;
+                expectSnapshots(sub);
                 completeReady(sub);
                 List<CompletableFuture<Void>> queued = new ArrayList<>(sub.afterBound);
                 sub.afterBound.clear();
@@ -1176,11 +1252,12 @@ final class WsEngine {
             }
         }
         sub.setMarkets(after);
-        if (!"add_markets".equals(action)) {
-            tickers.forEach(sub.books::remove);
-        }
+        boolean deleting = !"add_markets".equals(action);
         if (sub.sids.isEmpty()) {
             // Not live on a connection: the next subscribe carries the new markets.
+            if (deleting) {
+                dropBooks(sub, tickers);
+            }
             f.complete(List.copyOf(sub.markets));
             return;
         }
@@ -1201,6 +1278,10 @@ final class WsEngine {
                         tickersNode.forEach(t -> confirmed.add(t.asText()));
                         sub.setMarkets(confirmed);
                     }
+                    if (deleting) {
+                        // Only now: until the server agrees, it keeps sending these markets' deltas.
+                        dropBooks(sub, tickers);
+                    }
                     ack.complete(null);
                     return true;
                 }
@@ -1208,6 +1289,7 @@ final class WsEngine {
                 @Override
                 void fail(KalshiException error) {
                     if (error instanceof KalshiSubscriptionException) {
+                        // The server kept the markets, so their books stay (fresh) with them.
                         sub.setMarkets(before);
                     }
                     ack.completeExceptionally(error);
@@ -1216,6 +1298,9 @@ final class WsEngine {
                 @Override
                 void connectionLost(KalshiWebSocketException cause) {
                     // The resubscribe after reconnecting carries the new markets.
+                    if (deleting) {
+                        dropBooks(sub, tickers);
+                    }
                     ack.complete(null);
                 }
             }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
@@ -1255,6 +1340,7 @@ final class WsEngine {
                     return false;
                 }
                 sub.resyncInFlight = false;
+                expectSnapshots(sub);
                 f.complete(null);
                 return true;
             }
@@ -1289,6 +1375,10 @@ final class WsEngine {
             return;
         }
         sub.resyncInFlight = true;
+        sub.resyncAttempts++;
+        // A server that keeps sending snapshots we cannot use is asked again, but ever less often.
+        sub.resyncNotBeforeNanos = System.nanoTime()
+                + options.reconnectPolicy().ceilingForAttempt(sub.resyncAttempts).toNanos();
         if (getSnapshotUnsupported) {
             resubscribe(sub);
             return;
@@ -1309,6 +1399,59 @@ final class WsEngine {
             }
         });
         sendGetSnapshot(sub, sid, done);
+    }
+
+    /**
+     * Asks for a resync unless one is in flight, no sooner than the backoff allows. {@code certain}: the books are
+     * known to be wrong (an unusable frame); otherwise (a delta found a stale book) snapshots answering the last
+     * resync may still be on their way, and the timer armed for them decides instead.
+     */
+    private void resyncSoon(Subscription<?> sub, boolean certain) {
+        if (sub.isClosed() || sub.resyncInFlight || sub.resyncTimerArmed || link == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!certain && now - sub.snapshotsDueNanos < 0) {
+            return;
+        }
+        long wait = sub.resyncAttempts == 0 ? 0 : sub.resyncNotBeforeNanos - now;
+        if (wait <= 0) {
+            resync(sub);
+            return;
+        }
+        sub.resyncTimerArmed = true;
+        long gen = generation;
+        schedule(() -> {
+            sub.resyncTimerArmed = false;
+            if (gen == generation && hasStaleBook(sub)) {
+                resync(sub);
+            }
+        }, Duration.ofNanos(wait), null);
+    }
+
+    /** Snapshots were promised (subscribed, or get_snapshot ok): if a book is still stale by the deadline, ask again. */
+    private void expectSnapshots(Subscription<?> sub) {
+        if (!sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+            return;
+        }
+        Duration grace = options.commandTimeout();
+        sub.snapshotsDueNanos = System.nanoTime() + grace.toNanos();
+        long gen = generation;
+        schedule(() -> {
+            if (gen == generation && !sub.isClosed() && !sub.resyncInFlight && hasStaleBook(sub)) {
+                LOG.info("kalshi4j WebSocket: no usable snapshot within {} for {}; asking again", grace, sub);
+                resyncSoon(sub, true);
+            }
+        }, grace, null);
+    }
+
+    private static boolean hasStaleBook(Subscription<?> sub) {
+        for (LocalOrderbook b : sub.books.values()) {
+            if (b.isStale()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void resubscribe(Subscription<?> sub) {
