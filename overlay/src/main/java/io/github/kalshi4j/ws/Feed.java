@@ -2,6 +2,7 @@ package io.github.kalshi4j.ws;
 
 import io.github.kalshi4j.errors.KalshiBackpressureException;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiStreamGapException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -94,6 +95,32 @@ final class Feed<T> implements Iterable<T> {
         }
     }
 
+    /**
+     * Producer: tells the consumer, in stream order, that messages may be missing here. The consumer drains
+     * what is buffered, gets {@code signal} once, and goes on with what is offered after this call.
+     */
+    void gap(KalshiStreamGapException signal) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            BoundedBuffer<T> tail = chain.peekLast();
+            if (chain.size() > 1 && tail.size() == 0 && tail.droppedCount() == 0) {
+                // A signal the consumer has not reached yet is the last thing before now: it covers this one too.
+                return;
+            }
+            if (chain.size() >= 3) {
+                // Bounded: behind two unseen signals the newest buffer's contents go; the signals already say so.
+                // (The buffer before it already ends in a signal.)
+                BoundedBuffer<T> discarded = chain.pollLast();
+                droppedInRetired += discarded.size() + discarded.droppedCount();
+            } else {
+                tail.fail(signal);
+            }
+            chain.addLast(new BoundedBuffer<>(capacity, policy));
+        }
+    }
+
     /** Ends the feed cleanly: the consumer drains what is buffered, then sees the end. */
     void close() {
         synchronized (lock) {
@@ -164,9 +191,9 @@ final class Feed<T> implements Iterable<T> {
             T element;
             try {
                 element = head.poll(Duration.ofNanos(remaining));
-            } catch (KalshiBackpressureException overflow) {
+            } catch (KalshiBackpressureException | KalshiStreamGapException loss) {
                 retire(head);
-                throw overflow;
+                throw loss;
             }
             if (element != null) {
                 return element;

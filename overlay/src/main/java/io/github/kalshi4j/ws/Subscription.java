@@ -78,6 +78,10 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     boolean resyncTimerArmed;
     /** Until then, snapshots answering the last resync or subscribe may still be on their way. */
     long snapshotsDueNanos;
+    /** Consecutive transient rejections of this subscription's resubscribe. */
+    int transientRetries;
+    /** Why the next confirmed resubscribe may have missed messages (for the gap signal). */
+    String resubscribeReason = "a reconnect";
     BookFeed bookFeed;
 
     Subscription(WsEngine engine, long handleId, SubscribeRequest request, Class<T> elementType, int defaultCapacity,

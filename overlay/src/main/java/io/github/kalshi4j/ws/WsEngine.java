@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiStreamGapException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
@@ -62,6 +63,9 @@ final class WsEngine {
     private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final int RETIRED_LIMIT = 1024;
+    private static final Duration STABLE_AT_MOST = Duration.ofSeconds(10);
+    /** Transient rejections of one resubscribe retried before it fails like a permanent one. */
+    private static final int TRANSIENT_RETRY_LIMIT = 5;
 
     private final KalshiConfig config;
     final WebSocketOptions options;
@@ -90,6 +94,7 @@ final class WsEngine {
     private TyrusConnector.Link link;
     private long generation;
     private int attempt;
+    private boolean connectionStable;
     private long lastInboundNanos;
     private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
@@ -364,7 +369,15 @@ final class WsEngine {
             return;
         }
         link = opened;
-        attempt = 0;
+        // The attempt count is not reset here: a server that accepts and drops at once would get retried forever
+        // at the shortest delay. It resets once the connection has proven healthy (see maybeHealthy).
+        connectionStable = false;
+        schedule(() -> {
+            if (gen == generation && link != null) {
+                connectionStable = true;
+                maybeHealthy();
+            }
+        }, stablePeriod(), connectionTimers);
         lastInboundNanos = System.nanoTime();
         // Sids number the subscriptions of one connection; the old connection's mean nothing now.
         retiredSids.clear();
@@ -379,6 +392,26 @@ final class WsEngine {
         List<Deferred> queued = new ArrayList<>(whenOpen);
         whenOpen.clear();
         queued.forEach(d -> d.run().run());
+    }
+
+    /** How long a connection must stay up, all subscriptions confirmed, before reconnect backoff starts over. */
+    private Duration stablePeriod() {
+        Duration hb = options.heartbeatTimeout();
+        return hb.compareTo(STABLE_AT_MOST) < 0 ? hb : STABLE_AT_MOST;
+    }
+
+    /** Resets the reconnect attempt count once the connection is stable and every subscription is live on it. */
+    private void maybeHealthy() {
+        if (!connectionStable || attempt == 0 || link == null) {
+            return;
+        }
+        for (Subscription<?> sub : subscriptions) {
+            if (!sub.isClosed() && (sub.pendingSubscribeId != 0 || sub.sids.isEmpty())) {
+                return;
+            }
+        }
+        LOG.debug("kalshi4j WebSocket connection healthy; reconnect backoff starts over (was attempt {})", attempt);
+        attempt = 0;
     }
 
     private void startHeartbeat(long gen) {
@@ -426,6 +459,7 @@ final class WsEngine {
         for (Subscription<?> sub : subscriptions) {
             sub.pendingSubscribeId = 0;
             sub.unbindAll();
+            sub.resubscribeReason = "a reconnect";
             staleBooks(sub);
         }
         if (state == ConnectionState.OPEN) {
@@ -1064,18 +1098,30 @@ final class WsEngine {
             sub.pendingSubscribeId = 0;
             if (!sub.isClosed()) {
                 sub.resyncInFlight = false;
+                sub.transientRetries = 0;
                 expectSnapshots(sub);
+                if (sub.ready.isDone()) {
+                    signalGap(sub);
+                }
                 completeReady(sub);
                 List<CompletableFuture<Void>> queued = new ArrayList<>(sub.afterBound);
                 sub.afterBound.clear();
                 queued.forEach(q -> q.complete(null));
             }
+            maybeHealthy();
             return true;
         }
 
         @Override
         void fail(KalshiException error) {
             sub.pendingSubscribeId = 0;
+            if (error instanceof KalshiSubscriptionException && sub.ready.isDone() && !sub.isClosed()
+                    && state == ConnectionState.OPEN && subscriptions.contains(sub)
+                    && isTransient(((KalshiSubscriptionException) error).code())
+                    && sub.transientRetries < TRANSIENT_RETRY_LIMIT) {
+                retryResubscribe(sub, (KalshiSubscriptionException) error);
+                return;
+            }
             if (error instanceof KalshiTimeoutException && sub.ready.isDone() && !sub.isClosed()
                     && state == ConnectionState.OPEN) {
                 // A resubscription the server never answered (it went quiet while we reconnected, then came back):
@@ -1098,6 +1144,50 @@ final class WsEngine {
         }
     }
 
+    /**
+     * Error codes of the AsyncAPI spec that say nothing about the request itself: 1 "Unable to process message"
+     * (general processing error), 17 "Internal error", 18 "Command timeout". A resubscribe the server accepted
+     * before is worth asking again after one of these; every other code describes the request and stays final.
+     */
+    static boolean isTransient(int code) {
+        return code == 1 || code == 17 || code == 18;
+    }
+
+    private void retryResubscribe(Subscription<?> sub, KalshiSubscriptionException error) {
+        // A partly accepted subscribe leaves sids on the server; start the retry from nothing.
+        unsubscribeBound(sub);
+        sub.transientRetries++;
+        Duration delay = options.reconnectPolicy().ceilingForAttempt(sub.transientRetries);
+        LOG.info("kalshi4j WebSocket: resubscribe of {} rejected with transient error {} ({}); retry {} of {} in {}",
+                sub, error.code(), error.getMessage(), sub.transientRetries, TRANSIENT_RETRY_LIMIT, delay);
+        long gen = generation;
+        schedule(() -> {
+            // A reconnect meanwhile resubscribes everything by itself.
+            if (gen == generation && link != null && !sub.isClosed() && subscriptions.contains(sub)
+                    && sub.pendingSubscribeId == 0 && sub.sids.isEmpty()) {
+                sendSubscribe(sub);
+            }
+        }, delay, connectionTimers);
+    }
+
+    /**
+     * A pull feed under FAIL promises not to lose messages silently, but the server does not replay what it sent
+     * while the subscription was down (fills, user orders, order groups...): say so, once, in stream order.
+     * Order books need no such signal on an orderbook-only subscription: the snapshots that follow rebuild them.
+     */
+    private void signalGap(Subscription<?> sub) {
+        Feed<?> feed = sub.feed();
+        if (feed == null || feed.policy() != OverflowPolicy.FAIL) {
+            return;
+        }
+        boolean onlyBooks = sub.channels().stream().allMatch(c -> c == Channel.ORDERBOOK_DELTA);
+        if (onlyBooks) {
+            return;
+        }
+        feed.gap(new KalshiStreamGapException(sub + " was resubscribed after " + sub.resubscribeReason
+                + "; messages sent meanwhile may be missing: reconcile over REST"));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void completeReady(Subscription<?> sub) {
         ((CompletableFuture) sub.ready).complete(sub);
@@ -1113,6 +1203,7 @@ final class WsEngine {
         if (report && wasConfirmed) {
             reportError(error);
         }
+        maybeHealthy();
     }
 
     private void endSubscription(Subscription<?> sub, RuntimeException failure, RuntimeException readyFailure) {
@@ -1455,6 +1546,7 @@ final class WsEngine {
     }
 
     private void resubscribe(Subscription<?> sub) {
+        sub.resubscribeReason = "an order book resynchronization";
         unsubscribeBound(sub);
         staleBooks(sub);
         sub.resyncInFlight = true;

@@ -223,7 +223,7 @@ class WsRecoveryTest {
             h.server.closeAll(jakarta.websocket.CloseReason.CloseCodes.TRY_AGAIN_LATER);
             eventually(Duration.ofSeconds(10), "the socket to give up", () -> h.ws.state() == ConnectionState.CLOSED);
             assertEquals(4, h.server.connectionsOpened());
-            assertThrows(KalshiWebSocketException.class, () -> sub.poll(Duration.ZERO));
+            assertThrows(KalshiWebSocketException.class, () -> sub.poll(WAIT), "the terminal failure, right after CLOSED");
         }
     }
 
