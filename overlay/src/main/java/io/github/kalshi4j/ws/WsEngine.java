@@ -73,6 +73,7 @@ final class WsEngine {
     private final TyrusConnector connector;
     private final FrameDecoder decoder;
     private final ScheduledExecutorService actor;
+    private final ScheduledExecutorService heartbeat;
     private final ExecutorService io;
     private volatile Thread actorThread;
     private final AtomicInteger commandIds = new AtomicInteger();
@@ -95,7 +96,6 @@ final class WsEngine {
     private long generation;
     private int attempt;
     private boolean connectionStable;
-    private long lastInboundNanos;
     private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
     private final Map<Integer, Pending> pending = new HashMap<>();
@@ -133,6 +133,11 @@ final class WsEngine {
         dispatch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         dispatch.setRemoveOnCancelPolicy(true);
         this.actor = dispatch;
+        ScheduledThreadPoolExecutor beat = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.factory("kalshi4j-ws-" + n + "-heartbeat"));
+        beat.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        beat.setRemoveOnCancelPolicy(true);
+        this.heartbeat = beat;
         this.io = Executors.newCachedThreadPool(DaemonThreads.factory("kalshi4j-ws-" + n + "-io"));
     }
 
@@ -305,28 +310,59 @@ final class WsEngine {
         }
     }
 
+    /**
+     * What arrived on one connection, written on Tyrus threads: liveness is judged by the socket, not by how far
+     * the dispatch thread has got, so a slow handler never makes a healthy connection look dead.
+     */
+    private static final class Inbound {
+        volatile long lastNanos = System.nanoTime();
+        /** Frames handed to the dispatch thread and not yet processed. */
+        final AtomicInteger queued = new AtomicInteger();
+        /** Data frames dropped since the last overflow marker was queued. */
+        final AtomicInteger dropped = new AtomicInteger();
+        /** True from the first drop until the dispatch thread reaches the marker; everything but replies is dropped. */
+        final java.util.concurrent.atomic.AtomicBoolean overflowing = new java.util.concurrent.atomic.AtomicBoolean();
+    }
+
     private void connectNow() {
         long gen = ++generation;
+        Inbound inbound = new Inbound();
+        int capacity = options.inboundQueueCapacity();
         TyrusConnector.Events events = new TyrusConnector.Events() {
             @Override
             public void opened(TyrusConnector.Link l) {
-                if (!run(() -> onOpened(gen, l))) {
+                inbound.lastNanos = System.nanoTime();
+                if (!run(() -> onOpened(gen, l, inbound))) {
                     l.close(CloseReason.CloseCodes.GOING_AWAY, "client closed");
                 }
             }
 
             @Override
             public void text(String frame) {
-                run(() -> onText(gen, frame));
+                inbound.lastNanos = System.nanoTime();
+                // Replies are never dropped: a lost one would leave a command hanging until its timeout. A data frame
+                // that happens to carry an "id" key is kept too, which costs nothing but queue space.
+                boolean reply = frame.contains("\"id\"");
+                if (!reply && (inbound.overflowing.get() || inbound.queued.get() >= capacity)) {
+                    inbound.dropped.incrementAndGet();
+                    if (inbound.overflowing.compareAndSet(false, true)) {
+                        // Queued behind everything received before the first drop, ahead of everything after it.
+                        run(() -> onInboundOverflow(gen, inbound, capacity));
+                    }
+                    return;
+                }
+                inbound.queued.incrementAndGet();
+                if (!run(() -> {
+                    inbound.queued.decrementAndGet();
+                    onText(gen, frame);
+                })) {
+                    inbound.queued.decrementAndGet();
+                }
             }
 
             @Override
             public void pong() {
-                run(() -> {
-                    if (gen == generation) {
-                        lastInboundNanos = System.nanoTime();
-                    }
-                });
+                inbound.lastNanos = System.nanoTime();
             }
 
             @Override
@@ -363,7 +399,7 @@ final class WsEngine {
         }
     }
 
-    private void onOpened(long gen, TyrusConnector.Link opened) {
+    private void onOpened(long gen, TyrusConnector.Link opened, Inbound inbound) {
         if (gen != generation || state == ConnectionState.CLOSED) {
             closeLink(opened, CloseReason.CloseCodes.GOING_AWAY, "superseded", null);
             return;
@@ -378,11 +414,10 @@ final class WsEngine {
                 maybeHealthy();
             }
         }, stablePeriod(), connectionTimers);
-        lastInboundNanos = System.nanoTime();
         // Sids number the subscriptions of one connection; the old connection's mean nothing now.
         retiredSids.clear();
         setState(ConnectionState.OPEN);
-        startHeartbeat(gen);
+        startHeartbeat(gen, opened, inbound);
         firstOpen.complete(null);
         for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
             if (!sub.isClosed() && sub.pendingSubscribeId == 0) {
@@ -414,21 +449,55 @@ final class WsEngine {
         attempt = 0;
     }
 
-    private void startHeartbeat(long gen) {
+    /**
+     * Pings and the silence watchdog run on a timer thread of their own: on the dispatch thread a slow handler
+     * would hold back the pings (so no pongs come) and the check, and then the connection looks dead.
+     */
+    private void startHeartbeat(long gen, TyrusConnector.Link target, Inbound inbound) {
         long ping = options.pingInterval().toNanos();
-        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), options.heartbeatTimeout().toNanos() / 5);
-        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
-            if (gen == generation && link != null) {
-                link.ping();
+        long timeout = options.heartbeatTimeout().toNanos();
+        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), timeout / 5);
+        try {
+            connectionTimers.add(heartbeat.scheduleAtFixedRate(target::ping, ping, ping, TimeUnit.NANOSECONDS));
+            AtomicInteger reported = new AtomicInteger();
+            connectionTimers.add(heartbeat.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - inbound.lastNanos > timeout && reported.getAndIncrement() == 0) {
+                    run(() -> connectionLost(gen, new KalshiWebSocketException("no frame or pong for longer than the "
+                            + "heartbeat timeout " + options.heartbeatTimeout() + "; reconnecting")));
+                }
+            }, check, check, TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException stopped) {
+            // Shutting down.
+        }
+    }
+
+    /** Runs when the dispatch thread reaches the point where the first inbound frame was dropped. */
+    private void onInboundOverflow(long gen, Inbound inbound, int capacity) {
+        // Cleared first: a drop from now on queues a marker of its own, after the frames queued behind this one.
+        inbound.overflowing.set(false);
+        int dropped = inbound.dropped.getAndSet(0);
+        if (gen != generation) {
+            // That connection is gone; the reconnect resubscribes, re-snapshots and signals gaps by itself.
+            return;
+        }
+        reportError(new KalshiWebSocketException("inbound queue full (" + capacity + " frames): dropped " + dropped
+                + " data frames while handlers caught up; order books resynchronize and pull subscriptions under FAIL"
+                + " get a KalshiStreamGapException"));
+        for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
+            if (sub.isClosed()) {
+                continue;
             }
-        }), ping, ping, TimeUnit.NANOSECONDS));
-        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
-            if (gen == generation && state == ConnectionState.OPEN
-                    && System.nanoTime() - lastInboundNanos > options.heartbeatTimeout().toNanos()) {
-                connectionLost(gen, new KalshiWebSocketException("no frame or pong for longer than the heartbeat timeout "
-                        + options.heartbeatTimeout() + "; reconnecting"));
+            if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+                staleBooks(sub);
+                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+                resync(sub);
             }
-        }), check, check, TimeUnit.NANOSECONDS));
+            Feed<?> feed = sub.feed();
+            if (feed != null && feed.policy() == OverflowPolicy.FAIL) {
+                feed.gap(new KalshiStreamGapException(sub + ": the socket dropped inbound frames while its dispatch "
+                        + "thread was behind (inbound queue of " + capacity + " full); messages may be missing"));
+            }
+        }
     }
 
     private void cancelConnectionTimers() {
@@ -503,6 +572,7 @@ final class WsEngine {
         closeLink(old, failure == null ? CloseReason.CloseCodes.NORMAL_CLOSURE : CloseReason.CloseCodes.GOING_AWAY,
                 failure == null ? "client closing" : "giving up", connector::shutdown);
         io.shutdown();
+        heartbeat.shutdown();
         actor.shutdown();
         List<Pending> inFlight = new ArrayList<>(pending.values());
         pending.clear();
@@ -577,7 +647,6 @@ final class WsEngine {
         if (gen != generation) {
             return;
         }
-        lastInboundNanos = System.nanoTime();
         JsonNode frame;
         try {
             frame = mapper.readTree(text);
