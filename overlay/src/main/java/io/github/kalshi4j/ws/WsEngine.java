@@ -1073,12 +1073,44 @@ final class WsEngine {
             sub.ready.completeExceptionally(endingException());
             return;
         }
+        if (!sub.isInternal() && sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+            for (String market : sub.markets) {
+                if (bookFeeds.containsKey(market)) {
+                    sub.markClosed();
+                    sub.ready.completeExceptionally(heldByHandle(market));
+                    return;
+                }
+            }
+        }
         ensureStarted();
         subscriptions.add(sub);
         publishSubscriptions();
         if (link != null) {
             sendSubscribe(sub);
         }
+    }
+
+    /*
+     * Kalshi allows one orderbook_delta subscription per market and connection (a second one is rejected with
+     * error 6, "Already subscribed"). orderbook(..) handles and user subscriptions therefore cannot overlap; the
+     * client refuses the overlap itself, saying which side holds the market, rather than let the server's generic
+     * rejection (or, on a resubscribe, the end of the subscription) tell.
+     */
+
+    private static IllegalStateException heldByHandle(String market) {
+        return new IllegalStateException("orderbook_delta for " + market + " is held by an open orderbook(\"" + market
+                + "\") handle on this socket, and Kalshi allows one orderbook_delta subscription per market and "
+                + "connection: use the handle's views, or close every handle for " + market + " first");
+    }
+
+    private Subscription<?> userBookSubscription(String market) {
+        for (Subscription<?> s : subscriptions) {
+            if (!s.isInternal() && !s.isClosed() && s.channels().contains(Channel.ORDERBOOK_DELTA)
+                    && s.markets.contains(market)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private void publishSubscriptions() {
@@ -1402,6 +1434,14 @@ final class WsEngine {
         List<String> before = new ArrayList<>(sub.markets);
         LinkedHashSet<String> after = new LinkedHashSet<>(sub.markets);
         if ("add_markets".equals(action)) {
+            if (!sub.isInternal() && sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+                for (String t : tickers) {
+                    if (bookFeeds.containsKey(t)) {
+                        f.completeExceptionally(heldByHandle(t));
+                        return;
+                    }
+                }
+            }
             after.addAll(tickers);
         } else {
             after.removeAll(tickers);
@@ -1662,6 +1702,14 @@ final class WsEngine {
     CompletableFuture<OrderbookHandle> orderbook(String marketTicker) {
         return submit(f -> {
             BookFeed feed = bookFeeds.get(marketTicker);
+            Subscription<?> holder = feed == null ? userBookSubscription(marketTicker) : null;
+            if (holder != null) {
+                f.completeExceptionally(new IllegalStateException("orderbook(\"" + marketTicker + "\"): " + holder
+                        + " already subscribes orderbook_delta for " + marketTicker + ", and Kalshi allows one "
+                        + "orderbook_delta subscription per market and connection: read the snapshots and deltas of "
+                        + "that subscription, or remove the market from it (deleteMarkets, close) first"));
+                return;
+            }
             if (feed == null) {
                 SubscribeRequest request = SubscribeRequest.builder(Channel.ORDERBOOK_DELTA).marketTicker(marketTicker)
                         .build();
