@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -76,7 +78,22 @@ public final class BoundedBuffer<T> {
      *     closed, failed, or just failed on overflow
      */
     public boolean offer(T element) {
+        return offer(element, null);
+    }
+
+    /** Like {@link #offer(Object)}, handing an element evicted under DROP_OLDEST to {@code onEvict} (may be null). */
+    boolean offer(T element, java.util.function.Consumer<? super T> onEvict) {
         Objects.requireNonNull(element, "element");
+        List<T> evicted = onEvict == null ? null : new ArrayList<>(1);
+        boolean accepted = offerLocked(element, evicted);
+        if (evicted != null && !evicted.isEmpty()) {
+            // Outside the lock: the callback is the producer's business, consumers must not wait on it.
+            onEvict.accept(evicted.get(0));
+        }
+        return accepted;
+    }
+
+    private boolean offerLocked(T element, List<T> evictedOut) {
         lock.lock();
         try {
             if (closed || failure != null) {
@@ -90,7 +107,10 @@ public final class BoundedBuffer<T> {
                     changed.signalAll();
                     return false;
                 }
-                queue.pollFirst();
+                T evicted = queue.pollFirst();
+                if (evictedOut != null) {
+                    evictedOut.add(evicted);
+                }
             }
             queue.addLast(element);
             changed.signalAll();

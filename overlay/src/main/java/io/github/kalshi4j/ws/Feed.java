@@ -2,6 +2,7 @@ package io.github.kalshi4j.ws;
 
 import io.github.kalshi4j.errors.KalshiBackpressureException;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiStreamGapException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -58,12 +59,27 @@ final class Feed<T> implements Iterable<T> {
 
     /** Producer: never blocks. */
     Offer offer(T element) {
+        return offer(element, null);
+    }
+
+    /** Producer: never blocks; an element evicted under DROP_OLDEST goes to {@code onEvict} (may be null). */
+    Offer offer(T element, java.util.function.Consumer<? super T> onEvict) {
+        java.util.List<T> evicted = new java.util.ArrayList<>(1);
+        Offer result = offerLocked(element, onEvict == null ? null : evicted::add);
+        if (onEvict != null && !evicted.isEmpty()) {
+            // After the lock: the callback may do real work (ask for a resync), consumers must not wait on it.
+            onEvict.accept(evicted.get(0));
+        }
+        return result;
+    }
+
+    private Offer offerLocked(T element, java.util.function.Consumer<? super T> onEvict) {
         synchronized (lock) {
             if (ended) {
                 return Offer.ENDED;
             }
             BoundedBuffer<T> tail = chain.peekLast();
-            if (tail.offer(element)) {
+            if (tail.offer(element, onEvict)) {
                 return Offer.ACCEPTED;
             }
             if (!(tail.failure().orElse(null) instanceof KalshiBackpressureException)) {
@@ -76,6 +92,32 @@ final class Feed<T> implements Iterable<T> {
             }
             chain.addLast(new BoundedBuffer<>(capacity, policy));
             return Offer.OVERFLOWED;
+        }
+    }
+
+    /**
+     * Producer: tells the consumer, in stream order, that messages may be missing here. The consumer drains
+     * what is buffered, gets {@code signal} once, and goes on with what is offered after this call.
+     */
+    void gap(KalshiStreamGapException signal) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            BoundedBuffer<T> tail = chain.peekLast();
+            if (chain.size() > 1 && tail.size() == 0 && tail.droppedCount() == 0) {
+                // A signal the consumer has not reached yet is the last thing before now: it covers this one too.
+                return;
+            }
+            if (chain.size() >= 3) {
+                // Bounded: behind two unseen signals the newest buffer's contents go; the signals already say so.
+                // (The buffer before it already ends in a signal.)
+                BoundedBuffer<T> discarded = chain.pollLast();
+                droppedInRetired += discarded.size() + discarded.droppedCount();
+            } else {
+                tail.fail(signal);
+            }
+            chain.addLast(new BoundedBuffer<>(capacity, policy));
         }
     }
 
@@ -149,9 +191,9 @@ final class Feed<T> implements Iterable<T> {
             T element;
             try {
                 element = head.poll(Duration.ofNanos(remaining));
-            } catch (KalshiBackpressureException overflow) {
+            } catch (KalshiBackpressureException | KalshiStreamGapException loss) {
                 retire(head);
-                throw overflow;
+                throw loss;
             }
             if (element != null) {
                 return element;

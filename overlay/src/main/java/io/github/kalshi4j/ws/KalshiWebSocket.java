@@ -96,10 +96,16 @@ public final class KalshiWebSocket implements AutoCloseable {
     /**
      * Subscribes; the returned handle delivers {@link WsMessage}s (pull, unless the request has a listener).
      *
+     * <p>Kalshi allows one {@code orderbook_delta} subscription per market and connection. An
+     * {@code orderbook_delta} request naming a market that an open {@link #orderbook(String)} handle
+     * holds therefore fails at once with an {@link IllegalStateException} naming the market (nothing
+     * is sent); so does {@link Subscription#addMarkets} of such a market.
+     *
      * @param request what to subscribe to, not null
      * @return a future completed with the handle once the server confirmed every channel
      *     ({@code subscribed}, with a sid each), or failed with a
-     *     {@link io.github.kalshi4j.errors.KalshiSubscriptionException} or a timeout
+     *     {@link io.github.kalshi4j.errors.KalshiSubscriptionException}, a timeout, or the
+     *     {@link IllegalStateException} above
      */
     public CompletableFuture<Subscription<WsMessage>> subscribe(SubscribeRequest request) {
         return engine.subscribe(Objects.requireNonNull(request, "request"), WsMessage.class);
@@ -122,6 +128,14 @@ public final class KalshiWebSocket implements AutoCloseable {
     /**
      * Streams one market's order book: subscribes to {@code orderbook_delta} for it (once, however many
      * handles are open for the market) and maintains a {@link LocalOrderbook}.
+     *
+     * <p>Kalshi allows one {@code orderbook_delta} subscription per market and connection, so a handle
+     * cannot share a market with a {@link #subscribe(SubscribeRequest) user subscription} to
+     * {@code orderbook_delta} on this socket: if one covers the market (by ticker), the future fails
+     * at once with an {@link IllegalStateException} naming that subscription. Read that
+     * subscription's snapshots and deltas instead, or remove the market from it first. (A
+     * subscription made by {@code market_id} cannot be recognized; the server then rejects the
+     * handle's subscribe with error 6, "Already subscribed".)
      *
      * @param marketTicker the market, not blank
      * @return a future completed with the handle once the server confirmed the subscription; the book

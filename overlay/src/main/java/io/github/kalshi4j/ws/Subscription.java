@@ -34,6 +34,21 @@ import java.util.stream.Stream;
  * the affected markets' deltas until they arrive, so what follows the exception can be applied
  * from scratch.
  *
+ * <p><b>Gaps.</b> The server does not replay what it sent while a subscription was down. So when a
+ * pull subscription under {@link OverflowPolicy#FAIL} with a channel other than
+ * {@link Channel#ORDERBOOK_DELTA} (fills, user orders, order group updates, positions...) is live again
+ * after a reconnect (or after a resubscribe that resynchronized its books), and when the socket had to
+ * drop inbound frames because its dispatch thread fell behind (see
+ * {@link WebSocketOptions#inboundQueueCapacity()}), the consumer gets a
+ * {@link io.github.kalshi4j.errors.KalshiStreamGapException} once, in stream order: after the messages
+ * received before, before those received after. The subscription stays alive; the exception means
+ * "reconcile over REST now", e.g. fetch fills and orders since the last one seen. Order books need no
+ * such signal: they are rebuilt from the fresh snapshots that follow (a pull consumer of
+ * {@code orderbook_delta} under FAIL still gets the signal after an inbound drop, and that market's
+ * deltas are withheld until its snapshot). Under DROP_OLDEST no gap signal is given; on an
+ * {@code orderbook_delta} subscription an evicted frame makes the client fetch a fresh snapshot for
+ * its market and withhold that market's deltas until it arrives.
+ *
  * <p><b>Endings.</b> {@link #close()} or {@link #unsubscribe()} end the stream cleanly (buffered
  * messages are still delivered, then iteration ends), as does closing the socket. If the server
  * rejects a resubscribe or the socket gives up reconnecting, the stream ends with that exception
@@ -72,6 +87,16 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     final List<CompletableFuture<Void>> afterBound = new ArrayList<>();
     int pendingSubscribeId;
     boolean resyncInFlight;
+    /** Resyncs asked for since the books were last all fresh; spaces out the next one (backoff). */
+    int resyncAttempts;
+    long resyncNotBeforeNanos;
+    boolean resyncTimerArmed;
+    /** Until then, snapshots answering the last resync or subscribe may still be on their way. */
+    long snapshotsDueNanos;
+    /** Consecutive transient rejections of this subscription's resubscribe. */
+    int transientRetries;
+    /** Why the next confirmed resubscribe may have missed messages (for the gap signal). */
+    String resubscribeReason = "a reconnect";
     BookFeed bookFeed;
 
     Subscription(WsEngine engine, long handleId, SubscribeRequest request, Class<T> elementType, int defaultCapacity,
@@ -85,6 +110,9 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
         this.feed = listener == null && !internal
                 ? new Feed<>(request.bufferCapacity().orElse(defaultCapacity), request.overflowPolicy())
                 : null;
+        // Deadlines compare by subtraction from nanoTime, whose origin is arbitrary: start them at "now".
+        this.resyncNotBeforeNanos = System.nanoTime();
+        this.snapshotsDueNanos = resyncNotBeforeNanos;
         this.markets = new LinkedHashSet<>(request.marketTickers());
         this.marketsView = List.copyOf(markets);
     }
@@ -165,6 +193,8 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      * @throws KalshiBackpressureException once where messages were lost under {@link OverflowPolicy#FAIL};
      *     polling again continues after the loss
+     * @throws io.github.kalshi4j.errors.KalshiStreamGapException once where messages may be missing
+     *     (reconnect, dropped inbound frames; see the class documentation); polling again continues
      * @throws io.github.kalshi4j.errors.KalshiException the terminal failure, once everything before it is consumed
      * @throws IllegalStateException for a push subscription
      */
@@ -175,8 +205,9 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     /**
      * Returns a blocking iterator: {@code hasNext()} waits for the next message, returns false after a
      * clean end and throws the terminal failure after a failed one. A
-     * {@link KalshiBackpressureException} thrown by {@code hasNext()} marks lost messages; the same
-     * iterator may be used on after catching it.
+     * {@link KalshiBackpressureException} thrown by {@code hasNext()} marks lost messages, a
+     * {@link io.github.kalshi4j.errors.KalshiStreamGapException} marks where messages may be missing;
+     * the same iterator may be used on after catching either.
      *
      * @return an iterator consuming this subscription
      * @throws IllegalStateException for a push subscription

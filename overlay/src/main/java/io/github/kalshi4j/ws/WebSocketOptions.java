@@ -24,6 +24,7 @@ public final class WebSocketOptions {
     private final ReconnectPolicy reconnectPolicy;
     private final int bufferCapacity;
     private final int viewBufferCapacity;
+    private final int inboundQueueCapacity;
 
     private WebSocketOptions(Builder b) {
         this.heartbeatTimeout = b.heartbeatTimeout;
@@ -33,6 +34,7 @@ public final class WebSocketOptions {
         this.reconnectPolicy = b.reconnectPolicy;
         this.bufferCapacity = b.bufferCapacity;
         this.viewBufferCapacity = b.viewBufferCapacity;
+        this.inboundQueueCapacity = b.inboundQueueCapacity;
         if (pingInterval.compareTo(heartbeatTimeout) >= 0) {
             throw new IllegalArgumentException("pingInterval (" + pingInterval + ") must be shorter than heartbeatTimeout ("
                     + heartbeatTimeout + "), or a healthy but quiet connection would be declared dead");
@@ -42,7 +44,8 @@ public final class WebSocketOptions {
     /**
      * Returns the defaults: heartbeat timeout 30 s with a ping every 10 s, command timeout 10 s,
      * reconnect backoff from 250 ms doubling to 30 s with full jitter for up to 20 attempts, pull
-     * buffers of 16,384 messages and order book view buffers of 1,024 views.
+     * buffers of 16,384 messages, order book view buffers of 1,024 views and an inbound queue of
+     * 65,536 frames.
      *
      * @return the default options
      */
@@ -72,6 +75,7 @@ public final class WebSocketOptions {
         b.reconnectPolicy = reconnectPolicy;
         b.bufferCapacity = bufferCapacity;
         b.viewBufferCapacity = viewBufferCapacity;
+        b.inboundQueueCapacity = inboundQueueCapacity;
         return b;
     }
 
@@ -135,6 +139,22 @@ public final class WebSocketOptions {
     }
 
     /**
+     * Returns how many received frames may wait for the socket's single dispatch thread (which runs
+     * listeners and handlers, and fills pull buffers). When handlers are slower than the feed and the
+     * queue is full, data frames are dropped (command replies never are) until the dispatch thread has
+     * caught up with everything received before the drop. Then the loss is made visible: order books
+     * go stale and resynchronize, pull subscriptions get a
+     * {@link io.github.kalshi4j.errors.KalshiStreamGapException} in stream order, and the error
+     * listeners are told how many frames were dropped. Liveness is judged by what arrives on the
+     * socket, so a slow handler never makes a healthy connection look dead.
+     *
+     * @return the capacity, in frames
+     */
+    public int inboundQueueCapacity() {
+        return inboundQueueCapacity;
+    }
+
+    /**
      * Describes the options for logs.
      *
      * @return every setting
@@ -143,7 +163,8 @@ public final class WebSocketOptions {
     public String toString() {
         return "WebSocketOptions{heartbeatTimeout=" + heartbeatTimeout + ", pingInterval=" + pingInterval
                 + ", commandTimeout=" + commandTimeout + ", reconnect=" + reconnectPolicy + ", bufferCapacity="
-                + bufferCapacity + ", viewBufferCapacity=" + viewBufferCapacity + "}";
+                + bufferCapacity + ", viewBufferCapacity=" + viewBufferCapacity + ", inboundQueueCapacity="
+                + inboundQueueCapacity + "}";
     }
 
     /** Builds {@link WebSocketOptions}. Not thread-safe. */
@@ -154,6 +175,7 @@ public final class WebSocketOptions {
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.of(Duration.ofMillis(250), Duration.ofSeconds(30), 20);
         private int bufferCapacity = 16_384;
         private int viewBufferCapacity = 1_024;
+        private int inboundQueueCapacity = 65_536;
 
         private Builder() {
         }
@@ -222,6 +244,18 @@ public final class WebSocketOptions {
          */
         public Builder viewBufferCapacity(int capacity) {
             this.viewBufferCapacity = atLeastOne("viewBufferCapacity", capacity);
+            return this;
+        }
+
+        /**
+         * Sets how many received frames may wait for the dispatch thread; see
+         * {@link WebSocketOptions#inboundQueueCapacity()} for what happens when it is full.
+         *
+         * @param capacity at least 1
+         * @return this builder
+         */
+        public Builder inboundQueueCapacity(int capacity) {
+            this.inboundQueueCapacity = atLeastOne("inboundQueueCapacity", capacity);
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.errors.KalshiStreamGapException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
@@ -62,6 +63,9 @@ final class WsEngine {
     private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final int RETIRED_LIMIT = 1024;
+    private static final Duration STABLE_AT_MOST = Duration.ofSeconds(10);
+    /** Transient rejections of one resubscribe retried before it fails like a permanent one. */
+    private static final int TRANSIENT_RETRY_LIMIT = 5;
 
     private final KalshiConfig config;
     final WebSocketOptions options;
@@ -69,6 +73,7 @@ final class WsEngine {
     private final TyrusConnector connector;
     private final FrameDecoder decoder;
     private final ScheduledExecutorService actor;
+    private final ScheduledExecutorService heartbeat;
     private final ExecutorService io;
     private volatile Thread actorThread;
     private final AtomicInteger commandIds = new AtomicInteger();
@@ -90,7 +95,7 @@ final class WsEngine {
     private TyrusConnector.Link link;
     private long generation;
     private int attempt;
-    private long lastInboundNanos;
+    private boolean connectionStable;
     private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
     private final Map<Integer, Pending> pending = new HashMap<>();
@@ -128,6 +133,11 @@ final class WsEngine {
         dispatch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         dispatch.setRemoveOnCancelPolicy(true);
         this.actor = dispatch;
+        ScheduledThreadPoolExecutor beat = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.factory("kalshi4j-ws-" + n + "-heartbeat"));
+        beat.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        beat.setRemoveOnCancelPolicy(true);
+        this.heartbeat = beat;
         this.io = Executors.newCachedThreadPool(DaemonThreads.factory("kalshi4j-ws-" + n + "-io"));
     }
 
@@ -300,28 +310,59 @@ final class WsEngine {
         }
     }
 
+    /**
+     * What arrived on one connection, written on Tyrus threads: liveness is judged by the socket, not by how far
+     * the dispatch thread has got, so a slow handler never makes a healthy connection look dead.
+     */
+    private static final class Inbound {
+        volatile long lastNanos = System.nanoTime();
+        /** Frames handed to the dispatch thread and not yet processed. */
+        final AtomicInteger queued = new AtomicInteger();
+        /** Data frames dropped since the last overflow marker was queued. */
+        final AtomicInteger dropped = new AtomicInteger();
+        /** True from the first drop until the dispatch thread reaches the marker; everything but replies is dropped. */
+        final java.util.concurrent.atomic.AtomicBoolean overflowing = new java.util.concurrent.atomic.AtomicBoolean();
+    }
+
     private void connectNow() {
         long gen = ++generation;
+        Inbound inbound = new Inbound();
+        int capacity = options.inboundQueueCapacity();
         TyrusConnector.Events events = new TyrusConnector.Events() {
             @Override
             public void opened(TyrusConnector.Link l) {
-                if (!run(() -> onOpened(gen, l))) {
+                inbound.lastNanos = System.nanoTime();
+                if (!run(() -> onOpened(gen, l, inbound))) {
                     l.close(CloseReason.CloseCodes.GOING_AWAY, "client closed");
                 }
             }
 
             @Override
             public void text(String frame) {
-                run(() -> onText(gen, frame));
+                inbound.lastNanos = System.nanoTime();
+                // Replies are never dropped: a lost one would leave a command hanging until its timeout. A data frame
+                // that happens to carry an "id" key is kept too, which costs nothing but queue space.
+                boolean reply = frame.contains("\"id\"");
+                if (!reply && (inbound.overflowing.get() || inbound.queued.get() >= capacity)) {
+                    inbound.dropped.incrementAndGet();
+                    if (inbound.overflowing.compareAndSet(false, true)) {
+                        // Queued behind everything received before the first drop, ahead of everything after it.
+                        run(() -> onInboundOverflow(gen, inbound, capacity));
+                    }
+                    return;
+                }
+                inbound.queued.incrementAndGet();
+                if (!run(() -> {
+                    inbound.queued.decrementAndGet();
+                    onText(gen, frame);
+                })) {
+                    inbound.queued.decrementAndGet();
+                }
             }
 
             @Override
             public void pong() {
-                run(() -> {
-                    if (gen == generation) {
-                        lastInboundNanos = System.nanoTime();
-                    }
-                });
+                inbound.lastNanos = System.nanoTime();
             }
 
             @Override
@@ -358,18 +399,25 @@ final class WsEngine {
         }
     }
 
-    private void onOpened(long gen, TyrusConnector.Link opened) {
+    private void onOpened(long gen, TyrusConnector.Link opened, Inbound inbound) {
         if (gen != generation || state == ConnectionState.CLOSED) {
             closeLink(opened, CloseReason.CloseCodes.GOING_AWAY, "superseded", null);
             return;
         }
         link = opened;
-        attempt = 0;
-        lastInboundNanos = System.nanoTime();
+        // The attempt count is not reset here: a server that accepts and drops at once would get retried forever
+        // at the shortest delay. It resets once the connection has proven healthy (see maybeHealthy).
+        connectionStable = false;
+        schedule(() -> {
+            if (gen == generation && link != null) {
+                connectionStable = true;
+                maybeHealthy();
+            }
+        }, stablePeriod(), connectionTimers);
         // Sids number the subscriptions of one connection; the old connection's mean nothing now.
         retiredSids.clear();
         setState(ConnectionState.OPEN);
-        startHeartbeat(gen);
+        startHeartbeat(gen, opened, inbound);
         firstOpen.complete(null);
         for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
             if (!sub.isClosed() && sub.pendingSubscribeId == 0) {
@@ -381,21 +429,75 @@ final class WsEngine {
         queued.forEach(d -> d.run().run());
     }
 
-    private void startHeartbeat(long gen) {
+    /** How long a connection must stay up, all subscriptions confirmed, before reconnect backoff starts over. */
+    private Duration stablePeriod() {
+        Duration hb = options.heartbeatTimeout();
+        return hb.compareTo(STABLE_AT_MOST) < 0 ? hb : STABLE_AT_MOST;
+    }
+
+    /** Resets the reconnect attempt count once the connection is stable and every subscription is live on it. */
+    private void maybeHealthy() {
+        if (!connectionStable || attempt == 0 || link == null) {
+            return;
+        }
+        for (Subscription<?> sub : subscriptions) {
+            if (!sub.isClosed() && (sub.pendingSubscribeId != 0 || sub.sids.isEmpty())) {
+                return;
+            }
+        }
+        LOG.debug("kalshi4j WebSocket connection healthy; reconnect backoff starts over (was attempt {})", attempt);
+        attempt = 0;
+    }
+
+    /**
+     * Pings and the silence watchdog run on a timer thread of their own: on the dispatch thread a slow handler
+     * would hold back the pings (so no pongs come) and the check, and then the connection looks dead.
+     */
+    private void startHeartbeat(long gen, TyrusConnector.Link target, Inbound inbound) {
         long ping = options.pingInterval().toNanos();
-        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), options.heartbeatTimeout().toNanos() / 5);
-        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
-            if (gen == generation && link != null) {
-                link.ping();
+        long timeout = options.heartbeatTimeout().toNanos();
+        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), timeout / 5);
+        try {
+            connectionTimers.add(heartbeat.scheduleAtFixedRate(target::ping, ping, ping, TimeUnit.NANOSECONDS));
+            AtomicInteger reported = new AtomicInteger();
+            connectionTimers.add(heartbeat.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - inbound.lastNanos > timeout && reported.getAndIncrement() == 0) {
+                    run(() -> connectionLost(gen, new KalshiWebSocketException("no frame or pong for longer than the "
+                            + "heartbeat timeout " + options.heartbeatTimeout() + "; reconnecting")));
+                }
+            }, check, check, TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException stopped) {
+            // Shutting down.
+        }
+    }
+
+    /** Runs when the dispatch thread reaches the point where the first inbound frame was dropped. */
+    private void onInboundOverflow(long gen, Inbound inbound, int capacity) {
+        // Cleared first: a drop from now on queues a marker of its own, after the frames queued behind this one.
+        inbound.overflowing.set(false);
+        int dropped = inbound.dropped.getAndSet(0);
+        if (gen != generation) {
+            // That connection is gone; the reconnect resubscribes, re-snapshots and signals gaps by itself.
+            return;
+        }
+        reportError(new KalshiWebSocketException("inbound queue full (" + capacity + " frames): dropped " + dropped
+                + " data frames while handlers caught up; order books resynchronize and pull subscriptions under FAIL"
+                + " get a KalshiStreamGapException"));
+        for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
+            if (sub.isClosed()) {
+                continue;
             }
-        }), ping, ping, TimeUnit.NANOSECONDS));
-        connectionTimers.add(actor.scheduleAtFixedRate(() -> guarded(() -> {
-            if (gen == generation && state == ConnectionState.OPEN
-                    && System.nanoTime() - lastInboundNanos > options.heartbeatTimeout().toNanos()) {
-                connectionLost(gen, new KalshiWebSocketException("no frame or pong for longer than the heartbeat timeout "
-                        + options.heartbeatTimeout() + "; reconnecting"));
+            if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+                staleBooks(sub);
+                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+                resync(sub);
             }
-        }), check, check, TimeUnit.NANOSECONDS));
+            Feed<?> feed = sub.feed();
+            if (feed != null && feed.policy() == OverflowPolicy.FAIL) {
+                feed.gap(new KalshiStreamGapException(sub + ": the socket dropped inbound frames while its dispatch "
+                        + "thread was behind (inbound queue of " + capacity + " full); messages may be missing"));
+            }
+        }
     }
 
     private void cancelConnectionTimers() {
@@ -426,6 +528,7 @@ final class WsEngine {
         for (Subscription<?> sub : subscriptions) {
             sub.pendingSubscribeId = 0;
             sub.unbindAll();
+            sub.resubscribeReason = "a reconnect";
             staleBooks(sub);
         }
         if (state == ConnectionState.OPEN) {
@@ -469,6 +572,7 @@ final class WsEngine {
         closeLink(old, failure == null ? CloseReason.CloseCodes.NORMAL_CLOSURE : CloseReason.CloseCodes.GOING_AWAY,
                 failure == null ? "client closing" : "giving up", connector::shutdown);
         io.shutdown();
+        heartbeat.shutdown();
         actor.shutdown();
         List<Pending> inFlight = new ArrayList<>(pending.values());
         pending.clear();
@@ -543,7 +647,6 @@ final class WsEngine {
         if (gen != generation) {
             return;
         }
-        lastInboundNanos = System.nanoTime();
         JsonNode frame;
         try {
             frame = mapper.readTree(text);
@@ -635,11 +738,20 @@ final class WsEngine {
         }
         Subscription<?> sub = route.subscription();
         Channel channel = route.channel();
-        if (channel.isSequenced() && message.seq().isPresent()
+        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.OrderbookSnapshot
+                && message.seq().isPresent()) {
+            if (!checkSnapshotSequence(sub, sid, (WsMessage.OrderbookSnapshot) message)) {
+                return;
+            }
+        } else if (channel.isSequenced() && message.seq().isPresent()
                 && !checkSequence(sub, channel, sid, message.seq().getAsLong())) {
             return;
         }
-        if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
+        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.Unknown
+                && (type.equals("orderbook_snapshot") || type.equals("orderbook_delta"))) {
+            // The decoder reported it already. Whatever the frame said is missing from the book now.
+            bookFrameLost(sub, frame.path("msg").path("market_ticker").asText(null));
+        } else if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
             return;
         }
         deliver(sub, message);
@@ -668,6 +780,50 @@ final class WsEngine {
                 sequenceBreak(new SequenceEvent(sub, channel, sid, SequenceEvent.Kind.GAP, r.expected(), seq));
                 // A snapshot frame is self-contained, so the frame that revealed the gap is still processed.
                 return true;
+        }
+    }
+
+    /**
+     * A snapshot replaces its market's book whatever came before, so a jump in seq up to it is no loss for that
+     * market: the snapshot becomes the sid's new baseline. Only if the sid also carries other markets whose fresh
+     * books may have missed deltas in the jump is it a gap. False if the frame must be dropped.
+     */
+    private boolean checkSnapshotSequence(Subscription<?> sub, long sid, WsMessage.OrderbookSnapshot snapshot) {
+        long seq = snapshot.seq().getAsLong();
+        SequenceTracker tracker = sub.trackers.computeIfAbsent(sid, s -> new SequenceTracker());
+        OptionalLong last = tracker.lastSeq();
+        if (last.isEmpty() || seq <= last.getAsLong() + 1) {
+            return checkSequence(sub, Channel.ORDERBOOK_DELTA, sid, seq);
+        }
+        String market = snapshot.marketTicker().orElse(null);
+        boolean othersFresh = sub.books.values().stream()
+                .anyMatch(b -> !b.marketTicker().equals(market) && !b.isStale());
+        if (othersFresh) {
+            return checkSequence(sub, Channel.ORDERBOOK_DELTA, sid, seq);
+        }
+        LOG.debug("kalshi4j WebSocket: snapshot at seq {} on sid {} is the new baseline (last seq {})", seq, sid,
+                last.getAsLong());
+        tracker.baseline(seq);
+        return true;
+    }
+
+    /** An orderbook frame for {@code market} (null: unknown) could not be used: its book can no longer be trusted. */
+    private void bookFrameLost(Subscription<?> sub, String market) {
+        if (market != null) {
+            sub.books.computeIfAbsent(market, LocalOrderbook::new).markStale();
+            sub.consumerAwaitingSnapshot.add(market);
+        } else {
+            staleBooks(sub);
+            sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+        }
+        publish(sub);
+        resyncSoon(sub, true);
+    }
+
+    private void dropBooks(Subscription<?> sub, List<String> tickers) {
+        for (String t : tickers) {
+            sub.books.remove(t);
+            sub.consumerAwaitingSnapshot.remove(t);
         }
     }
 
@@ -701,8 +857,11 @@ final class WsEngine {
             ApplyResult result = book.applySnapshot(seq, BookRows.yes(snapshot.msg()), BookRows.no(snapshot.msg()));
             publish(sub);
             if (!result.isApplied()) {
-                resync(sub);
+                resyncSoon(sub, true);
                 return false;
+            }
+            if (sub.books.values().stream().noneMatch(LocalOrderbook::isStale)) {
+                sub.resyncAttempts = 0;
             }
             return true;
         }
@@ -721,6 +880,9 @@ final class WsEngine {
             }
             if (result.requiresResync()) {
                 resync(sub);
+            } else if (result == ApplyResult.IGNORED_STALE) {
+                // A stale book nobody is fixing would stay stale for good: this delta is the reminder.
+                resyncSoon(sub, false);
             }
             // Deltas on a stale book belong to a state nobody has; withholding them keeps every stream replayable.
             return result.isApplied();
@@ -770,7 +932,23 @@ final class WsEngine {
         if (!sub.elementType().isInstance(message)) {
             return;
         }
-        if (sub.feed().offer(sub.elementType().cast(message)) == Feed.Offer.OVERFLOWED) {
+        boolean book = sub.channels().contains(Channel.ORDERBOOK_DELTA);
+        Consumer<T> onEvict = !book ? null : evicted -> {
+            // Under DROP_OLDEST the consumer lost this frame: what it builds from that market's frames is wrong
+            // until a snapshot. An older frame of the market a snapshot is now arriving for is no loss, though.
+            String market = evicted instanceof WsMessage ? ((WsMessage) evicted).marketTicker().orElse(null) : null;
+            if (market != null && message instanceof WsMessage.OrderbookSnapshot
+                    && market.equals(message.marketTicker().orElse(null))) {
+                return;
+            }
+            if (market != null) {
+                sub.consumerAwaitingSnapshot.add(market);
+            } else {
+                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+            }
+            resyncSoon(sub, true);
+        };
+        if (sub.feed().offer(sub.elementType().cast(message), onEvict) == Feed.Offer.OVERFLOWED) {
             LOG.warn("kalshi4j WebSocket: {} fell {} messages behind; its consumer gets a KalshiBackpressureException",
                     sub, sub.feed().capacity());
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
@@ -895,12 +1073,44 @@ final class WsEngine {
             sub.ready.completeExceptionally(endingException());
             return;
         }
+        if (!sub.isInternal() && sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+            for (String market : sub.markets) {
+                if (bookFeeds.containsKey(market)) {
+                    sub.markClosed();
+                    sub.ready.completeExceptionally(heldByHandle(market));
+                    return;
+                }
+            }
+        }
         ensureStarted();
         subscriptions.add(sub);
         publishSubscriptions();
         if (link != null) {
             sendSubscribe(sub);
         }
+    }
+
+    /*
+     * Kalshi allows one orderbook_delta subscription per market and connection (a second one is rejected with
+     * error 6, "Already subscribed"). orderbook(..) handles and user subscriptions therefore cannot overlap; the
+     * client refuses the overlap itself, saying which side holds the market, rather than let the server's generic
+     * rejection (or, on a resubscribe, the end of the subscription) tell.
+     */
+
+    private static IllegalStateException heldByHandle(String market) {
+        return new IllegalStateException("orderbook_delta for " + market + " is held by an open orderbook(\"" + market
+                + "\") handle on this socket, and Kalshi allows one orderbook_delta subscription per market and "
+                + "connection: use the handle's views, or close every handle for " + market + " first");
+    }
+
+    private Subscription<?> userBookSubscription(String market) {
+        for (Subscription<?> s : subscriptions) {
+            if (!s.isInternal() && !s.isClosed() && s.channels().contains(Channel.ORDERBOOK_DELTA)
+                    && s.markets.contains(market)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private void publishSubscriptions() {
@@ -989,17 +1199,30 @@ final class WsEngine {
             sub.pendingSubscribeId = 0;
             if (!sub.isClosed()) {
                 sub.resyncInFlight = false;
+                sub.transientRetries = 0;
+                expectSnapshots(sub);
+                if (sub.ready.isDone()) {
+                    signalGap(sub);
+                }
                 completeReady(sub);
                 List<CompletableFuture<Void>> queued = new ArrayList<>(sub.afterBound);
                 sub.afterBound.clear();
                 queued.forEach(q -> q.complete(null));
             }
+            maybeHealthy();
             return true;
         }
 
         @Override
         void fail(KalshiException error) {
             sub.pendingSubscribeId = 0;
+            if (error instanceof KalshiSubscriptionException && sub.ready.isDone() && !sub.isClosed()
+                    && state == ConnectionState.OPEN && subscriptions.contains(sub)
+                    && isTransient(((KalshiSubscriptionException) error).code())
+                    && sub.transientRetries < TRANSIENT_RETRY_LIMIT) {
+                retryResubscribe(sub, (KalshiSubscriptionException) error);
+                return;
+            }
             if (error instanceof KalshiTimeoutException && sub.ready.isDone() && !sub.isClosed()
                     && state == ConnectionState.OPEN) {
                 // A resubscription the server never answered (it went quiet while we reconnected, then came back):
@@ -1022,6 +1245,50 @@ final class WsEngine {
         }
     }
 
+    /**
+     * Error codes of the AsyncAPI spec that say nothing about the request itself: 1 "Unable to process message"
+     * (general processing error), 17 "Internal error", 18 "Command timeout". A resubscribe the server accepted
+     * before is worth asking again after one of these; every other code describes the request and stays final.
+     */
+    static boolean isTransient(int code) {
+        return code == 1 || code == 17 || code == 18;
+    }
+
+    private void retryResubscribe(Subscription<?> sub, KalshiSubscriptionException error) {
+        // A partly accepted subscribe leaves sids on the server; start the retry from nothing.
+        unsubscribeBound(sub);
+        sub.transientRetries++;
+        Duration delay = options.reconnectPolicy().ceilingForAttempt(sub.transientRetries);
+        LOG.info("kalshi4j WebSocket: resubscribe of {} rejected with transient error {} ({}); retry {} of {} in {}",
+                sub, error.code(), error.getMessage(), sub.transientRetries, TRANSIENT_RETRY_LIMIT, delay);
+        long gen = generation;
+        schedule(() -> {
+            // A reconnect meanwhile resubscribes everything by itself.
+            if (gen == generation && link != null && !sub.isClosed() && subscriptions.contains(sub)
+                    && sub.pendingSubscribeId == 0 && sub.sids.isEmpty()) {
+                sendSubscribe(sub);
+            }
+        }, delay, connectionTimers);
+    }
+
+    /**
+     * A pull feed under FAIL promises not to lose messages silently, but the server does not replay what it sent
+     * while the subscription was down (fills, user orders, order groups...): say so, once, in stream order.
+     * Order books need no such signal on an orderbook-only subscription: the snapshots that follow rebuild them.
+     */
+    private void signalGap(Subscription<?> sub) {
+        Feed<?> feed = sub.feed();
+        if (feed == null || feed.policy() != OverflowPolicy.FAIL) {
+            return;
+        }
+        boolean onlyBooks = sub.channels().stream().allMatch(c -> c == Channel.ORDERBOOK_DELTA);
+        if (onlyBooks) {
+            return;
+        }
+        feed.gap(new KalshiStreamGapException(sub + " was resubscribed after " + sub.resubscribeReason
+                + "; messages sent meanwhile may be missing: reconcile over REST"));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void completeReady(Subscription<?> sub) {
         ((CompletableFuture) sub.ready).complete(sub);
@@ -1037,6 +1304,7 @@ final class WsEngine {
         if (report && wasConfirmed) {
             reportError(error);
         }
+        maybeHealthy();
     }
 
     private void endSubscription(Subscription<?> sub, RuntimeException failure, RuntimeException readyFailure) {
@@ -1166,6 +1434,14 @@ final class WsEngine {
         List<String> before = new ArrayList<>(sub.markets);
         LinkedHashSet<String> after = new LinkedHashSet<>(sub.markets);
         if ("add_markets".equals(action)) {
+            if (!sub.isInternal() && sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+                for (String t : tickers) {
+                    if (bookFeeds.containsKey(t)) {
+                        f.completeExceptionally(heldByHandle(t));
+                        return;
+                    }
+                }
+            }
             after.addAll(tickers);
         } else {
             after.removeAll(tickers);
@@ -1176,11 +1452,12 @@ final class WsEngine {
             }
         }
         sub.setMarkets(after);
-        if (!"add_markets".equals(action)) {
-            tickers.forEach(sub.books::remove);
-        }
+        boolean deleting = !"add_markets".equals(action);
         if (sub.sids.isEmpty()) {
             // Not live on a connection: the next subscribe carries the new markets.
+            if (deleting) {
+                dropBooks(sub, tickers);
+            }
             f.complete(List.copyOf(sub.markets));
             return;
         }
@@ -1201,6 +1478,10 @@ final class WsEngine {
                         tickersNode.forEach(t -> confirmed.add(t.asText()));
                         sub.setMarkets(confirmed);
                     }
+                    if (deleting) {
+                        // Only now: until the server agrees, it keeps sending these markets' deltas.
+                        dropBooks(sub, tickers);
+                    }
                     ack.complete(null);
                     return true;
                 }
@@ -1208,6 +1489,7 @@ final class WsEngine {
                 @Override
                 void fail(KalshiException error) {
                     if (error instanceof KalshiSubscriptionException) {
+                        // The server kept the markets, so their books stay (fresh) with them.
                         sub.setMarkets(before);
                     }
                     ack.completeExceptionally(error);
@@ -1216,6 +1498,9 @@ final class WsEngine {
                 @Override
                 void connectionLost(KalshiWebSocketException cause) {
                     // The resubscribe after reconnecting carries the new markets.
+                    if (deleting) {
+                        dropBooks(sub, tickers);
+                    }
                     ack.complete(null);
                 }
             }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
@@ -1255,6 +1540,7 @@ final class WsEngine {
                     return false;
                 }
                 sub.resyncInFlight = false;
+                expectSnapshots(sub);
                 f.complete(null);
                 return true;
             }
@@ -1289,6 +1575,10 @@ final class WsEngine {
             return;
         }
         sub.resyncInFlight = true;
+        sub.resyncAttempts++;
+        // A server that keeps sending snapshots we cannot use is asked again, but ever less often.
+        sub.resyncNotBeforeNanos = System.nanoTime()
+                + options.reconnectPolicy().ceilingForAttempt(sub.resyncAttempts).toNanos();
         if (getSnapshotUnsupported) {
             resubscribe(sub);
             return;
@@ -1311,7 +1601,61 @@ final class WsEngine {
         sendGetSnapshot(sub, sid, done);
     }
 
+    /**
+     * Asks for a resync unless one is in flight, no sooner than the backoff allows. {@code certain}: the books are
+     * known to be wrong (an unusable frame); otherwise (a delta found a stale book) snapshots answering the last
+     * resync may still be on their way, and the timer armed for them decides instead.
+     */
+    private void resyncSoon(Subscription<?> sub, boolean certain) {
+        if (sub.isClosed() || sub.resyncInFlight || sub.resyncTimerArmed || link == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!certain && now - sub.snapshotsDueNanos < 0) {
+            return;
+        }
+        long wait = sub.resyncAttempts == 0 ? 0 : sub.resyncNotBeforeNanos - now;
+        if (wait <= 0) {
+            resync(sub);
+            return;
+        }
+        sub.resyncTimerArmed = true;
+        long gen = generation;
+        schedule(() -> {
+            sub.resyncTimerArmed = false;
+            if (gen == generation && hasStaleBook(sub)) {
+                resync(sub);
+            }
+        }, Duration.ofNanos(wait), null);
+    }
+
+    /** Snapshots were promised (subscribed, or get_snapshot ok): if a book is still stale by the deadline, ask again. */
+    private void expectSnapshots(Subscription<?> sub) {
+        if (!sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
+            return;
+        }
+        Duration grace = options.commandTimeout();
+        sub.snapshotsDueNanos = System.nanoTime() + grace.toNanos();
+        long gen = generation;
+        schedule(() -> {
+            if (gen == generation && !sub.isClosed() && !sub.resyncInFlight && hasStaleBook(sub)) {
+                LOG.info("kalshi4j WebSocket: no usable snapshot within {} for {}; asking again", grace, sub);
+                resyncSoon(sub, true);
+            }
+        }, grace, null);
+    }
+
+    private static boolean hasStaleBook(Subscription<?> sub) {
+        for (LocalOrderbook b : sub.books.values()) {
+            if (b.isStale()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void resubscribe(Subscription<?> sub) {
+        sub.resubscribeReason = "an order book resynchronization";
         unsubscribeBound(sub);
         staleBooks(sub);
         sub.resyncInFlight = true;
@@ -1358,6 +1702,14 @@ final class WsEngine {
     CompletableFuture<OrderbookHandle> orderbook(String marketTicker) {
         return submit(f -> {
             BookFeed feed = bookFeeds.get(marketTicker);
+            Subscription<?> holder = feed == null ? userBookSubscription(marketTicker) : null;
+            if (holder != null) {
+                f.completeExceptionally(new IllegalStateException("orderbook(\"" + marketTicker + "\"): " + holder
+                        + " already subscribes orderbook_delta for " + marketTicker + ", and Kalshi allows one "
+                        + "orderbook_delta subscription per market and connection: read the snapshots and deltas of "
+                        + "that subscription, or remove the market from it (deleteMarkets, close) first"));
+                return;
+            }
             if (feed == null) {
                 SubscribeRequest request = SubscribeRequest.builder(Channel.ORDERBOOK_DELTA).marketTicker(marketTicker)
                         .build();

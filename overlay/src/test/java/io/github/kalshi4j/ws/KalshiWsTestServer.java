@@ -76,6 +76,10 @@ final class KalshiWsTestServer implements AutoCloseable {
     private final Map<String, int[]> failNext = new HashMap<>();
     private final Map<String, String> failNextMessage = new HashMap<>();
     private final Set<String> ignoreNext = new LinkedHashSet<>();
+    private final Set<String> ignoreAlways = new LinkedHashSet<>();
+    private boolean closeOnOpen;
+    private int suppressSnapshots;
+    private int corruptSnapshots;
 
     // Exchange state; guarded by this.
     private final Map<String, Book> books = new HashMap<>();
@@ -207,6 +211,13 @@ final class KalshiWsTestServer implements AutoCloseable {
         opened++;
         connections.add(c);
         notifyAll();
+        if (closeOnOpen) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "flapping"));
+            } catch (IOException e) {
+                // Already gone.
+            }
+        }
         return c;
     }
 
@@ -240,8 +251,37 @@ final class KalshiWsTestServer implements AutoCloseable {
 
     /** The next command named {@code cmd} is answered with this error. */
     synchronized void failNext(String cmd, int code, String message) {
-        failNext.put(cmd, new int[] {code});
+        failNext(cmd, code, message, 1);
+    }
+
+    /** The next {@code times} commands named {@code cmd} are answered with this error. */
+    synchronized void failNext(String cmd, int code, String message, int times) {
+        failNext.put(cmd, new int[] {code, times});
         failNextMessage.put(cmd, message);
+    }
+
+    /** Every command named {@code cmd} from now on gets no reply at all (false: back to normal). */
+    synchronized void ignoreAll(String cmd, boolean ignore) {
+        if (ignore) {
+            ignoreAlways.add(cmd);
+        } else {
+            ignoreAlways.remove(cmd);
+        }
+    }
+
+    /** While true, every new connection is closed by the server right after its handshake. */
+    synchronized void closeOnOpen(boolean close) {
+        closeOnOpen = close;
+    }
+
+    /** The next {@code n} snapshots are numbered but never sent, as if lost on the way. */
+    synchronized void suppressSnapshots(int n) {
+        suppressSnapshots = n;
+    }
+
+    /** The next {@code n} snapshots are sent with a body that does not fit the spec's model. */
+    synchronized void corruptSnapshots(int n) {
+        corruptSnapshots = n;
     }
 
     /** The next command named {@code cmd} gets no reply at all. */
@@ -478,7 +518,7 @@ final class KalshiWsTestServer implements AutoCloseable {
         commands.add(cmd);
         notifyAll();
         String name = cmd.path("cmd").asText("");
-        if (ignoreNext.remove(name)) {
+        if (ignoreNext.remove(name) || ignoreAlways.contains(name)) {
             return;
         }
         if (holdNext.remove(name)) {
@@ -491,9 +531,14 @@ final class KalshiWsTestServer implements AutoCloseable {
     private void process(Conn conn, JsonNode cmd) {
         int id = cmd.path("id").asInt(0);
         String name = cmd.path("cmd").asText("");
-        int[] scripted = failNext.remove(name);
+        int[] scripted = failNext.get(name);
         if (scripted != null) {
-            reply(conn, error(id, scripted[0], failNextMessage.remove(name)));
+            String message = failNextMessage.get(name);
+            if (--scripted[1] <= 0) {
+                failNext.remove(name);
+                failNextMessage.remove(name);
+            }
+            reply(conn, error(id, scripted[0], message));
             return;
         }
         switch (name) {
@@ -737,6 +782,15 @@ final class KalshiWsTestServer implements AutoCloseable {
         }
         if (!b.no.isEmpty()) {
             msg.set("no_dollars_fp", rows(b.no));
+        }
+        if (suppressSnapshots > 0) {
+            suppressSnapshots--;
+            // Not numbered either: a server that acknowledges a snapshot it then never sends, no seq gap to see.
+            return;
+        }
+        if (corruptSnapshots > 0) {
+            corruptSnapshots--;
+            msg.put("yes_dollars_fp", "not a list of levels");
         }
         sendData(conn, sub, "orderbook_snapshot", msg);
     }
