@@ -16,6 +16,9 @@ import java.util.Properties;
  * }
  * }</pre>
  *
+ * <p>Cancelling a call's future (or a stage derived from it) stops the call: no retry, order lookup or further
+ * request is sent for it, and a request in flight is aborted.
+ *
  * <p>Futures complete on kalshi4j's worker threads; signing never runs on the HTTP I/O thread. Failures are
  * {@code KalshiException}s. {@link #blocking()} gives the blocking twin over the same resources.
  */

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * The default {@link HttpExchange}: Apache HttpClient 5, the classic client for blocking calls and the async
@@ -118,7 +119,8 @@ public final class ApacheHttpExchange implements HttpExchange {
             }
             b.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.timeout())).build());
             SimpleHttpRequest simple = b.build();
-            asyncClient().execute(SimpleRequestProducer.create(simple), SimpleResponseConsumer.create(), null,
+            Future<SimpleHttpResponse> exchange = asyncClient().execute(SimpleRequestProducer.create(simple),
+                    SimpleResponseConsumer.create(), null,
                     new FutureCallback<SimpleHttpResponse>() {
                         @Override
                         public void completed(SimpleHttpResponse r) {
@@ -136,6 +138,13 @@ public final class ApacheHttpExchange implements HttpExchange {
                             result.completeExceptionally(new IOException("request cancelled"));
                         }
                     });
+            // Cancelling the returned future aborts the exchange (and frees its connection) instead of letting it
+            // run to completion unobserved.
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
         }

@@ -24,7 +24,10 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -365,5 +368,46 @@ final class RetryTest {
             assertEquals(4, assertInstanceOf(KalshiNetworkException.class, e.getCause()).attempts());
         }
         assertEquals(List.of(defaultBackoff(1), defaultBackoff(2), defaultBackoff(3)), sleeper.waits());
+    }
+
+    @Test
+    void asyncCallCancelledDuringTheBackoffSendsNoFurtherRequest() throws InterruptedException {
+        server.respond("GET", "/exchange/status", BUSY, Reply.ok(Samples.exchangeStatus()));
+        AtomicReference<CompletableFuture<?>> call = new AtomicReference<>();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        RecordingSleeper cancels = new RecordingSleeper(n -> {
+            while (call.get() == null) {
+                Thread.onSpinWait();
+            }
+            call.get().cancel(true);
+            cancelled.countDown();
+        });
+        try (KalshiAsyncClient client = Samples.client(server).sleeper(cancels).buildAsync()) {
+            call.set(client.exchange().getExchangeStatus());
+            assertTrue(cancelled.await(10, TimeUnit.SECONDS));
+            assertTrue(call.get().isCancelled());
+            // Long enough for a retry that should not happen to reach the server.
+            Thread.sleep(300);
+        }
+        assertEquals(1, server.requestCount(), "the retry after the backoff was never sent");
+        assertEquals(List.of(Duration.ofMillis(375)), cancels.waits());
+    }
+
+    @Test
+    void asyncCallCancelledWhileItsRetryIsScheduledSendsNoFurtherRequest() throws InterruptedException {
+        server.respond("GET", "/exchange/status", BUSY, Reply.ok(Samples.exchangeStatus()));
+        // The real scheduler: the retry sits in it, 600 ms out, when the call is cancelled.
+        KalshiConfig config = KalshiConfig.builder().baseUrl(server.baseUrl())
+                .backoffBase(Duration.ofMillis(800)).backoffCap(Duration.ofMillis(800)).build();
+        try (KalshiAsyncClient client = Samples.client(server).config(config).buildAsync()) {
+            CompletableFuture<?> call = client.exchange().getExchangeStatus();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.requestCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            call.cancel(true);
+            Thread.sleep(1_000);
+        }
+        assertEquals(1, server.requestCount());
     }
 }
