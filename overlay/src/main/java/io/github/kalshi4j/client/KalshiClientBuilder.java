@@ -244,7 +244,8 @@ public final class KalshiClientBuilder {
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService worker = Executors.newFixedThreadPool(workers, DaemonThreads.factory("kalshi4j-worker"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("kalshi4j-retry"));
-        RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(), jitter, clock);
+        RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(),
+                config.maxRetryAfter(), jitter, clock);
         KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
                 scheduler, safeOrderRetry);
         return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport, clock, webSocketOptions);

@@ -451,12 +451,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     }
 
     /** {@code d} in nanoseconds, saturated at {@code Long.MAX_VALUE} instead of overflowing (292 years). */
-    static long saturatedNanos(Duration d) {
-        try {
-            return Math.max(0, d.toNanos());
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? 0 : Long.MAX_VALUE;
-        }
+    private static long saturatedNanos(Duration d) {
+        return d.isNegative() ? 0 : d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.toNanos();
     }
 
     private static long saturatedMillis(Duration d) {

@@ -3,6 +3,7 @@ package io.github.kalshi4j.client;
 import io.github.kalshi4j.api.PortfolioApi;
 import io.github.kalshi4j.errors.KalshiBadRequestException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiRateLimitException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.model.CreateOrderResponse;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -407,6 +409,46 @@ final class RetryTest {
             }
             call.cancel(true);
             Thread.sleep(1_000);
+        }
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void retryAfterLongerThanTheMaximumFailsAtOnceCarryingTheServersWait() {
+        server.respond("GET", "/exchange/status",
+                Reply.error(429, "too_many_requests", "come back later").header("Retry-After", "3600"),
+                Reply.ok(Samples.exchangeStatus()));
+        try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
+            KalshiRateLimitException e = assertThrows(KalshiRateLimitException.class,
+                    () -> client.exchange().getExchangeStatus());
+            assertEquals(Optional.of(Duration.ofHours(1)), e.retryAfter());
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(List.of(), sleeper.waits(), "an hour is not slept through");
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void retryAfterEqualToTheConfiguredMaximumIsWaitedExactly() {
+        server.respond("GET", "/exchange/status",
+                BUSY.header("Retry-After", "10"), Reply.ok(Samples.exchangeStatus()));
+        KalshiConfig config = KalshiConfig.builder().baseUrl(server.baseUrl()).maxRetryAfter(Duration.ofSeconds(10))
+                .build();
+        try (KalshiClient client = Samples.client(server).config(config).sleeper(sleeper).build()) {
+            assertTrue(client.exchange().getExchangeStatus().tradingActive());
+        }
+        assertEquals(List.of(Duration.ofSeconds(10)), sleeper.waits());
+    }
+
+    @Test
+    void asyncRetryAfterBeyondAnyDurationFailsWithTheServerExceptionNotAnOverflow() {
+        server.respond("GET", "/exchange/status", BUSY.header("Retry-After", "99999999999999999999"));
+        // The real scheduler, as in production: this value used to overflow when converted to nanoseconds.
+        try (KalshiAsyncClient client = Samples.client(server).buildAsync()) {
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> client.exchange().getExchangeStatus().join());
+            KalshiServerException cause = assertInstanceOf(KalshiServerException.class, e.getCause());
+            assertTrue(cause.retryAfter().orElseThrow().compareTo(Duration.ofDays(365L * 1_000_000)) > 0);
         }
         assertEquals(1, server.requestCount());
     }
