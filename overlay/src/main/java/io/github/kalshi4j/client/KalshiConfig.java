@@ -182,12 +182,20 @@ public final class KalshiConfig {
         return extraHeaders;
     }
 
-    /** Whether HTTP/2 is negotiated (opt-in; default HTTP/1.1). */
+    /**
+     * Whether async calls negotiate HTTP/2 (opt-in; default HTTP/1.1). Blocking calls always use HTTP/1.1:
+     * HttpClient 5's classic client does not speak HTTP/2.
+     */
     public boolean http2() {
         return http2;
     }
 
-    /** Connection pool size (default 64). */
+    /**
+     * Connection pool size, per direction (default 64): the blocking calls and the async calls of a client each
+     * keep their own pool of up to this many connections, because HttpClient 5's classic and async clients cannot
+     * share one. A client that makes both kinds of call can hold up to twice this many; the async pool exists
+     * only once an async call has been made.
+     */
     public int maxConnections() {
         return maxConnections;
     }
@@ -316,13 +324,13 @@ public final class KalshiConfig {
             return this;
         }
 
-        /** Opts in to HTTP/2. */
+        /** Opts in to HTTP/2 for async calls (blocking calls stay on HTTP/1.1). */
         public Builder http2(boolean http2) {
             this.http2 = http2;
             return this;
         }
 
-        /** Connection pool size; at least 1. */
+        /** Connection pool size of each of the blocking and the async pools; at least 1. */
         public Builder maxConnections(int maxConnections) {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);
