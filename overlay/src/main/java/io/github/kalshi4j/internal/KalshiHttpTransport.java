@@ -10,6 +10,7 @@ import io.github.kalshi4j.auth.RequestSignature;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiApiException;
 import io.github.kalshi4j.errors.KalshiAuthException;
+import io.github.kalshi4j.errors.KalshiClientClosedException;
 import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
@@ -131,7 +132,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public void close() {
         closed = true;
         for (CompletableFuture<?> f : pending) {
-            f.completeExceptionally(new IllegalStateException("the kalshi4j client was closed before this call completed"));
+            f.completeExceptionally(new KalshiClientClosedException(null,
+                    "the kalshi4j client was closed before this call completed", null));
         }
     }
 
@@ -141,8 +143,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
         }
     }
 
-    private static IllegalStateException closedError(String operationId, Throwable cause) {
-        return new IllegalStateException(operationId + ": this kalshi4j client is closed", cause);
+    private static KalshiClientClosedException closedError(String operationId, Throwable cause) {
+        return new KalshiClientClosedException(operationId, operationId + ": this kalshi4j client is closed", cause);
     }
 
     /** True when requests are signed. */
