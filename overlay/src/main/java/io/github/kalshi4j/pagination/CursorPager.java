@@ -18,7 +18,7 @@ import java.util.stream.StreamSupport;
 /**
  * Kalshi's cursor pagination: fetches pages lazily, one at a time, as iteration needs them, so memory stays
  * constant however many items there are. An empty or missing cursor ends the iteration; a cursor the server
- * already sent along this chain of pages (among the last {@value #LOOP_WINDOW}) raises
+ * already sent along this chain of pages (among the last 32) raises
  * {@link KalshiPaginationException} instead of looping forever. A failed fetch leaves nothing behind: calling
  * {@code nextPage()} again (or the iterator's {@code next()}) retries it.
  *
