@@ -2,6 +2,7 @@ package io.github.kalshi4j.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.errors.KalshiClientClosedException;
 import io.github.kalshi4j.http.HttpExchange;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
 import io.github.kalshi4j.ws.KalshiWebSocket;
@@ -68,7 +69,7 @@ final class ClientCore implements AutoCloseable {
      */
     synchronized KalshiWebSocket ws() {
         if (closed.get()) {
-            throw new IllegalStateException("the client is closed");
+            throw new KalshiClientClosedException(null, "ws(): this kalshi4j client is closed", null);
         }
         if (webSocket == null || webSocket.isClosed()) {
             webSocket = KalshiWebSocket.create(config, signer, clock, mapper, webSocketOptions);
@@ -93,6 +94,7 @@ final class ClientCore implements AutoCloseable {
             if (ws != null) {
                 ws.close();
             }
+            // The default exchange, or one given with closeWithClient (the default for httpExchange(...)).
             if (ownsExchange) {
                 exchange.close();
             }

@@ -1,8 +1,11 @@
 package io.github.kalshi4j.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.api.KalshiAsyncApis;
+import io.github.kalshi4j.auth.KalshiSigner;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -15,6 +18,9 @@ import java.util.Properties;
  *           .join();
  * }
  * }</pre>
+ *
+ * <p>Cancelling a call's future (or a stage derived from it) stops the call: no retry, order lookup or further
+ * request is sent for it, and a request in flight is aborted.
  *
  * <p>Futures complete on kalshi4j's worker threads; signing never runs on the HTTP I/O thread. Failures are
  * {@code KalshiException}s. {@link #blocking()} gives the blocking twin over the same resources.
@@ -61,9 +67,19 @@ public final class KalshiAsyncClient extends KalshiAsyncApis implements AutoClos
         return core.signer != null;
     }
 
+    /** The signer, if authenticated (its toString never shows key material); the blocking twin's signer. */
+    public Optional<KalshiSigner> signer() {
+        return Optional.ofNullable(core.signer);
+    }
+
     /** The connection settings. */
     public KalshiConfig config() {
         return core.config;
+    }
+
+    /** The JSON mapper the client decodes with (configured for Kalshi's models, aliases included). */
+    public ObjectMapper mapper() {
+        return core.mapper;
     }
 
     /** Closes connections and threads, for this client and its blocking twin. Idempotent. */

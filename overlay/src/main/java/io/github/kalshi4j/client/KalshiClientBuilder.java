@@ -76,6 +76,7 @@ public final class KalshiClientBuilder {
     private KalshiConfig config = KalshiConfig.production();
     private KalshiSigner signer;
     private HttpExchange exchange;
+    private boolean closeExchange = true;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
@@ -185,9 +186,25 @@ public final class KalshiClientBuilder {
         return this;
     }
 
-    /** Replaces the HTTP exchange (a {@code RecordingTransport}, a {@code ReplayTransport}, your own). */
+    /**
+     * Replaces the HTTP exchange (a {@code RecordingTransport}, a {@code ReplayTransport}, your own). The client
+     * takes ownership: closing the client closes the exchange (a {@code RecordingTransport} in turn closes the
+     * exchange it wraps). To share one exchange between clients, use {@link #httpExchange(HttpExchange, boolean)}.
+     */
     public KalshiClientBuilder httpExchange(HttpExchange exchange) {
+        return httpExchange(exchange, true);
+    }
+
+    /**
+     * Replaces the HTTP exchange, saying who closes it.
+     *
+     * @param exchange the exchange; null restores the default Apache HttpClient exchange, which the client owns
+     * @param closeWithClient true: closing the client closes the exchange; false: the caller keeps ownership and
+     *     closes it after the last client using it is closed
+     */
+    public KalshiClientBuilder httpExchange(HttpExchange exchange, boolean closeWithClient) {
         this.exchange = exchange;
+        this.closeExchange = closeWithClient;
         return this;
     }
 
@@ -237,14 +254,15 @@ public final class KalshiClientBuilder {
 
     private ClientCore core() {
         ObjectMapper m = mapper != null ? mapper : KalshiMappers.create();
-        boolean owns = exchange == null;
-        HttpExchange ex = owns
+        boolean owns = exchange == null || closeExchange;
+        HttpExchange ex = exchange == null
                 ? new ApacheHttpExchange(config.connectTimeout(), config.maxConnections(), config.http2(), config.userAgent())
                 : exchange;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService worker = Executors.newFixedThreadPool(workers, DaemonThreads.factory("kalshi4j-worker"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("kalshi4j-retry"));
-        RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(), jitter, clock);
+        RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(),
+                config.maxRetryAfter(), jitter, clock);
         KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
                 scheduler, safeOrderRetry);
         return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport, clock, webSocketOptions);

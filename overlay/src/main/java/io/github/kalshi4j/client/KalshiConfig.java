@@ -35,6 +35,7 @@ public final class KalshiConfig {
     private final int maxRetries;
     private final Duration backoffBase;
     private final Duration backoffCap;
+    private final Duration maxRetryAfter;
     private final Map<String, String> extraHeaders;
     private final boolean http2;
     private final int maxConnections;
@@ -48,6 +49,7 @@ public final class KalshiConfig {
         this.maxRetries = b.maxRetries;
         this.backoffBase = b.backoffBase;
         this.backoffCap = b.backoffCap;
+        this.maxRetryAfter = b.maxRetryAfter;
         this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraHeaders));
         this.http2 = b.http2;
         this.maxConnections = b.maxConnections;
@@ -67,7 +69,10 @@ public final class KalshiConfig {
         return builder().baseUrl(DEMO_REST).webSocketUrl(DEMO_WS).build();
     }
 
-    /** A builder with production URLs and the defaults (30 s timeouts, 3 retries, backoff 0.5 s capped at 30 s). */
+    /**
+     * A builder with production URLs and the defaults (30 s timeouts, 3 retries, backoff 0.5 s capped at 30 s,
+     * server-requested waits up to 60 s).
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +87,7 @@ public final class KalshiConfig {
         b.maxRetries = maxRetries;
         b.backoffBase = backoffBase;
         b.backoffCap = backoffCap;
+        b.maxRetryAfter = maxRetryAfter;
         b.extraHeaders.putAll(extraHeaders);
         b.http2 = http2;
         b.maxConnections = maxConnections;
@@ -161,17 +167,35 @@ public final class KalshiConfig {
         return backoffCap;
     }
 
+    /**
+     * The longest server-requested wait ({@code Retry-After} on a 429 or 503) the client sleeps through before
+     * retrying (default 60 s). A longer one is not waited for: the call fails at once with the
+     * {@code KalshiRateLimitException} or {@code KalshiServerException}, whose {@code retryAfter()} says how long
+     * the server asked for.
+     */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
     /** Headers added to every request. */
     public Map<String, String> extraHeaders() {
         return extraHeaders;
     }
 
-    /** Whether HTTP/2 is negotiated (opt-in; default HTTP/1.1). */
+    /**
+     * Whether async calls negotiate HTTP/2 (opt-in; default HTTP/1.1). Blocking calls always use HTTP/1.1:
+     * HttpClient 5's classic client does not speak HTTP/2.
+     */
     public boolean http2() {
         return http2;
     }
 
-    /** Connection pool size (default 64). */
+    /**
+     * Connection pool size, per direction (default 64): the blocking calls and the async calls of a client each
+     * keep their own pool of up to this many connections, because HttpClient 5's classic and async clients cannot
+     * share one. A client that makes both kinds of call can hold up to twice this many; the async pool exists
+     * only once an async call has been made.
+     */
     public int maxConnections() {
         return maxConnections;
     }
@@ -186,6 +210,7 @@ public final class KalshiConfig {
         return o instanceof KalshiConfig c && baseUrl.equals(c.baseUrl) && webSocketUrl.equals(c.webSocketUrl)
                 && connectTimeout.equals(c.connectTimeout) && responseTimeout.equals(c.responseTimeout)
                 && maxRetries == c.maxRetries && backoffBase.equals(c.backoffBase) && backoffCap.equals(c.backoffCap)
+                && maxRetryAfter.equals(c.maxRetryAfter)
                 && extraHeaders.equals(c.extraHeaders) && http2 == c.http2 && maxConnections == c.maxConnections
                 && userAgent.equals(c.userAgent);
     }
@@ -193,14 +218,14 @@ public final class KalshiConfig {
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, webSocketUrl, connectTimeout, responseTimeout, maxRetries, backoffBase, backoffCap,
-                extraHeaders, http2, maxConnections, userAgent);
+                maxRetryAfter, extraHeaders, http2, maxConnections, userAgent);
     }
 
     @Override
     public String toString() {
         return "KalshiConfig{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", connectTimeout=" + connectTimeout
                 + ", responseTimeout=" + responseTimeout + ", maxRetries=" + maxRetries + ", backoff=" + backoffBase
-                + ".." + backoffCap + ", http2=" + http2 + ", maxConnections=" + maxConnections
+                + ".." + backoffCap + ", maxRetryAfter=" + maxRetryAfter + ", http2=" + http2 + ", maxConnections=" + maxConnections
                 + ", extraHeaders=" + extraHeaders.keySet() + "}";
     }
 
@@ -213,6 +238,7 @@ public final class KalshiConfig {
         private int maxRetries = 3;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffCap = Duration.ofSeconds(30);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
         private final Map<String, String> extraHeaders = new LinkedHashMap<>();
         private boolean http2;
         private int maxConnections = 64;
@@ -279,6 +305,15 @@ public final class KalshiConfig {
             return this;
         }
 
+        /**
+         * The longest server-requested wait ({@code Retry-After}) to sleep through before a retry; positive.
+         * Longer waits fail the call at once with an exception carrying {@code retryAfter()}.
+         */
+        public Builder maxRetryAfter(Duration d) {
+            this.maxRetryAfter = positive("maxRetryAfter", d);
+            return this;
+        }
+
         /** Adds a header to every request (not the signing headers, which the client owns). */
         public Builder extraHeader(String name, String value) {
             Objects.requireNonNull(name, "name");
@@ -289,13 +324,13 @@ public final class KalshiConfig {
             return this;
         }
 
-        /** Opts in to HTTP/2. */
+        /** Opts in to HTTP/2 for async calls (blocking calls stay on HTTP/1.1). */
         public Builder http2(boolean http2) {
             this.http2 = http2;
             return this;
         }
 
-        /** Connection pool size; at least 1. */
+        /** Connection pool size of each of the blocking and the async pools; at least 1. */
         public Builder maxConnections(int maxConnections) {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);

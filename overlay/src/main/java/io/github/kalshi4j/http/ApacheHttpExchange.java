@@ -36,11 +36,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * The default {@link HttpExchange}: Apache HttpClient 5, the classic client for blocking calls and the async
- * client for {@code CompletableFuture} calls. Both are owned here, configured alike (pool size, timeouts) and
- * closed together; the async client and its I/O thread start only when first used.
+ * client for {@code CompletableFuture} calls. Both are owned here, configured alike (timeouts, a pool of up to
+ * {@code maxConnections} each: the two cannot share a connection manager) and closed together; the async client,
+ * its pool and its I/O threads start only when first used. HTTP/2 applies to the async client only.
  */
 public final class ApacheHttpExchange implements HttpExchange {
 
@@ -57,7 +59,7 @@ public final class ApacheHttpExchange implements HttpExchange {
      * Creates the exchange.
      *
      * @param connectTimeout TCP/TLS connect timeout
-     * @param maxConnections pool size (total and per route: Kalshi is one host)
+     * @param maxConnections pool size of each client, blocking and async (total and per route: Kalshi is one host)
      * @param http2 negotiate HTTP/2 on the async client
      * @param userAgent User-Agent header
      */
@@ -118,7 +120,8 @@ public final class ApacheHttpExchange implements HttpExchange {
             }
             b.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.timeout())).build());
             SimpleHttpRequest simple = b.build();
-            asyncClient().execute(SimpleRequestProducer.create(simple), SimpleResponseConsumer.create(), null,
+            Future<SimpleHttpResponse> exchange = asyncClient().execute(SimpleRequestProducer.create(simple),
+                    SimpleResponseConsumer.create(), null,
                     new FutureCallback<SimpleHttpResponse>() {
                         @Override
                         public void completed(SimpleHttpResponse r) {
@@ -136,6 +139,13 @@ public final class ApacheHttpExchange implements HttpExchange {
                             result.completeExceptionally(new IOException("request cancelled"));
                         }
                     });
+            // Cancelling the returned future aborts the exchange (and frees its connection) instead of letting it
+            // run to completion unobserved.
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
         }

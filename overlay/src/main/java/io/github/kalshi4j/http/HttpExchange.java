@@ -18,7 +18,8 @@ public interface HttpExchange extends AutoCloseable {
 
     /**
      * Sends the request asynchronously. The future must complete off the caller's thread only when needed and
-     * never requires the caller to sign on an I/O thread (signing happens before this is called).
+     * never requires the caller to sign on an I/O thread (signing happens before this is called). Cancelling the
+     * returned future should abort the request; the client does so when its caller cancels an async call.
      */
     CompletableFuture<RawResponse> sendAsync(RawRequest request);
 

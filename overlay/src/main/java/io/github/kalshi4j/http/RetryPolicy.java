@@ -15,7 +15,9 @@ import java.util.function.DoubleSupplier;
  * <table>
  *   <caption>Retry rules</caption>
  *   <tr><th>outcome</th><th>GET / HEAD</th><th>POST / PUT / DELETE</th></tr>
- *   <tr><td>429, 503 with Retry-After</td><td>retry after the server's wait</td><td>never</td></tr>
+ *   <tr><td>429, 503 with Retry-After up to {@code maxRetryAfter}</td><td>retry after the server's wait</td><td>never</td></tr>
+ *   <tr><td>429, 503 with a longer Retry-After</td><td>never: fails at once, the exception carries
+ *       {@code retryAfter()}</td><td>never</td></tr>
  *   <tr><td>429, 500, 502, 503, 504</td><td>retry with backoff</td><td>never</td></tr>
  *   <tr><td>connect failure (nothing sent)</td><td>retry with backoff</td><td>retry with backoff</td></tr>
  *   <tr><td>timeout or I/O error after sending</td><td>retry with backoff</td><td>never</td></tr>
@@ -23,34 +25,56 @@ import java.util.function.DoubleSupplier;
  * </table>
  *
  * <p>Backoff for retry {@code n} (1-based) is {@code min(cap, base * 2^(n-1))}, jittered to between half and all
- * of it ("equal jitter"), so concurrent clients spread out without ever retrying immediately.
+ * of it ("equal jitter"), so concurrent clients spread out without ever retrying immediately. Duration arithmetic
+ * saturates: no configuration or header can overflow it.
  */
 public final class RetryPolicy {
 
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
 
+    /** The longest server-requested wait honoured unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
     private final int maxRetries;
     private final Duration base;
     private final Duration cap;
+    private final Duration maxRetryAfter;
     private final DoubleSupplier jitter;
     private final Clock clock;
+
+    /**
+     * Creates a policy that honours a server's Retry-After up to {@link #DEFAULT_MAX_RETRY_AFTER}.
+     *
+     * @param maxRetries retries after the first attempt
+     * @param base first backoff delay
+     * @param cap largest backoff delay; a server's Retry-After is honoured as sent, up to the maximum
+     * @param jitter uniform values in [0, 1); inject a constant in tests
+     * @param clock for Retry-After HTTP dates
+     */
+    public RetryPolicy(int maxRetries, Duration base, Duration cap, DoubleSupplier jitter, Clock clock) {
+        this(maxRetries, base, cap, DEFAULT_MAX_RETRY_AFTER, jitter, clock);
+    }
 
     /**
      * Creates a policy.
      *
      * @param maxRetries retries after the first attempt
      * @param base first backoff delay
-     * @param cap largest backoff delay; a server's Retry-After is honoured as sent
+     * @param cap largest backoff delay
+     * @param maxRetryAfter longest server-requested wait (Retry-After) to sleep through; a longer one ends the
+     *     retries at once, so a call never blocks for an hour because a server said so
      * @param jitter uniform values in [0, 1); inject a constant in tests
      * @param clock for Retry-After HTTP dates
      */
-    public RetryPolicy(int maxRetries, Duration base, Duration cap, DoubleSupplier jitter, Clock clock) {
+    public RetryPolicy(int maxRetries, Duration base, Duration cap, Duration maxRetryAfter, DoubleSupplier jitter,
+            Clock clock) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
         this.maxRetries = maxRetries;
         this.base = Objects.requireNonNull(base, "base");
         this.cap = Objects.requireNonNull(cap, "cap");
+        this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -60,9 +84,14 @@ public final class RetryPolicy {
         return maxRetries;
     }
 
+    /** The longest server-requested wait this policy sleeps through. */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
     /** The same policy with another retry budget (per-call override). */
     public RetryPolicy withMaxRetries(int retries) {
-        return retries == maxRetries ? this : new RetryPolicy(retries, base, cap, jitter, clock);
+        return retries == maxRetries ? this : new RetryPolicy(retries, base, cap, maxRetryAfter, jitter, clock);
     }
 
     /** True when a method may be repeated once it may have reached the server. */
@@ -84,7 +113,9 @@ public final class RetryPolicy {
         if (response.statusCode() == 429 || response.statusCode() == 503) {
             Optional<Duration> serverWait = response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock));
             if (serverWait.isPresent()) {
-                return serverWait;
+                // Past the maximum, waiting is not worth a blocked thread: stop, and the error thrown carries the
+                // server's retryAfter() for the caller to act on.
+                return serverWait.get().compareTo(maxRetryAfter) > 0 ? Optional.empty() : serverWait;
             }
         }
         return Optional.of(backoff(attempt));
@@ -107,14 +138,26 @@ public final class RetryPolicy {
 
     /** The jittered backoff before retry number {@code retry} (1-based). */
     public Duration backoff(int retry) {
-        long baseNanos = base.toNanos();
-        int shift = Math.min(retry - 1, 30);
+        long baseNanos = saturatedNanos(base);
+        int shift = Math.max(0, Math.min(retry - 1, 30));
         long exp = baseNanos > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : baseNanos << shift;
-        long ceiling = Math.min(exp, cap.toNanos());
+        long ceiling = Math.min(exp, saturatedNanos(cap));
         double u = jitter.getAsDouble();
         if (u < 0 || u >= 1) {
             throw new IllegalStateException("jitter must be in [0, 1), got " + u);
         }
         return Duration.ofNanos(ceiling / 2 + (long) (u * (ceiling - ceiling / 2)));
+    }
+
+    /** {@code d} in nanoseconds, clamped to [0, Long.MAX_VALUE] instead of overflowing past 292 years. */
+    static long saturatedNanos(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 }

@@ -1,13 +1,14 @@
 package io.github.kalshi4j.http;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Waits between retries; injectable so tests can check exact waits without waiting. */
 @FunctionalInterface
 public interface Sleeper {
 
-    /** The real sleeper: {@link Thread#sleep}. */
-    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    /** The real sleeper: {@link Thread#sleep}; a duration beyond the nanosecond range sleeps "forever". */
+    Sleeper SYSTEM = d -> TimeUnit.NANOSECONDS.sleep(RetryPolicy.saturatedNanos(d));
 
     /** Blocks for {@code duration}. */
     void sleep(Duration duration) throws InterruptedException;

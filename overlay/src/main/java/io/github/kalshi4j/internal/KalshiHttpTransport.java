@@ -2,6 +2,7 @@ package io.github.kalshi4j.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.api.ExchangeApi;
 import io.github.kalshi4j.api.Operations;
 import io.github.kalshi4j.api.OrdersApi;
 import io.github.kalshi4j.auth.KalshiSigner;
@@ -9,9 +10,12 @@ import io.github.kalshi4j.auth.RequestSignature;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiApiException;
 import io.github.kalshi4j.errors.KalshiAuthException;
+import io.github.kalshi4j.errors.KalshiClientClosedException;
 import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
+import io.github.kalshi4j.errors.KalshiPaginationException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.http.HttpExchange;
 import io.github.kalshi4j.http.RawRequest;
@@ -20,6 +24,7 @@ import io.github.kalshi4j.http.RetryPolicy;
 import io.github.kalshi4j.http.Sleeper;
 import io.github.kalshi4j.model.CreateOrderRequest;
 import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.GetUserDataTimestampResponse;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.pagination.CursorPager;
 import io.github.kalshi4j.transport.ApiRequest;
@@ -43,13 +48,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -124,7 +132,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public void close() {
         closed = true;
         for (CompletableFuture<?> f : pending) {
-            f.completeExceptionally(new IllegalStateException("the kalshi4j client was closed before this call completed"));
+            f.completeExceptionally(new KalshiClientClosedException(null,
+                    "the kalshi4j client was closed before this call completed", null));
         }
     }
 
@@ -134,8 +143,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
         }
     }
 
-    private static IllegalStateException closedError(String operationId, Throwable cause) {
-        return new IllegalStateException(operationId + ": this kalshi4j client is closed", cause);
+    private static KalshiClientClosedException closedError(String operationId, Throwable cause) {
+        return new KalshiClientClosedException(operationId, operationId + ": this kalshi4j client is closed", cause);
     }
 
     /** True when requests are signed. */
@@ -154,69 +163,102 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
         Prepared p = prepare(request);
         RetryPolicy policy = policyFor(request.options());
+        OrderAttempts orders = isSafeOrderRetry(p) ? new OrderAttempts() : null;
         int attempt = 0;
         while (true) {
             attempt++;
             RawResponse response = null;
             IOException failure = null;
             try {
-                response = attempt(p, attempt);
+                response = attempt(p, attempt, orders);
             } catch (IOException e) {
                 failure = e;
             }
             if (response != null && response.isSuccess()) {
                 return decode(p, response, responseType, attempt);
             }
-            Next<T> next = afterAttempt(p, policy, responseType, attempt, response, failure);
+            Next<T> next = afterAttempt(p, policy, attempt, response, failure, orders);
+            if (next instanceof Next.Resolve<T> resolve) {
+                if (resolve.delay() != null) {
+                    sleep(resolve.delay(), p, attempt, failure);
+                }
+                next = resolveOrder(p, policy, responseType, attempt, resolve, orders, () -> false);
+            }
             if (next instanceof Next.Answer<T> answer) {
                 return answer.response();
             }
             if (next instanceof Next.Fail<T> fail) {
                 throw fail.error();
             }
-            sleep(((Next.Retry<T>) next).delay(), p, attempt, failure);
+            if (next instanceof Next.Retry<T> retry) {
+                sleep(retry.delay(), p, attempt, failure);
+            }
+            // Next.Resend: safe order retry already waited (before its lookup), so the order goes out now.
         }
     }
 
-    /** What follows an attempt that did not succeed: retry after a wait, answer (a landed order), or fail. */
+    /**
+     * What follows an attempt that did not succeed: retry after a wait, resend at once, answer (a landed order),
+     * fail, or first find out whether a CreateOrder landed.
+     */
     private sealed interface Next<T> {
         record Retry<T>(Duration delay) implements Next<T> { }
+
+        record Resend<T>() implements Next<T> { }
 
         record Answer<T>(ApiResponse<T> response) implements Next<T> { }
 
         record Fail<T>(KalshiException error) implements Next<T> { }
+
+        /**
+         * Wait {@code delay} (null: not at all), then look the order up. {@code error} is what the attempt failed
+         * with, {@code cause} the raw failure (an I/O exception, or that same error); {@code conflict} marks a
+         * resend that Kalshi refused as a duplicate client_order_id.
+         */
+        record Resolve<T>(Duration delay, KalshiException error, Throwable cause, boolean conflict) implements Next<T> { }
     }
 
     /**
      * The retry rules for both the blocking and the async path. A CreateOrder under safe order retry that failed
      * in a way that may have left an order behind (an answer of 5xx, or an I/O failure after sending) is looked up
-     * by its client_order_id before it is sent again.
+     * by its client_order_id before anything else happens; so is a resend answered 409 (the earlier attempt landed
+     * after all).
      */
-    private <T> Next<T> afterAttempt(Prepared p, RetryPolicy policy, Class<T> type, int attempt, RawResponse response,
-            Throwable failure) {
+    private <T> Next<T> afterAttempt(Prepared p, RetryPolicy policy, int attempt, RawResponse response,
+            Throwable failure, OrderAttempts orders) {
+        if (orders != null) {
+            boolean mayHaveLanded = failure != null ? !HttpExchange.isNotSent(failure) : response.statusCode() >= 500;
+            if (mayHaveLanded) {
+                KalshiException error = failure != null ? networkException(p, failure, attempt) : apiError(p, response, attempt);
+                // Back off before looking: the order service may still be working on the attempt.
+                return new Next.Resolve<>(policy.backoff(attempt), error, failure != null ? failure : error, false);
+            }
+            if (response != null && response.statusCode() == 409 && orders.resent) {
+                KalshiException error = apiError(p, response, attempt);
+                return new Next.Resolve<>(null, error, error, true);
+            }
+        }
         Optional<Duration> wait = failure != null ? policy.afterFailure(p.method(), failure, attempt)
                 : policy.afterResponse(p.method(), response, attempt);
-        boolean mayHaveLanded = failure != null ? !HttpExchange.isNotSent(failure) : response.statusCode() >= 500;
-        if (wait.isEmpty() && mayHaveLanded && attempt <= policy.maxRetries() && isSafeOrderRetry(p)) {
-            Optional<ApiResponse<T>> landed = findLandedOrder(p, type, attempt);
-            if (landed.isPresent()) {
-                return new Next.Answer<>(landed.get());
-            }
-            wait = Optional.of(policy.backoff(attempt));
-        }
         if (wait.isPresent()) {
             return new Next.Retry<>(wait.get());
         }
-        return new Next.Fail<>(failure != null ? networkException(p, failure, attempt)
-                : KalshiApiException.from(p.operationId(), response.statusCode(), response.headers(), response.body(),
-                        attempt, clock));
+        return new Next.Fail<>(failure != null ? networkException(p, failure, attempt) : apiError(p, response, attempt));
+    }
+
+    private KalshiApiException apiError(Prepared p, RawResponse response, int attempt) {
+        return KalshiApiException.from(p.operationId(), response.statusCode(), response.headers(), response.body(),
+                attempt, clock);
     }
 
     /** One attempt: sign, then log around the exchange. */
-    private RawResponse attempt(Prepared p, int attempt) throws IOException {
+    private RawResponse attempt(Prepared p, int attempt, OrderAttempts orders) throws IOException {
         // Checked per attempt: a closed client's exchange refuses with a "not sent" failure, which must not be
         // retried as if the network had hiccupped.
         checkOpen(p.operationId());
+        if (orders != null) {
+            orders.sending(clock.millis());
+        }
         RawRequest signed = sign(p);
         long start = System.nanoTime();
         try {
@@ -231,7 +273,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     private void sleep(Duration wait, Prepared p, int attempt, Throwable cause) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} retrying in {} ms (attempt {} {})", p.operationId(), wait.toMillis(), attempt,
+            LOG.debug("{} retrying in {} ms (attempt {} {})", p.operationId(), saturatedMillis(wait), attempt,
                     cause == null ? "answered an error status" : "failed: " + cause.getClass().getSimpleName());
         }
         try {
@@ -248,7 +290,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
         Prepared p = prepare(request);
         RetryPolicy policy = policyFor(request.options());
-        CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
+        OrderAttempts orders = isSafeOrderRetry(p) ? new OrderAttempts() : null;
+        CompletableFuture<ApiResponse<T>> result = new CallFuture<>(null);
         pending.add(result);
         result.whenComplete((r, e) -> pending.remove(result));
         if (closed) {
@@ -257,7 +300,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
             return result;
         }
         try {
-            worker.execute(() -> attemptAsync(p, policy, responseType, 1, result));
+            worker.execute(() -> attemptAsync(p, policy, responseType, 1, orders, result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(closedError(p.operationId(), e));
         }
@@ -265,23 +308,69 @@ public final class KalshiHttpTransport implements KalshiTransport {
     }
 
     /**
+     * The future of one async call. Stages derived from it ({@code thenApply}, as the generated APIs do to hand
+     * out the body, {@code whenComplete}, ...) are {@code CallFuture}s too, and cancelling any of them cancels the
+     * call itself: the cancel reaches the retry chain, which then sends nothing more, and the request in flight.
+     */
+    private static final class CallFuture<V> extends CompletableFuture<V> {
+        private final CompletableFuture<?> source;
+
+        CallFuture(CompletableFuture<?> source) {
+            this.source = source;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CallFuture<>(this);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (source != null) {
+                source.cancel(mayInterruptIfRunning);
+            }
+            return cancelled;
+        }
+    }
+
+    /**
      * One async attempt and what follows it, by the same rules as {@link #execute}: safe order retry included.
      * The order lookup is a blocking call made from a kalshi4j worker (never an HTTP I/O thread); it happens only
      * after a CreateOrder failed in a way that may have left an order behind.
+     *
+     * <p>A future that is already done (cancelled by the caller, failed by {@link #close()}) stops the chain:
+     * nothing more is sent for it.
      */
-    private <T> void attemptAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt,
+    private <T> void attemptAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, OrderAttempts orders,
             CompletableFuture<ApiResponse<T>> result) {
+        if (result.isDone()) {
+            return;
+        }
         RawRequest signed;
         try {
             // Signing (about a millisecond of RSA) runs here, on a worker, never on the HTTP I/O thread.
             checkOpen(p.operationId());
+            if (orders != null) {
+                orders.sending(clock.millis());
+            }
             signed = sign(p);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return;
         }
         long start = System.nanoTime();
-        exchange.sendAsync(signed).whenCompleteAsync((response, failure) -> {
+        CompletableFuture<RawResponse> inFlight = exchange.sendAsync(signed);
+        // Cancelling the caller's future aborts the request on the wire too, not just the wait for it.
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                inFlight.cancel(true);
+            }
+        });
+        inFlight.whenCompleteAsync((response, failure) -> {
+            if (result.isDone()) {
+                return;
+            }
             try {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -291,7 +380,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         result.completeExceptionally(ke);
                         return;
                     }
-                    continueAsync(p, policy, type, attempt, null, cause, result);
+                    continueAsync(p, policy, type, attempt, orders, afterAttempt(p, policy, attempt, null, cause, orders),
+                            result);
                     return;
                 }
                 logResponse(p, attempt, response.statusCode(), start);
@@ -299,28 +389,56 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     result.complete(decode(p, response, type, attempt));
                     return;
                 }
-                continueAsync(p, policy, type, attempt, response, null, result);
+                continueAsync(p, policy, type, attempt, orders, afterAttempt(p, policy, attempt, response, null, orders),
+                        result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }, worker);
     }
 
-    private <T> void continueAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, RawResponse response,
-            Throwable failure, CompletableFuture<ApiResponse<T>> result) {
-        Next<T> next = afterAttempt(p, policy, type, attempt, response, failure);
+    private <T> void continueAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, OrderAttempts orders,
+            Next<T> next, CompletableFuture<ApiResponse<T>> result) {
         if (next instanceof Next.Answer<T> answer) {
             result.complete(answer.response());
         } else if (next instanceof Next.Fail<T> fail) {
             result.completeExceptionally(fail.error());
+        } else if (next instanceof Next.Retry<T> retry) {
+            retryLater(retry.delay(), result, () -> attemptAsync(p, policy, type, attempt + 1, orders, result));
+        } else if (next instanceof Next.Resend<T>) {
+            attemptAsync(p, policy, type, attempt + 1, orders, result);
         } else {
-            retryLater(((Next.Retry<T>) next).delay(), () -> attemptAsync(p, policy, type, attempt + 1, result));
+            Next.Resolve<T> resolve = (Next.Resolve<T>) next;
+            Runnable lookUp = () -> {
+                try {
+                    // The lookup's own calls and waits are blocking, on this worker; result::isDone lets a
+                    // cancelled call stop between them.
+                    continueAsync(p, policy, type, attempt, orders,
+                            resolveOrder(p, policy, type, attempt, resolve, orders, result::isDone), result);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            };
+            if (resolve.delay() == null) {
+                lookUp.run();
+            } else {
+                retryLater(resolve.delay(), result, lookUp);
+            }
         }
     }
 
-    private void retryLater(Duration wait, Runnable retry) {
+    /** Runs {@code retry} on a worker after {@code wait}, unless {@code call} is done by then. */
+    private void retryLater(Duration wait, CompletableFuture<?> call, Runnable retry) {
+        Runnable guarded = () -> {
+            if (!call.isDone()) {
+                retry.run();
+            }
+        };
         if (sleeper == Sleeper.SYSTEM) {
-            scheduler.schedule(() -> worker.execute(retry), wait.toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timer = scheduler.schedule(() -> worker.execute(guarded), saturatedNanos(wait),
+                    TimeUnit.NANOSECONDS);
+            // A cancelled or closed call frees its slot in the scheduler at once.
+            call.whenComplete((r, e) -> timer.cancel(false));
         } else {
             // An injected sleeper (tests) sees the same waits as on the blocking path.
             worker.execute(() -> {
@@ -329,8 +447,21 @@ public final class KalshiHttpTransport implements KalshiTransport {
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
-                retry.run();
+                guarded.run();
             });
+        }
+    }
+
+    /** {@code d} in nanoseconds, saturated at {@code Long.MAX_VALUE} instead of overflowing (292 years). */
+    private static long saturatedNanos(Duration d) {
+        return d.isNegative() ? 0 : d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    private static long saturatedMillis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 
@@ -467,34 +598,144 @@ public final class KalshiHttpTransport implements KalshiTransport {
     }
 
     /**
-     * After a CreateOrder attempt that may have reached the exchange, asks the exchange whether an order with the
-     * same client_order_id exists, so a retry never doubles an order.
+     * The times of one CreateOrder's attempts under safe order retry. Written and read by one call's attempts in
+     * turn (on one thread, or handed between workers), hence volatile rather than locked.
      */
-    private <T> Optional<ApiResponse<T>> findLandedOrder(Prepared p, Class<T> type, int attempt) {
+    private static final class OrderAttempts {
+        private volatile long firstSentMillis = -1;
+        private volatile long lastSentMillis;
+        /** True once a lookup found nothing and the order was sent again. */
+        private volatile boolean resent;
+
+        void sending(long nowMillis) {
+            if (firstSentMillis < 0) {
+                firstSentMillis = nowMillis;
+            }
+            lastSentMillis = nowMillis;
+        }
+    }
+
+    /** How often the user data timestamp is asked before the order's outcome is declared unknown. */
+    static final int USER_DATA_POLLS = 5;
+    /** Pages of GetOrders (200 each) the lookup reads at most before giving up. */
+    static final int LOOKUP_MAX_PAGES = 50;
+    /**
+     * Subtracted from the first attempt's time for the lookup's {@code min_ts}: Kalshi stamps the order with its
+     * own clock, which may trail this host's.
+     */
+    static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(60);
+
+    /**
+     * Finds out whether a CreateOrder that may have reached the exchange landed, so a retry never doubles an
+     * order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
+     * attempt's send time, polled a few times with backoff); then GetOrders on the order's ticker, from just
+     * before the first attempt, is searched for the client_order_id. Found: that order is the answer. Not found:
+     * the order is sent again while the retry budget lasts, else the attempt's own error is thrown. Anything
+     * that keeps the answer from being trustworthy fails with {@link KalshiOrderOutcomeUnknownException}
+     * and sends nothing more.
+     *
+     * @param abandoned true once the caller no longer wants the answer (a cancelled async call)
+     */
+    private <T> Next<T> resolveOrder(Prepared p, RetryPolicy policy, Class<T> type, int attempt, Next.Resolve<T> r,
+            OrderAttempts orders, BooleanSupplier abandoned) {
         CreateOrderRequest body = (CreateOrderRequest) p.request().body();
-        RequestOptions lookupOptions = RequestOptions.builder().maxRetries(retryPolicy.maxRetries()).build();
-        OrdersApi orders = new OrdersApi(this);
+        Optional<Order> landed;
+        try {
+            if (!userDataCovers(orders.lastSentMillis, policy, p, attempt, abandoned)) {
+                return new Next.Fail<>(outcomeUnknown(p, attempt, body, "Kalshi's user data did not catch up with"
+                        + " the attempt after " + USER_DATA_POLLS + " checks", r.cause(), null));
+            }
+            long minTs = Math.floorDiv(orders.firstSentMillis, 1000L) - CLOCK_SKEW_ALLOWANCE.toSeconds();
+            landed = findOrder(body, minTs, abandoned);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (KalshiException e) {
+            return new Next.Fail<>(outcomeUnknown(p, attempt, body, "looking the order up failed", r.cause(), e));
+        }
+        if (landed.isPresent()) {
+            Order o = landed.get();
+            LOG.info("{}: order with client_order_id {} already exists ({}); not sending it again",
+                    p.operationId(), body.clientOrderId(), o.orderId());
+            CreateOrderResponse created = CreateOrderResponse.builder().order(o).build();
+            if (!type.isInstance(created)) {
+                return new Next.Fail<>(outcomeUnknown(p, attempt, body, "the order landed as " + o.orderId()
+                        + " but this call's response type cannot hold it", r.cause(), null));
+            }
+            return new Next.Answer<>(new ApiResponse<>(201, Map.of(), type.cast(created), null, attempt));
+        }
+        if (r.conflict()) {
+            return new Next.Fail<>(outcomeUnknown(p, attempt, body, "Kalshi refused the resend as a duplicate, but no"
+                    + " order with this client_order_id was found", r.cause(), null));
+        }
+        if (attempt > policy.maxRetries() || abandoned.getAsBoolean()) {
+            // Known not to have landed: the attempt's own error says what happened.
+            return new Next.Fail<>(r.error());
+        }
+        orders.resent = true;
+        return new Next.Resend<>();
+    }
+
+    /** True once GetUserDataTimestamp is past {@code sentMillis}; false if it stays behind for every poll. */
+    private boolean userDataCovers(long sentMillis, RetryPolicy policy, Prepared p, int attempt,
+            BooleanSupplier abandoned) {
+        ExchangeApi exchangeApi = new ExchangeApi(this);
+        for (int poll = 1; ; poll++) {
+            checkAbandoned(abandoned);
+            GetUserDataTimestampResponse ts = exchangeApi.getUserDataTimestamp(lookupOptions());
+            if (ts.asOfTime() != null && ts.asOfTime().toInstant().toEpochMilli() > sentMillis) {
+                return true;
+            }
+            if (poll >= USER_DATA_POLLS) {
+                return false;
+            }
+            checkAbandoned(abandoned);
+            sleep(policy.backoff(poll), p, attempt, null);
+        }
+    }
+
+    /** The order with the request's client_order_id among the ticker's orders since {@code minTs}, if any. */
+    private Optional<Order> findOrder(CreateOrderRequest body, long minTs, BooleanSupplier abandoned) {
+        OrdersApi ordersApi = new OrdersApi(this);
         String cursor = null;
-        for (int page = 0; page < 10; page++) {
-            String c = cursor;
-            var resp = orders.getOrders(OrdersApi.GetOrdersParams.builder().ticker(body.ticker()).cursor(c).limit(200L).build(),
-                    lookupOptions);
-            for (Order o : resp.orders()) {
+        for (int page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+            checkAbandoned(abandoned);
+            var resp = ordersApi.getOrders(OrdersApi.GetOrdersParams.builder().ticker(body.ticker()).minTs(minTs)
+                    .cursor(cursor).limit(200L).build(), lookupOptions());
+            for (Order o : resp.orders() == null ? List.<Order>of() : resp.orders()) {
                 if (body.clientOrderId().equals(o.clientOrderId())) {
-                    LOG.info("{}: order with client_order_id {} already exists ({}); not sending it again",
-                            p.operationId(), body.clientOrderId(), o.orderId());
-                    if (type.isInstance(CreateOrderResponse.builder().order(o).build())) {
-                        return Optional.of(new ApiResponse<>(201, Map.of(), type.cast(CreateOrderResponse.builder().order(o).build()),
-                                null, attempt));
-                    }
-                    return Optional.empty();
+                    return Optional.of(o);
                 }
             }
-            cursor = resp.cursor();
-            if (cursor == null || cursor.isEmpty()) {
-                break;
+            String next = resp.cursor();
+            if (next == null || next.isEmpty()) {
+                return Optional.empty();
             }
+            if (next.equals(cursor)) {
+                throw new KalshiPaginationException(Operations.GET_ORDERS.operationId(), next, page);
+            }
+            cursor = next;
         }
-        return Optional.empty();
+        throw new KalshiException(Operations.GET_ORDERS.operationId() + ": more than " + LOOKUP_MAX_PAGES
+                + " pages of orders on " + body.ticker() + " since min_ts " + minTs);
+    }
+
+    private RequestOptions lookupOptions() {
+        return RequestOptions.builder().maxRetries(retryPolicy.maxRetries()).build();
+    }
+
+    private static void checkAbandoned(BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new CancellationException("the call was cancelled");
+        }
+    }
+
+    private static KalshiOrderOutcomeUnknownException outcomeUnknown(Prepared p, int attempt, CreateOrderRequest body,
+            String reason, Throwable cause, KalshiException lookupFailure) {
+        KalshiOrderOutcomeUnknownException e = new KalshiOrderOutcomeUnknownException(p.operationId(), attempt,
+                body.clientOrderId(), body.ticker(), reason, cause);
+        if (lookupFailure != null) {
+            e.addSuppressed(lookupFailure);
+        }
+        return e;
     }
 }

@@ -4,12 +4,11 @@ import io.github.kalshi4j.errors.KalshiPaginationException;
 import io.github.kalshi4j.transport.OperationInfo;
 import io.github.kalshi4j.transport.PageIterable;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -19,7 +18,9 @@ import java.util.stream.StreamSupport;
 /**
  * Kalshi's cursor pagination: fetches pages lazily, one at a time, as iteration needs them, so memory stays
  * constant however many items there are. An empty or missing cursor ends the iteration; a cursor the server
- * already sent raises {@link KalshiPaginationException} instead of looping forever.
+ * already sent along this chain of pages (among the last 32) raises
+ * {@link KalshiPaginationException} instead of looping forever. A failed fetch leaves nothing behind: calling
+ * {@code nextPage()} again (or the iterator's {@code next()}) retries it.
  *
  * <pre>{@code
  * for (Market m : client.markets().getMarketsPages(p -> p.status("open").limit(1000L))) { ... }
@@ -63,7 +64,7 @@ public final class CursorPager<R, T> implements PageIterable<R, T> {
 
     @Override
     public Page<R, T> firstPage() {
-        return new CursorPage(firstCursor, 1, new HashSet<>());
+        return new CursorPage(firstCursor, 1, new String[0]);
     }
 
     @Override
@@ -124,28 +125,45 @@ public final class CursorPager<R, T> implements PageIterable<R, T> {
         return new CursorPager<>(operation, firstCursor, fetch, items, nextCursor, pages);
     }
 
+    /**
+     * How many of the most recent cursors along a page chain are checked against the next cursor. A server bug
+     * repeats a recent cursor (the same one, or one a few pages back); a loop longer than this is not detected,
+     * which keeps each page's memory constant however long the walk.
+     */
+    static final int LOOP_WINDOW = 32;
+
     private final class CursorPage implements Page<R, T> {
         private final R response;
         private final List<T> pageItems;
         private final String next;
         private final int number;
-        private final Set<String> seen;
+        /** The cursors used to fetch this page and its ancestors, newest last, at most {@link #LOOP_WINDOW}. */
+        private final String[] chain;
 
-        CursorPage(String cursor, int number, Set<String> seen) {
+        /**
+         * Fetches the page at {@code cursor}. Nothing is recorded before the fetch succeeds, so a failed fetch
+         * can be retried by calling {@code nextPage()} again; each page carries only its own chain, so walking
+         * on from an earlier page again is no false loop.
+         */
+        CursorPage(String cursor, int number, String[] ancestors) {
             this.number = number;
-            this.seen = seen;
-            if (cursor != null) {
-                seen.add(cursor);
-            }
             this.response = fetch.apply(cursor);
             List<T> list = items.apply(response);
             this.pageItems = list == null ? List.of() : list;
             String n = nextCursor.apply(response);
             this.next = n == null || n.isEmpty() ? null : n;
-            if (next != null && seen.contains(next)) {
+            this.chain = cursor == null ? ancestors : append(ancestors, cursor);
+            if (next != null && Arrays.asList(chain).contains(next)) {
                 // A server bug can hand back a cursor it already gave: following it would loop forever.
                 throw new KalshiPaginationException(operation.operationId(), next, number);
             }
+        }
+
+        private String[] append(String[] cursors, String cursor) {
+            int keep = Math.min(cursors.length, LOOP_WINDOW - 1);
+            String[] out = Arrays.copyOfRange(cursors, cursors.length - keep, cursors.length + 1);
+            out[keep] = cursor;
+            return out;
         }
 
         @Override
@@ -173,8 +191,8 @@ public final class CursorPager<R, T> implements PageIterable<R, T> {
             if (next == null) {
                 throw new NoSuchElementException(operation.operationId() + ": this is the last page");
             }
-            // Only the set of cursors is carried forward, never earlier pages: memory stays constant.
-            return new CursorPage(next, number + 1, seen);
+            // Only a bounded window of cursors is carried forward, never earlier pages: memory stays constant.
+            return new CursorPage(next, number + 1, chain);
         }
     }
 }

@@ -1,5 +1,11 @@
 package io.github.kalshi4j.client;
 
+import io.github.kalshi4j.errors.KalshiClientClosedException;
+import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.http.ApacheHttpExchange;
+import io.github.kalshi4j.http.HttpExchange;
+import io.github.kalshi4j.http.RawRequest;
+import io.github.kalshi4j.http.RawResponse;
 import io.github.kalshi4j.testsupport.LoopbackServer;
 import io.github.kalshi4j.testsupport.LoopbackServer.Reply;
 import io.github.kalshi4j.testsupport.RecordingSleeper;
@@ -10,11 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +75,17 @@ final class ClientLifecycleTest {
     }
 
     @Test
+    void asyncClientExposesTheSameSignerAndMapperAsItsBlockingTwin() {
+        try (KalshiAsyncClient async = Samples.client(server).buildAsync()) {
+            assertSame(async.blocking().signer().orElseThrow(), async.signer().orElseThrow());
+            assertSame(async.blocking().mapper(), async.mapper());
+        }
+        try (KalshiAsyncClient anonymous = Samples.unauthenticatedClient(server).buildAsync()) {
+            assertTrue(anonymous.signer().isEmpty());
+        }
+    }
+
+    @Test
     void buildAsyncGivesAnAsyncClientWhoseBlockingTwinPointsBack() {
         try (KalshiAsyncClient async = Samples.client(server).buildAsync()) {
             assertSame(async, async.blocking().async());
@@ -75,7 +94,7 @@ final class ClientLifecycleTest {
 
     private void assertFailsClearlyWithoutIo(Executable call) {
         int before = server.requestCount();
-        IllegalStateException e = assertThrows(IllegalStateException.class, call);
+        KalshiClientClosedException e = assertThrows(KalshiClientClosedException.class, call);
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
         assertEquals(before, server.requestCount(), "a closed client sends nothing");
         assertEquals(List.of(), sleeper.waits(), "and does not retry its way to a failure");
@@ -98,6 +117,65 @@ final class ClientLifecycleTest {
         client.close();
         assertFailsClearlyWithoutIo(() -> async.exchange().getExchangeStatus());
         assertFailsClearlyWithoutIo(() -> async.orders().createOrder(Samples.orderRequest("KX", "coid")));
+    }
+
+    @Test
+    void callsOnAClosedClientThrowAKalshiExceptionNamingTheOperation() {
+        KalshiClient client = Samples.client(server).sleeper(sleeper).build();
+        client.close();
+        KalshiException e = assertThrows(KalshiException.class, () -> client.exchange().getExchangeStatus());
+        KalshiClientClosedException closed = assertInstanceOf(KalshiClientClosedException.class, e);
+        assertEquals("GetExchangeStatus", closed.operationId());
+        assertInstanceOf(KalshiClientClosedException.class, assertThrows(KalshiException.class, client::ws));
+        assertEquals(0, server.requestCount());
+    }
+
+    /** A real exchange (Apache HttpClient on loopback) that counts how often it is closed. */
+    private static final class CloseCountingExchange implements HttpExchange {
+        private final ApacheHttpExchange real = new ApacheHttpExchange(Duration.ofSeconds(5), 4, false, "test");
+        private final AtomicInteger closes = new AtomicInteger();
+
+        @Override
+        public RawResponse send(RawRequest request) throws IOException {
+            return real.send(request);
+        }
+
+        @Override
+        public CompletableFuture<RawResponse> sendAsync(RawRequest request) {
+            return real.sendAsync(request);
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+            real.close();
+        }
+    }
+
+    @Test
+    void aGivenHttpExchangeIsClosedWithTheClient() {
+        server.respond("GET", "/exchange/status", Reply.ok(Samples.exchangeStatus()));
+        CloseCountingExchange exchange = new CloseCountingExchange();
+        KalshiClient client = Samples.client(server).httpExchange(exchange).build();
+        assertTrue(client.exchange().getExchangeStatus().tradingActive());
+        client.close();
+        client.async().close();
+        assertEquals(1, exchange.closes.get(), "closed once, by the client that was given it");
+    }
+
+    @Test
+    void aSharedHttpExchangeIsLeftOpenForItsOwner() {
+        server.respond("GET", "/exchange/status", Reply.ok(Samples.exchangeStatus()));
+        CloseCountingExchange exchange = new CloseCountingExchange();
+        try (KalshiClient first = Samples.client(server).httpExchange(exchange, false).build()) {
+            first.exchange().getExchangeStatus();
+        }
+        assertEquals(0, exchange.closes.get());
+        try (KalshiClient second = Samples.client(server).httpExchange(exchange, false).build()) {
+            assertTrue(second.exchange().getExchangeStatus().tradingActive(), "still usable by another client");
+        }
+        exchange.close();
+        assertEquals(2, server.requestCount());
     }
 
     @Test
@@ -142,7 +220,7 @@ final class ClientLifecycleTest {
     }
 
     private static void assertClosedFailure(ExecutionException e) {
-        IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+        KalshiClientClosedException cause = assertInstanceOf(KalshiClientClosedException.class, e.getCause());
         assertTrue(cause.getMessage().contains("closed"), cause.getMessage());
     }
 

@@ -26,6 +26,7 @@ final class KalshiConfigTest {
         assertEquals(3, c.maxRetries());
         assertEquals(Duration.ofMillis(500), c.backoffBase());
         assertEquals(Duration.ofSeconds(30), c.backoffCap());
+        assertEquals(Duration.ofSeconds(60), c.maxRetryAfter());
         assertFalse(c.http2(), "HTTP/2 is opt-in");
         assertEquals(64, c.maxConnections());
         assertEquals(Map.of(), c.extraHeaders());

@@ -3,6 +3,7 @@ package io.github.kalshi4j.client;
 import io.github.kalshi4j.api.PortfolioApi;
 import io.github.kalshi4j.errors.KalshiBadRequestException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiRateLimitException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.model.CreateOrderResponse;
@@ -24,7 +25,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -365,5 +370,86 @@ final class RetryTest {
             assertEquals(4, assertInstanceOf(KalshiNetworkException.class, e.getCause()).attempts());
         }
         assertEquals(List.of(defaultBackoff(1), defaultBackoff(2), defaultBackoff(3)), sleeper.waits());
+    }
+
+    @Test
+    void asyncCallCancelledDuringTheBackoffSendsNoFurtherRequest() throws InterruptedException {
+        server.respond("GET", "/exchange/status", BUSY, Reply.ok(Samples.exchangeStatus()));
+        AtomicReference<CompletableFuture<?>> call = new AtomicReference<>();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        RecordingSleeper cancels = new RecordingSleeper(n -> {
+            while (call.get() == null) {
+                Thread.onSpinWait();
+            }
+            call.get().cancel(true);
+            cancelled.countDown();
+        });
+        try (KalshiAsyncClient client = Samples.client(server).sleeper(cancels).buildAsync()) {
+            call.set(client.exchange().getExchangeStatus());
+            assertTrue(cancelled.await(10, TimeUnit.SECONDS));
+            assertTrue(call.get().isCancelled());
+            // Long enough for a retry that should not happen to reach the server.
+            Thread.sleep(300);
+        }
+        assertEquals(1, server.requestCount(), "the retry after the backoff was never sent");
+        assertEquals(List.of(Duration.ofMillis(375)), cancels.waits());
+    }
+
+    @Test
+    void asyncCallCancelledWhileItsRetryIsScheduledSendsNoFurtherRequest() throws InterruptedException {
+        server.respond("GET", "/exchange/status", BUSY, Reply.ok(Samples.exchangeStatus()));
+        // The real scheduler: the retry sits in it, 600 ms out, when the call is cancelled.
+        KalshiConfig config = KalshiConfig.builder().baseUrl(server.baseUrl())
+                .backoffBase(Duration.ofMillis(800)).backoffCap(Duration.ofMillis(800)).build();
+        try (KalshiAsyncClient client = Samples.client(server).config(config).buildAsync()) {
+            CompletableFuture<?> call = client.exchange().getExchangeStatus();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.requestCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            call.cancel(true);
+            Thread.sleep(1_000);
+        }
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void retryAfterLongerThanTheMaximumFailsAtOnceCarryingTheServersWait() {
+        server.respond("GET", "/exchange/status",
+                Reply.error(429, "too_many_requests", "come back later").header("Retry-After", "3600"),
+                Reply.ok(Samples.exchangeStatus()));
+        try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
+            KalshiRateLimitException e = assertThrows(KalshiRateLimitException.class,
+                    () -> client.exchange().getExchangeStatus());
+            assertEquals(Optional.of(Duration.ofHours(1)), e.retryAfter());
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(List.of(), sleeper.waits(), "an hour is not slept through");
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void retryAfterEqualToTheConfiguredMaximumIsWaitedExactly() {
+        server.respond("GET", "/exchange/status",
+                BUSY.header("Retry-After", "10"), Reply.ok(Samples.exchangeStatus()));
+        KalshiConfig config = KalshiConfig.builder().baseUrl(server.baseUrl()).maxRetryAfter(Duration.ofSeconds(10))
+                .build();
+        try (KalshiClient client = Samples.client(server).config(config).sleeper(sleeper).build()) {
+            assertTrue(client.exchange().getExchangeStatus().tradingActive());
+        }
+        assertEquals(List.of(Duration.ofSeconds(10)), sleeper.waits());
+    }
+
+    @Test
+    void asyncRetryAfterBeyondAnyDurationFailsWithTheServerExceptionNotAnOverflow() {
+        server.respond("GET", "/exchange/status", BUSY.header("Retry-After", "99999999999999999999"));
+        // The real scheduler, as in production: this value used to overflow when converted to nanoseconds.
+        try (KalshiAsyncClient client = Samples.client(server).buildAsync()) {
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> client.exchange().getExchangeStatus().join());
+            KalshiServerException cause = assertInstanceOf(KalshiServerException.class, e.getCause());
+            assertTrue(cause.retryAfter().orElseThrow().compareTo(Duration.ofDays(365L * 1_000_000)) > 0);
+        }
+        assertEquals(1, server.requestCount());
     }
 }

@@ -2,7 +2,9 @@ package io.github.kalshi4j.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.errors.KalshiBadRequestException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
+import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
 import io.github.kalshi4j.model.CreateOrderRequest;
@@ -13,6 +15,7 @@ import io.github.kalshi4j.testsupport.LoopbackServer.RecordedRequest;
 import io.github.kalshi4j.testsupport.LoopbackServer.Reply;
 import io.github.kalshi4j.testsupport.RecordingSleeper;
 import io.github.kalshi4j.testsupport.Samples;
+import io.github.kalshi4j.testsupport.TestClock;
 import io.github.kalshi4j.transport.RequestOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +23,18 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -30,6 +42,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * CreateOrder is not idempotent: a retry after the exchange may have acted can double an order. With safe order
@@ -44,6 +57,8 @@ final class SafeOrderRetryTest {
     private LoopbackServer server;
     private final List<Order> book = new ArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
+    /** What GET /exchange/user_data_timestamp answers; by default user data is always up to date. */
+    private volatile Supplier<Instant> userDataAsOf = () -> Instant.now().plusSeconds(5);
 
     @BeforeEach
     void startExchange() {
@@ -57,6 +72,8 @@ final class SafeOrderRetryTest {
                 return Reply.ok(Samples.orders(matching, ""));
             }
         });
+        server.handle("GET", "/exchange/user_data_timestamp",
+                r -> Reply.ok(Map.of("as_of_time", userDataAsOf.get().toString())));
     }
 
     @AfterEach
@@ -107,6 +124,9 @@ final class SafeOrderRetryTest {
     }
 
     private static final Reply CRASH = Reply.error(500, "internal_server_error", "order service crashed");
+    private static final Reply GATEWAY_TIMEOUT = Reply.error(504, "gateway_timeout", "upstream timed out");
+    /** The default policy's first backoff at jitter 0.5: a 0.5 s ceiling, equal jitter. */
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(375);
 
     @Test
     void orderCreatedButAnswered500IsFoundByClientOrderIdAndNotSentAgain() {
@@ -122,7 +142,8 @@ final class SafeOrderRetryTest {
         assertEquals(1, lookups.size());
         assertEquals(List.of(TICKER), lookups.get(0).query("ticker"), "the lookup is narrowed to the order's market");
         assertEquals(1, book.size());
-        assertEquals(List.of(), sleeper.waits(), "nothing to wait for once the order is found");
+        assertEquals(List.of(FIRST_BACKOFF), sleeper.waits(),
+                "one backoff before the lookup (the order may still be landing), none after it is found");
     }
 
     @Test
@@ -270,6 +291,190 @@ final class SafeOrderRetryTest {
             assertInstanceOf(KalshiServerException.class, e.getCause());
         }
         assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", "/portfolio/orders"));
+    }
+
+    // ---------------------------------------------------------------- late-landing orders and stale user data
+
+    /** Adds an order for {@code coid} to the book, as the exchange does when a CreateOrder finally lands. */
+    private void land(String orderId, String coid) {
+        synchronized (book) {
+            book.add(Samples.order(orderId, TICKER, coid));
+        }
+    }
+
+    @Test
+    void orderThatLandsDuringTheBackoffIsFoundAndNotSentAgain() {
+        // The gateway gives up while the order service is still working: the order lands a little later.
+        onCreateOrder(n -> Outcome.failWithout(GATEWAY_TIMEOUT));
+        RecordingSleeper sleeper = new RecordingSleeper(n -> {
+            if (n == 1) {
+                land("ord-late", "coid-late");
+            }
+        });
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).build()) {
+            assertEquals("ord-late", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-late"))
+                    .order().orderId());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"), "looked up only after backing off: not doubled");
+        assertEquals(1, book.size());
+        assertEquals(List.of(FIRST_BACKOFF), sleeper.waits());
+    }
+
+    @Test
+    void lookupIsNarrowedByTickerAndByMinTsFromJustBeforeTheFirstAttempt() {
+        onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
+        TestClock clock = TestClock.fixed();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock)
+                .sleeper(new RecordingSleeper(n -> clock.advance(Duration.ofSeconds(1)))).build()) {
+            client.orders().createOrder(Samples.orderRequest(TICKER, "coid-ts"));
+        }
+        RecordedRequest lookup = server.requests("GET", "/portfolio/orders").get(0);
+        assertEquals(List.of(TICKER), lookup.query("ticker"));
+        assertEquals(List.of(String.valueOf(TestClock.START.getEpochSecond() - 60)), lookup.query("min_ts"),
+                "the first attempt's time, less a minute for clock skew between this host and Kalshi");
+    }
+
+    @Test
+    void lookupWaitsUntilUserDataCoversTheFailedAttempt() {
+        // The order landed, but Kalshi's user data trails the exchange: GetOrders shows it only once the
+        // user data timestamp has passed the attempt.
+        TestClock clock = TestClock.fixed();
+        AtomicBoolean caughtUp = new AtomicBoolean();
+        onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
+        server.handle("GET", "/portfolio/orders", r -> {
+            synchronized (book) {
+                return Reply.ok(Samples.orders(caughtUp.get() ? List.copyOf(book) : List.of(), ""));
+            }
+        });
+        AtomicInteger polls = new AtomicInteger();
+        userDataAsOf = () -> {
+            if (polls.incrementAndGet() == 1) {
+                return TestClock.START.minusSeconds(1);
+            }
+            caughtUp.set(true);
+            return TestClock.START.plusMillis(1);
+        };
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock).sleeper(sleeper).build()) {
+            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-lag")).order()
+                    .orderId());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"), "a stale view never causes a resend");
+        assertEquals(2, server.count("GET", "/exchange/user_data_timestamp"));
+        assertEquals(1, server.count("GET", "/portfolio/orders"), "looked up once the view is fresh");
+        assertEquals(List.of(FIRST_BACKOFF, FIRST_BACKOFF), sleeper.waits(), "the backoff, then one poll's wait");
+    }
+
+    @Test
+    void userDataThatNeverCatchesUpMakesTheOutcomeUnknownAndNothingIsResent() {
+        TestClock clock = TestClock.fixed();
+        onCreateOrder(n -> Outcome.failWithout(CRASH));
+        userDataAsOf = () -> TestClock.START.minusSeconds(30);
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock).sleeper(sleeper).build()) {
+            KalshiOrderOutcomeUnknownException e = assertThrows(KalshiOrderOutcomeUnknownException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-stale")));
+            assertEquals("coid-stale", e.clientOrderId());
+            assertEquals(TICKER, e.ticker());
+            assertEquals(1, e.attempts());
+            assertInstanceOf(KalshiServerException.class, e.getCause(), "the failure of the order attempt itself");
+            assertTrue(e.getMessage().contains("order outcome unknown") && e.getMessage().contains("coid-stale"),
+                    e.getMessage());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", "/portfolio/orders"), "a stale view is not worth asking");
+        assertEquals(5, server.count("GET", "/exchange/user_data_timestamp"), "polled a bounded number of times");
+        assertEquals(List.of(FIRST_BACKOFF, Duration.ofMillis(375), Duration.ofMillis(750), Duration.ofMillis(1500),
+                Duration.ofMillis(3000)), sleeper.waits());
+    }
+
+    @Test
+    void failedLookupMakesTheOutcomeUnknownInsteadOfThrowingTheLookupsError() {
+        onCreateOrder(n -> Outcome.createAndAnswer(Reply.dropConnection()));
+        server.respond("GET", "/portfolio/orders", Reply.error(400, "invalid_parameters", "lookup refused"));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            KalshiOrderOutcomeUnknownException e = assertThrows(KalshiOrderOutcomeUnknownException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-lookup")));
+            assertEquals("coid-lookup", e.clientOrderId());
+            assertInstanceOf(java.io.IOException.class, e.getCause(), "the dropped connection of the attempt");
+            assertEquals(1, e.getSuppressed().length);
+            assertInstanceOf(KalshiBadRequestException.class, e.getSuppressed()[0]);
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+    }
+
+    @Test
+    void resendAnswered409DuplicateIsLookedUpAndReturnsTheOrderThatLanded() {
+        // The first attempt was lost and not found, then landed after all: the resend is a duplicate.
+        onCreateOrder(n -> {
+            if (n == 1) {
+                return Outcome.failWithout(CRASH);
+            }
+            land("ord-first", "coid-dup");
+            return Outcome.failWithout(Reply.error(409, "order_already_exists", "client_order_id already used"));
+        });
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-dup"),
+                    RequestOptions.NONE);
+            assertEquals("ord-first", r.body().order().orderId());
+            assertEquals(2, r.attempts());
+        }
+        assertEquals(2, server.count("POST", "/portfolio/orders"));
+        assertEquals(2, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, book.size());
+    }
+
+    @Test
+    void firstAttemptAnswered409IsNotTakenForThisCallsOrder() {
+        // A client_order_id reused from an earlier order: that order is not the one this call placed.
+        land("ord-old", "coid-reused");
+        onCreateOrder(n -> Outcome.failWithout(Reply.error(409, "order_already_exists", "duplicate")));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            assertThrows(io.github.kalshi4j.errors.KalshiConflictException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-reused")));
+        }
+        assertEquals(0, server.count("GET", "/portfolio/orders"));
+    }
+
+    @Test
+    void asyncOrderThatLandsDuringTheBackoffIsFoundAndNotSentAgain() {
+        onCreateOrder(n -> Outcome.failWithout(GATEWAY_TIMEOUT));
+        RecordingSleeper sleeper = new RecordingSleeper(n -> {
+            if (n == 1) {
+                land("ord-late", "coid-late-async");
+            }
+        });
+        try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).buildAsync()) {
+            assertEquals("ord-late", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-late-async"))
+                    .join().order().orderId());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, book.size());
+    }
+
+    @Test
+    void asyncOrderCancelledDuringTheBackoffIsNeitherLookedUpNorResent() throws InterruptedException {
+        onCreateOrder(n -> Outcome.failWithout(CRASH));
+        AtomicReference<CompletableFuture<?>> call = new AtomicReference<>();
+        CountDownLatch waited = new CountDownLatch(1);
+        RecordingSleeper cancels = new RecordingSleeper(n -> {
+            while (call.get() == null) {
+                Thread.onSpinWait();
+            }
+            call.get().cancel(true);
+            waited.countDown();
+        });
+        try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(cancels).buildAsync()) {
+            call.set(client.orders().createOrder(Samples.orderRequest(TICKER, "coid-cancel")));
+            assertTrue(waited.await(10, TimeUnit.SECONDS));
+            Thread.sleep(300);
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", "/exchange/user_data_timestamp"));
         assertEquals(0, server.count("GET", "/portfolio/orders"));
     }
 }

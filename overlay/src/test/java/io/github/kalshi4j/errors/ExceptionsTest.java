@@ -25,12 +25,15 @@ class ExceptionsTest {
                 KalshiNotFoundException.class, KalshiConflictException.class, KalshiRateLimitException.class,
                 KalshiServerException.class, KalshiNetworkException.class, KalshiTimeoutException.class,
                 KalshiDecodeException.class, KalshiPaginationException.class, KalshiSubscriptionException.class,
-                KalshiBackpressureException.class, KalshiWebSocketException.class, FixtureNotFoundException.class);
+                KalshiBackpressureException.class, KalshiWebSocketException.class, FixtureNotFoundException.class,
+                KalshiOrderOutcomeUnknownException.class, KalshiClientClosedException.class);
         for (Class<?> type : types) {
             assertTrue(KalshiException.class.isAssignableFrom(type), type.getName());
             assertTrue(RuntimeException.class.isAssignableFrom(type), type.getName());
         }
         assertTrue(KalshiNetworkException.class.isAssignableFrom(KalshiTimeoutException.class));
+        assertTrue(KalshiNetworkException.class.isAssignableFrom(KalshiOrderOutcomeUnknownException.class),
+                "whether the order reached Kalshi is unknown, as for any network failure of a write");
     }
 
     @Test

@@ -55,6 +55,27 @@ final class RetryPolicyTest {
     }
 
     @Test
+    void backoffBeyondTheNanosecondRangeSaturatesInsteadOfOverflowing() {
+        RetryPolicy huge = new RetryPolicy(3, Duration.ofDays(365L * 1_000), Duration.ofSeconds(Long.MAX_VALUE),
+                () -> 0.0, TestClock.fixed());
+        assertEquals(Duration.ofNanos(Long.MAX_VALUE / 2), huge.backoff(1));
+        assertEquals(Duration.ofNanos(Long.MAX_VALUE / 2), huge.backoff(5));
+    }
+
+    @Test
+    void retryAfterUpToTheMaximumIsHonouredAndALongerOneStopsTheRetries() {
+        RetryPolicy p = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                () -> 0.5, TestClock.fixed());
+        assertEquals(Optional.of(Duration.ofSeconds(60)), p.afterResponse("GET", status(429, "Retry-After", "60"), 1));
+        assertEquals(Optional.empty(), p.afterResponse("GET", status(429, "Retry-After", "61"), 1));
+        assertEquals(Optional.empty(), p.afterResponse("GET", status(503, "Retry-After", "3600"), 1));
+        assertEquals(Optional.empty(), p.afterResponse("GET", status(429, "Retry-After", "99999999999999999999"), 1));
+        assertEquals(Duration.ofSeconds(60), RetryPolicy.DEFAULT_MAX_RETRY_AFTER);
+        assertEquals(Duration.ofSeconds(60), policy(0.5).maxRetryAfter(), "the default");
+        assertEquals(Duration.ofSeconds(60), p.withMaxRetries(0).maxRetryAfter(), "kept by per-call overrides");
+    }
+
+    @Test
     void jitterOutsideTheUnitIntervalIsAProgrammingError() {
         assertThrows(IllegalStateException.class, () -> policy(1.0).backoff(1));
         assertThrows(IllegalStateException.class, () -> policy(-0.1).backoff(1));

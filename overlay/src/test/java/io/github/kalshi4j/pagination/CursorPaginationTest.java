@@ -235,4 +235,50 @@ final class CursorPaginationTest {
                 .collect(Collectors.toList())));
         assertEquals(3, server.requestCount());
     }
+
+    @Test
+    void walkingOnAgainFromAnEarlierPageIsNotMistakenForALoop() {
+        serveThreePagesOfMarkets();
+        PageIterable<GetMarketsResponse, Market> pager = client.markets().getMarketsPages(p -> { });
+        var first = pager.firstPage();
+        var third = first.nextPage().nextPage();
+        // The same walk again from page 1: the server hands out c2 and c3 again, as it should.
+        var thirdAgain = first.nextPage().nextPage();
+        assertEquals(tickers(third.items()), tickers(thirdAgain.items()));
+        assertEquals(5, server.requestCount());
+    }
+
+    @Test
+    void failedPageFetchIsRetriedByAskingForTheNextPageAgain() {
+        AtomicInteger c2Fetches = new AtomicInteger();
+        server.handle("GET", "/markets", r -> {
+            String c = r.queryParam("cursor").orElse("");
+            if (c.equals("c2") && c2Fetches.incrementAndGet() == 1) {
+                return Reply.error(400, "invalid_cursor", "hiccup");
+            }
+            return c.isEmpty() ? Reply.ok(Samples.marketsPage("KX", 0, 10, "c2"))
+                    : c.equals("c2") ? Reply.ok(Samples.marketsPage("KX", 10, 20, "c3"))
+                    : Reply.ok(Samples.marketsPage("KX", 20, 30, ""));
+        });
+        Iterator<? extends PageIterable.Page<GetMarketsResponse, Market>> pages =
+                client.markets().getMarketsPages(p -> { }).pages().iterator();
+        pages.next();
+        assertThrows(io.github.kalshi4j.errors.KalshiBadRequestException.class, pages::next);
+        assertEquals(expectedTickers(10, 20), tickers(pages.next().items()), "the failed page, fetched again");
+        assertEquals(expectedTickers(20, 30), tickers(pages.next().items()));
+        assertFalse(pages.hasNext());
+    }
+
+    @Test
+    void repeatedCursorIsDetectedAfterAnyNumberOfPages() {
+        // c1 .. c100 are distinct; page c100 points back at itself.
+        server.handle("GET", "/markets", r -> {
+            int n = Integer.parseInt(r.queryParam("cursor").orElse("c0").substring(1));
+            return Reply.ok(Samples.marketsPage("KX", n, n + 1, "c" + Math.min(n + 1, 100)));
+        });
+        KalshiPaginationException e = assertThrows(KalshiPaginationException.class,
+                () -> client.markets().getMarketsPages(p -> { }).stream().count());
+        assertEquals("c100", e.cursor());
+        assertEquals(101, e.page());
+    }
 }

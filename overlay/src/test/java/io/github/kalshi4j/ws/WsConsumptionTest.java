@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.errors.KalshiClientClosedException;
 import io.github.kalshi4j.errors.KalshiBackpressureException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
 import jakarta.websocket.CloseReason;
@@ -333,7 +334,7 @@ class WsConsumptionTest {
             assertTrue(h.ws.isClosed());
             h.server.await(s -> !s.closes().isEmpty(), WAIT, "the close frame");
             assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, h.server.closes().get(0).getCloseCode());
-            assertThrows(IllegalStateException.class, h.client::ws);
+            assertThrows(KalshiClientClosedException.class, h.client::ws);
         }
     }
 
