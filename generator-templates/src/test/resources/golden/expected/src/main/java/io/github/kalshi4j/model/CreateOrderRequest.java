@@ -400,7 +400,7 @@ public final class CreateOrderRequest {
             if (countFp == null) {
                 throw new IllegalStateException("CreateOrderRequest.count_fp is required");
             }
-            if (expirationTs != null && expirationTs.doubleValue() < 0) {
+            if (expirationTs != null && KalshiJson.compareToBound(expirationTs, "0") < 0) {
                 throw new IllegalStateException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
             }
             return new CreateOrderRequest(this);
