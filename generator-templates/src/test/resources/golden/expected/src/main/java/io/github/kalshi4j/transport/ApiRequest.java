@@ -101,7 +101,7 @@ public final class ApiRequest {
             this.operation = Objects.requireNonNull(operation, "operation");
         }
 
-        /** Sets a path parameter; null or empty values are rejected before any I/O. */
+        /** Sets a path parameter; null, empty, {@code .} and {@code ..} values are rejected before any I/O. */
         public Builder pathParam(String name, Object value) {
             if (value == null) {
                 throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " is required");
@@ -109,6 +109,12 @@ public final class ApiRequest {
             String text = PathEncoder.text(value);
             if (text.isEmpty()) {
                 throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " must not be empty");
+            }
+            // '.' is unreserved, so these pass the encoder unchanged, and any URL normalization (ours, a proxy's,
+            // the server's) would turn /markets/.. into another resource than the one asked for.
+            if (text.equals(".") || text.equals("..")) {
+                throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " must not be \""
+                        + text + "\" (a dot segment would address another path)");
             }
             pathParams.put(name, text);
             return this;
