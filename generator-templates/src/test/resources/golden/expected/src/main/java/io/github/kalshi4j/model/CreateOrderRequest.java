@@ -30,6 +30,9 @@ import java.util.Objects;
  * <p>Immutable; build one with {@link #builder()}, copy-and-change with {@link #toBuilder()}. Lists are never
  * null (JSON {@code null} or absent reads as empty). JSON properties this SDK version does not know are kept in
  * {@link #additionalProperties()}.
+ *
+ * <p>Kalshi also accepts the legacy integer properties {@code count, yes_price} in this request; kalshi4j sends only their
+ * fixed-point siblings, so the short names ({@code count}, {@code yesPrice}, ...) set and read the decimal forms.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
