@@ -13,7 +13,10 @@ import java.util.Map;
  * Applies an OpenAPI Overlay 1.0 document to a spec tree.
  *
  * <p>Targets are JSONPath expressions in the subset overlays need for spec corrections:
- * {@code $}, {@code .name}, {@code ['name']}, {@code ["name"]}, {@code [n]}, {@code .*} and {@code [*]}.
+ * {@code $}, {@code .name}, {@code ['name']}, {@code ["name"]}, {@code [n]}, {@code .*}, {@code [*]} and the
+ * equality filter {@code [?@.name=='value']} (RFC 9535; the older {@code [?(@.name == 'value')]} form too). The filter
+ * is what makes a correction of an inline operation parameter robust: parameters sit in lists, and an index would
+ * silently point at another parameter once Kalshi reorders them.
  * {@code update} merges recursively (objects merged, arrays appended, scalars replaced) and
  * {@code remove: true} deletes the target, as the Overlay specification says. A target that matches
  * nothing is an error: a correction that silently stops applying after a spec bump would hide drift.
@@ -125,6 +128,30 @@ public final class OverlayApplier {
                 i = end;
             } else if (c == '[') {
                 int close;
+                if (path.charAt(i + 1) == '?') {
+                    close = filterEnd(path, i);
+                    Filter filter = Filter.parse(path.substring(i + 2, close).trim(), path);
+                    List<Match> next = new ArrayList<>();
+                    for (Match m : current) {
+                        JsonNode n = m.node();
+                        if (n.isArray()) {
+                            for (int k = 0; k < n.size(); k++) {
+                                if (filter.test(n.get(k))) {
+                                    next.add(new Match(n, null, k, n.get(k)));
+                                }
+                            }
+                        } else if (n.isObject()) {
+                            n.fieldNames().forEachRemaining(f -> {
+                                if (filter.test(n.get(f))) {
+                                    next.add(new Match(n, f, -1, n.get(f)));
+                                }
+                            });
+                        }
+                    }
+                    current = next;
+                    i = close + 1;
+                    continue;
+                }
                 if (path.charAt(i + 1) == '\'' || path.charAt(i + 1) == '"') {
                     char q = path.charAt(i + 1);
                     int endQuote = path.indexOf(q, i + 2);
@@ -174,5 +201,64 @@ public final class OverlayApplier {
             current = next;
         }
         return current;
+    }
+
+    /** The index of the {@code ]} closing the filter opened at {@code open}, skipping quoted text. */
+    private static int filterEnd(String path, int open) {
+        char quote = 0;
+        for (int k = open + 2; k < path.length(); k++) {
+            char c = path.charAt(k);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ']') {
+                return k;
+            }
+        }
+        throw new SpecException("unterminated filter in JSONPath " + path);
+    }
+
+    /** {@code @.a.b == literal}: a member path of the candidate compared with a string, number or boolean. */
+    private record Filter(List<String> member, JsonNode literal) {
+        static Filter parse(String text, String path) {
+            String t = text;
+            if (t.startsWith("(") && t.endsWith(")")) {
+                t = t.substring(1, t.length() - 1).trim();
+            }
+            int eq = t.indexOf("==");
+            if (!t.startsWith("@.") || eq < 0) {
+                throw new SpecException("unsupported JSONPath filter [?" + text + "] in " + path
+                        + " (only @.member == literal is supported)");
+            }
+            List<String> member = List.of(t.substring(2, eq).trim().split("\\."));
+            String lit = t.substring(eq + 2).trim();
+            JsonNode literal;
+            if (lit.length() >= 2 && (lit.charAt(0) == '\'' || lit.charAt(0) == '"') && lit.charAt(lit.length() - 1) == lit.charAt(0)) {
+                literal = com.fasterxml.jackson.databind.node.TextNode.valueOf(lit.substring(1, lit.length() - 1));
+            } else if (lit.equals("true") || lit.equals("false")) {
+                literal = com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(lit));
+            } else {
+                try {
+                    literal = com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new java.math.BigDecimal(lit));
+                } catch (NumberFormatException e) {
+                    throw new SpecException("unsupported literal " + lit + " in JSONPath filter of " + path);
+                }
+            }
+            return new Filter(member, literal);
+        }
+
+        boolean test(JsonNode candidate) {
+            JsonNode n = candidate;
+            for (String m : member) {
+                n = n.path(m);
+            }
+            if (literal.isNumber()) {
+                return n.isNumber() && n.decimalValue().compareTo(literal.decimalValue()) == 0;
+            }
+            return !n.isMissingNode() && n.getNodeType() == literal.getNodeType() && n.asText().equals(literal.asText());
+        }
     }
 }

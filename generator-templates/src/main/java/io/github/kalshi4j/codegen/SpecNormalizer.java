@@ -21,6 +21,12 @@ import java.util.Set;
  *       are inlined so the tag survives.</li>
  *   <li>{@code const} (JSON Schema, used by AsyncAPI) becomes {@code x-kalshi4j-const}, which templates turn
  *       into a constant; OpenAPI 3.0 has no {@code const}.</li>
+ *   <li>Request bodies lose their legacy integer properties ({@code count}, {@code yes_price},
+ *       {@code target_cost_centi_cents}, ...) wherever a fixed-point sibling ({@code count_fp},
+ *       {@code yes_price_dollars}, {@code target_cost_dollars}) says the same: Kalshi accepts either, and the SDK
+ *       promises to send only the fixed-point form. The short names ({@code count}, {@code yesPrice}) then belong
+ *       to the decimal properties, as they do on responses. The dropped names are listed in
+ *       {@code x-kalshi4j-legacy-dropped} for the Javadoc.</li>
  * </ul>
  */
 public final class SpecNormalizer {
@@ -53,6 +59,8 @@ public final class SpecNormalizer {
             }
         }
         walk(spec, schemas, null);
+        // Before the short names are chosen: a dropped legacy name frees its short name for the decimal sibling.
+        dropLegacyRequestFields(spec, schemas);
         for (Map.Entry<String, JsonNode> e : iterable(schemas)) {
             if (e.getValue() instanceof ObjectNode s) {
                 // An empty object schema is "free-form" to the generator, which would emit no class for it;
@@ -66,6 +74,80 @@ public final class SpecNormalizer {
             }
         }
         decorateOperations(spec, schemas);
+    }
+
+    /** The fixed-point siblings that make a request property legacy, in the order they are looked for. */
+    static String fixedPointSibling(String property, JsonNode properties) {
+        if (property.endsWith("_centi_cents")) {
+            String dollars = property.substring(0, property.length() - "_centi_cents".length()) + "_dollars";
+            return properties.has(dollars) ? dollars : null;
+        }
+        for (String suffix : List.of("_dollars", "_fp")) {
+            if (properties.has(property + suffix)) {
+                return property + suffix;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Removes each integer property of a request body that has a fixed-point sibling (see the class comment), moving
+     * a {@code required} mark to the sibling. Response schemas keep theirs: old servers still send them, and the
+     * overlay's alias layer reads them.
+     */
+    static void dropLegacyRequestFields(ObjectNode spec, ObjectNode schemas) {
+        Set<String> bodies = new java.util.TreeSet<>();
+        for (Map.Entry<String, JsonNode> pe : iterable(spec.path("paths"))) {
+            for (Map.Entry<String, JsonNode> me : iterable(pe.getValue())) {
+                String ref = me.getValue().path("requestBody").path("content").path("application/json").path("schema")
+                        .path("$ref").asText("");
+                if (!ref.isEmpty()) {
+                    bodies.add(ref.substring(ref.lastIndexOf('/') + 1));
+                }
+            }
+        }
+        for (String body : bodies) {
+            if (!(schemas.get(body) instanceof ObjectNode schema) || !(schema.get("properties") instanceof ObjectNode props)) {
+                continue;
+            }
+            List<String> dropped = new ArrayList<>();
+            for (String name : fieldNames(props)) {
+                String type = props.path(name).path("type").asText("");
+                String sibling = fixedPointSibling(name, props);
+                if (sibling != null && (type.equals("integer") || type.equals("number"))) {
+                    props.remove(name);
+                    dropped.add(name);
+                    if (schema.get("required") instanceof ArrayNode required) {
+                        for (int i = required.size() - 1; i >= 0; i--) {
+                            if (required.get(i).asText().equals(name)) {
+                                required.remove(i);
+                                if (!contains(required, sibling)) {
+                                    required.add(sibling);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (!dropped.isEmpty()) {
+                schema.put("x-kalshi4j-legacy-dropped", String.join(", ", dropped));
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static boolean contains(ArrayNode array, String text) {
+        for (JsonNode n : array) {
+            if (n.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tags whose generated accessor reads better in the plural: {@code client.markets()}. */

@@ -176,10 +176,85 @@ class OverlayApplierTest {
     @Test
     void unsupportedJsonPathIsReportedNotIgnored() {
         SpecException e = assertThrows(SpecException.class, () -> apply(SPEC, """
-                  - target: $.paths['/markets'].get.parameters[?(@.name == 'cursor')]
+                  - target: $.paths['/markets'].get.parameters[0:2]
                     remove: true
                 """));
         assertTrue(e.getMessage().contains("unsupported JSONPath"), e.getMessage());
+    }
+
+    static final String PARAMS = """
+            openapi: 3.0.0
+            paths:
+              /markets/candlesticks:
+                get:
+                  parameters:
+                    - {name: start_ts, in: query, schema: {type: integer}}
+                    - {name: market_tickers, in: query, required: true, schema: {type: string}}
+            """;
+
+    @Test
+    void anEqualityFilterSelectsTheListElementWithThatMember() {
+        ObjectNode spec = apply(PARAMS, """
+                  - target: $.paths['/markets/candlesticks'].get.parameters[?@.name=='market_tickers']
+                    update:
+                      explode: false
+                """);
+        JsonNode params = spec.at("/paths/~1markets~1candlesticks/get/parameters");
+        assertTrue(params.get(1).path("explode").isBoolean(), "the matching parameter is updated");
+        assertFalse(params.get(0).has("explode"), "the other one is not");
+    }
+
+    @Test
+    void theParenthesisedFilterFormAndDoubleQuotesWorkToo() {
+        ObjectNode spec = apply(PARAMS, """
+                  - target: $.paths["/markets/candlesticks"].get.parameters[?(@.name == "start_ts")].schema
+                    update:
+                      format: int64
+                """);
+        assertEquals("int64", spec.at("/paths/~1markets~1candlesticks/get/parameters/0/schema/format").asText());
+    }
+
+    @Test
+    void aFilterThatMatchesNoElementFailsLikeAnyOtherTarget() {
+        SpecException e = assertThrows(SpecException.class, () -> apply(PARAMS, """
+                  - target: $.paths['/markets/candlesticks'].get.parameters[?@.name=='tickers']
+                    update: {explode: false}
+                """));
+        assertTrue(e.getMessage().contains("matches nothing"), e.getMessage());
+    }
+
+    @Test
+    void aFilterOtherThanMemberEqualityIsReportedNotIgnored() {
+        SpecException e = assertThrows(SpecException.class, () -> apply(PARAMS, """
+                  - target: $.paths['/markets/candlesticks'].get.parameters[?@.name != 'tickers']
+                    update: {explode: false}
+                """));
+        assertTrue(e.getMessage().contains("unsupported JSONPath filter"), e.getMessage());
+    }
+
+    @Test
+    void theRealCorrectionOverlayMakesCommaJoinedTickerListsArrays() throws IOException {
+        ObjectNode spec = Repo.pinnedSpec("openapi");
+        Path overlay = Repo.ROOT.resolve("spec/overlays/openapi-corrections.overlay.yaml");
+
+        OverlayApplier.apply(PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, "openapi-corrections.overlay.yaml");
+
+        List<JsonNode> corrected = new ArrayList<>();
+        corrected.add(spec.at("/components/parameters/TickersQuery"));
+        for (String path : List.of("/markets/candlesticks", "/portfolio/orders/queue_positions")) {
+            for (JsonNode p : spec.path("paths").path(path).path("get").path("parameters")) {
+                if (p.path("name").asText().equals("market_tickers")) {
+                    corrected.add(p);
+                }
+            }
+        }
+        assertEquals(3, corrected.size());
+        for (JsonNode p : corrected) {
+            assertEquals("array", p.at("/schema/type").asText(), p.toString());
+            assertEquals("string", p.at("/schema/items/type").asText(), p.toString());
+            assertEquals("form", p.path("style").asText(), p.toString());
+            assertFalse(p.path("explode").asBoolean(true), "comma-joined, not repeated: " + p);
+        }
     }
 
     @Test

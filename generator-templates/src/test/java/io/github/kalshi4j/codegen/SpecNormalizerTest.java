@@ -68,7 +68,7 @@ class SpecNormalizerTest {
                   requestBody:
                     content:
                       application/json:
-                        schema: {$ref: '#/components/schemas/Market'}
+                        schema: {$ref: '#/components/schemas/AmendBody'}
                   responses:
                     '200':
                       description: ok
@@ -126,6 +126,18 @@ class SpecNormalizerTest {
                     markets:
                       type: array
                       items: {$ref: '#/components/schemas/Market'}
+                AmendBody:
+                  type: object
+                  required: [count, ticker]
+                  properties:
+                    ticker: {type: string}
+                    count: {type: integer}
+                    count_fp: {$ref: '#/components/schemas/FixedPointCount'}
+                    yes_price: {type: integer, minimum: 1, maximum: 99}
+                    yes_price_dollars: {$ref: '#/components/schemas/FixedPointDollars'}
+                    target_cost_centi_cents: {type: integer, format: int64}
+                    target_cost_dollars: {$ref: '#/components/schemas/FixedPointDollars'}
+                    buy_max_cost: {type: integer}
                 Empty:
                   type: object
                 Event:
@@ -313,6 +325,38 @@ class SpecNormalizerTest {
         assertTrue(amend.path("x-kalshi4j-sep-body").asBoolean());
         assertTrue(amend.path("x-kalshi4j-pb-sep").asBoolean());
         assertFalse(amend.has("x-kalshi4j-query-optional"), "a required query parameter makes params mandatory");
+    }
+
+    @Test
+    void requestBodiesLoseTheLegacyIntegerWhereAFixedPointSiblingExists() {
+        JsonNode body = normalized().at("/components/schemas/AmendBody");
+        JsonNode props = body.path("properties");
+        for (String legacy : new String[] {"count", "yes_price", "target_cost_centi_cents"}) {
+            assertFalse(props.has(legacy), legacy + " is never sent");
+        }
+        assertTrue(props.has("buy_max_cost"), "integer cents by design: no fixed-point sibling, kept");
+        assertEquals("count, target_cost_centi_cents, yes_price",
+                String.join(", ", java.util.Arrays.stream(body.path("x-kalshi4j-legacy-dropped").asText().split(", "))
+                        .sorted().toList()));
+    }
+
+    @Test
+    void theShortNamesOfARequestBodyBelongToTheFixedPointProperties() {
+        JsonNode props = normalized().at("/components/schemas/AmendBody/properties");
+        assertEquals("count", props.at("/count_fp/x-kalshi4j-short").asText());
+        assertEquals("yesPrice", props.at("/yes_price_dollars/x-kalshi4j-short").asText());
+        assertEquals("targetCost", props.at("/target_cost_dollars/x-kalshi4j-short").asText());
+    }
+
+    @Test
+    void aRequiredLegacyPropertyMakesItsFixedPointSiblingRequired() {
+        JsonNode required = normalized().at("/components/schemas/AmendBody/required");
+        assertEquals("[\"ticker\",\"count_fp\"]", required.toString());
+    }
+
+    @Test
+    void responseSchemasKeepTheirLegacyProperties() {
+        assertTrue(marketProperty(normalized(), "price").has("type"), "old servers still send price; the alias layer reads it");
     }
 
     @Test

@@ -19,8 +19,9 @@ final class ClientChecks {
         switch (request.operation().operationId()) {
             case "DecreaseOrder" -> {
                 if (request.body() instanceof DecreaseOrderRequest d) {
-                    boolean by = d.reduceBy() != null || d.reduceByFp() != null;
-                    boolean to = d.reduceTo() != null || d.reduceToFp() != null;
+                    // The request model holds only the fixed-point forms (reduceBy() is short for reduceByFp()).
+                    boolean by = d.reduceByFp() != null;
+                    boolean to = d.reduceToFp() != null;
                     if (by == to) {
                         throw new IllegalArgumentException("DecreaseOrder: set exactly one of reduce_by and reduce_to"
                                 + (by ? " (both are set)" : " (neither is set; Kalshi rejects an empty decrease)"));

@@ -47,8 +47,10 @@ import java.util.Map;
  * cannot hold it, so the legacy value must be the canonical value rounded either way to a whole unit; anything
  * farther away is a disagreement.
  *
- * <p><b>Units.</b> Legacy dollar amounts are cents, except the RFQ target costs ({@code target_cost},
- * {@code rfq_target_cost}), which Kalshi documents in centi-cents (1/10,000 dollar); they are divided by 10,000.
+ * <p><b>Units.</b> Legacy dollar amounts are cents, except the RFQ target costs, which Kalshi sends in centi-cents
+ * (1/10,000 dollar) and which are divided by 10,000: on WebSocket as {@code target_cost} / {@code rfq_target_cost},
+ * on REST (spec 3.6 to 3.10) as {@code target_cost_centi_cents} on an RFQ and {@code rfq_target_cost_centi_cents}
+ * on a quote. Those canonicals therefore have two legacy names; each is checked against the canonical value.
  *
  * <p>Writing is untouched: models emit only the names they hold, so a model built in code never writes a legacy
  * name.
@@ -62,9 +64,13 @@ public final class MoneyAliasModule extends Module {
     private static final String MODEL_PACKAGE = "io.github.kalshi4j.model";
     private static final String WS_MODEL_PACKAGE = "io.github.kalshi4j.ws.model";
 
-    /** Canonical names whose legacy integer is in centi-cents rather than cents (per the Kalshi specs). */
+    /**
+     * Canonical names whose legacy integer is in centi-cents rather than cents (per the Kalshi specs). Their REST
+     * legacy name carries the unit: {@code X_dollars} &larr; {@code X_centi_cents}.
+     */
     private static final Map<String, Integer> CENTI_CENT_CANONICALS =
             Map.of("target_cost_dollars", 4, "rfq_target_cost_dollars", 4);
+    private static final String CENTI_CENTS = "_centi_cents";
 
     /** One plan per model class, computed once; ClassValue lets unloaded classes go. */
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
@@ -196,30 +202,39 @@ public final class MoneyAliasModule extends Module {
                 if (canonicalField.getType() != BigDecimal.class) {
                     continue;
                 }
-                int scale;
-                String legacy;
+                // Legacy name -> decimal places its integer is shifted by.
+                Map<String, Integer> legacies = new java.util.LinkedHashMap<>();
                 if (canonical.endsWith(DOLLARS) && canonical.length() > DOLLARS.length()) {
-                    legacy = canonical.substring(0, canonical.length() - DOLLARS.length());
-                    scale = CENTI_CENT_CANONICALS.getOrDefault(canonical, 2);
+                    String base = canonical.substring(0, canonical.length() - DOLLARS.length());
+                    Integer centiCents = CENTI_CENT_CANONICALS.get(canonical);
+                    legacies.put(base, centiCents == null ? 2 : centiCents);
+                    if (centiCents != null) {
+                        legacies.put(base + CENTI_CENTS, centiCents);
+                    }
                 } else if (canonical.endsWith(FP) && canonical.length() > FP.length()) {
-                    legacy = canonical.substring(0, canonical.length() - FP.length());
-                    scale = 0;
+                    legacies.put(canonical.substring(0, canonical.length() - FP.length()), 0);
                 } else {
                     continue;
                 }
-                Field legacyField = byJsonName.get(legacy);
-                if (legacyField == null) {
-                    if (extras != null) {
-                        untyped.add(new Pair(canonical, accessible(canonicalField), legacy, null, scale));
+                for (Map.Entry<String, Integer> l : legacies.entrySet()) {
+                    String legacy = l.getKey();
+                    int scale = l.getValue();
+                    Field legacyField = byJsonName.get(legacy);
+                    if (legacyField == null) {
+                        if (extras != null) {
+                            untyped.add(new Pair(canonical, accessible(canonicalField), legacy, null, scale));
+                        }
+                    } else if (isIntegral(legacyField.getType())) {
+                        typed.add(new Pair(canonical, accessible(canonicalField), legacy, accessible(legacyField), scale));
                     }
-                } else if (isIntegral(legacyField.getType())) {
-                    typed.add(new Pair(canonical, accessible(canonicalField), legacy, accessible(legacyField), scale));
+                    // A typed legacy property of another type (a string, a decimal) is not an integer form: no alias.
                 }
-                // A typed legacy property of another type (a string, a decimal) is not an integer form: no alias.
             }
             // Stable order makes errors and describe() deterministic.
-            typed.sort((a, b) -> a.canonical.compareTo(b.canonical));
-            untyped.sort((a, b) -> a.canonical.compareTo(b.canonical));
+            java.util.Comparator<Pair> order = java.util.Comparator.<Pair, String>comparing(x -> x.canonical)
+                    .thenComparing(x -> x.legacy);
+            typed.sort(order);
+            untyped.sort(order);
             return new Plan(type, typed.toArray(new Pair[0]), untyped.toArray(new Pair[0]),
                     untyped.isEmpty() ? null : accessible(extras));
         }

@@ -85,7 +85,7 @@ final class ClientSideChecksTest {
 
     @Test
     void decreaseOrderWithBothReduceByAndReduceToIsRejected() {
-        DecreaseOrderRequest both = DecreaseOrderRequest.builder().reduceBy(2).reduceTo(5).build();
+        DecreaseOrderRequest both = DecreaseOrderRequest.builder().reduceBy("2").reduceTo("5").build();
         assertRejectedBeforeIo(() -> client.orders().decreaseOrder("ord-1", both),
                 "DecreaseOrder", "exactly one of reduce_by and reduce_to", "both");
     }
@@ -99,7 +99,7 @@ final class ClientSideChecksTest {
 
     @Test
     void decreaseOrderCountsTheFixedPointFieldsToo() {
-        DecreaseOrderRequest mixed = DecreaseOrderRequest.builder().reduceByFp("1.50").reduceTo(3).build();
+        DecreaseOrderRequest mixed = DecreaseOrderRequest.builder().reduceByFp("1.50").reduceToFp("3").build();
         assertRejectedBeforeIo(() -> client.orders().decreaseOrder("ord-1", mixed), "both");
     }
 

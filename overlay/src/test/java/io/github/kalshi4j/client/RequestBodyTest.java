@@ -98,9 +98,10 @@ final class RequestBodyTest {
         assertEquals("coid-1", body.get("client_order_id").asText());
         assertEquals("yes", body.get("side").asText());
         assertEquals("buy", body.get("action").asText());
-        assertEquals(10, body.get("count").asInt());
-        assertEquals(56, body.get("yes_price").asInt(), "yes_price is integer cents");
-        assertTrue(body.get("no_price") == null, "unset fields are not sent: " + body);
+        assertEquals("10", body.get("count_fp").asText());
+        assertEquals("0.56", body.get("yes_price_dollars").asText(), "prices travel as dollar strings");
+        assertTrue(body.get("count") == null && body.get("yes_price") == null, "no legacy integer forms: " + body);
+        assertTrue(body.get("no_price_dollars") == null, "unset fields are not sent: " + body);
     }
 
     @Test

@@ -19,6 +19,8 @@ import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Market;
 import io.github.kalshi4j.model.MarketPosition;
 import io.github.kalshi4j.model.PriceDistribution;
+import io.github.kalshi4j.model.Quote;
+import io.github.kalshi4j.model.RFQ;
 import io.github.kalshi4j.transport.KalshiJson;
 import io.github.kalshi4j.ws.model.OrderbookDeltaPayloadMsg;
 import io.github.kalshi4j.ws.model.RfqCreatedPayloadMsg;
@@ -104,6 +106,24 @@ class MoneyAliasModuleTest {
         }
 
         @Test
+        void restRfqTargetCostCentiCentsIsReadAsDollars() throws IOException {
+            // REST 3.6 sent the RFQ's target cost as target_cost_centi_cents: 1/10,000 dollar.
+            RFQ rfq = read("{'id':'r','market_ticker':'T','contracts':10,'target_cost_centi_cents':3500,"
+                    + "'status':'open','created_ts':'2026-01-02T03:04:05Z'}", RFQ.class);
+
+            assertEquals(new BigDecimal("0.3500"), rfq.targetCostDollars());
+            assertEquals(new BigDecimal("10"), rfq.contractsFp());
+            assertEquals(3500, rfq.additionalProperties().get("target_cost_centi_cents"), "what the server sent stays");
+        }
+
+        @Test
+        void restQuoteRfqTargetCostCentiCentsIsReadAsDollars() throws IOException {
+            Quote q = read("{'id':'q','rfq_id':'r','rfq_target_cost_centi_cents':1234567}", Quote.class);
+
+            assertEquals(new BigDecimal("123.4567"), q.rfqTargetCostDollars());
+        }
+
+        @Test
         void aliasesAreFilledInsideNestedListsToo() throws IOException {
             GetMarketsResponse page = read("{'cursor':'','markets':[{'ticker':'A','yes_bid':1},{'ticker':'B','yes_bid':99}]}",
                     GetMarketsResponse.class);
@@ -134,6 +154,24 @@ class MoneyAliasModuleTest {
             assertTrue(message.contains("yes_bid_dollars \"0.5700\""), message);
             assertTrue(message.contains("legacy yes_bid 56"), message);
             assertTrue(message.contains("Market"), message);
+        }
+
+        @Test
+        void centiCentsAgreeingWithDollarsDecode() throws IOException {
+            RFQ rfq = read("{'id':'r','target_cost_centi_cents':3500,'target_cost_dollars':'0.35'}", RFQ.class);
+
+            assertEquals("0.35", rfq.targetCostDollars().toPlainString());
+        }
+
+        @Test
+        void centiCentsDisagreeingWithDollarsFailNamingBoth() {
+            JsonMappingException e = assertThrows(JsonMappingException.class,
+                    () -> read("{'id':'q','rfq_target_cost_centi_cents':3500,'rfq_target_cost_dollars':'0.3600'}",
+                            Quote.class));
+
+            assertTrue(e.getOriginalMessage().contains(
+                    "rfq_target_cost_dollars \"0.3600\" disagrees with legacy rfq_target_cost_centi_cents 3500 (= 0.3500)"),
+                    e.getOriginalMessage());
         }
 
         @Test
@@ -306,6 +344,14 @@ class MoneyAliasModuleTest {
     class Coverage {
 
         @Test
+        void rfqTargetCostsHaveTheirRestCentiCentsNameBesideTheWebSocketOne() {
+            assertEquals(List.of("contracts -> contracts_fp", "target_cost -> target_cost_dollars /10000",
+                    "target_cost_centi_cents -> target_cost_dollars /10000"), MoneyAliasModule.describe(RFQ.class));
+            assertTrue(MoneyAliasModule.describe(Quote.class)
+                    .contains("rfq_target_cost_centi_cents -> rfq_target_cost_dollars /10000"));
+        }
+
+        @Test
         void everyGeneratedModelWithMoneyOrCountFieldsGetsOneAliasPerField() {
             List<String> missing = new ArrayList<>();
             int covered = 0;
@@ -315,7 +361,10 @@ class MoneyAliasModuleTest {
                         .map(f -> f.getAnnotation(JsonProperty.class).value())
                         .filter(n -> n.endsWith("_dollars") || n.endsWith("_fp"))
                         .count();
-                int aliases = MoneyAliasModule.describe(type).size();
+                // The REST centi-cents name of an RFQ target cost is a second legacy name of the same field.
+                int aliases = (int) MoneyAliasModule.describe(type).stream()
+                        .filter(d -> !d.startsWith("target_cost_centi_cents") && !d.startsWith("rfq_target_cost_centi_cents"))
+                        .count();
                 if (aliases != moneyFields) {
                     missing.add(type.getSimpleName() + " has " + moneyFields + " money fields, " + aliases + " aliases");
                 }
@@ -354,6 +403,70 @@ class MoneyAliasModuleTest {
             assertEquals("0.5600", written.get("yes_price_dollars").asText());
             for (String legacy : List.of("count", "yes_price", "no_price")) {
                 assertFalse(written.has(legacy), () -> "wrote legacy " + legacy + ": " + written);
+            }
+        }
+
+        @Test
+        void shortNamesOnARequestSetAndReadTheFixedPointForms() throws IOException {
+            CreateOrderRequest order = CreateOrderRequest.builder().ticker("KXTEST-26JAN01-T1").side("yes").action("buy")
+                    .count("10.00").yesPrice(new BigDecimal("0.5600")).noPrice("0.4400").build();
+
+            assertEquals(new BigDecimal("10.00"), order.count(), "count() is count_fp");
+            assertEquals(order.countFp(), order.count());
+            assertEquals(order.yesPriceDollars(), order.yesPrice());
+            JsonNode written = JSON.valueToTree(order);
+            List<String> names = new ArrayList<>();
+            written.fieldNames().forEachRemaining(names::add);
+            assertEquals(List.of("action", "count_fp", "no_price_dollars", "side", "ticker", "yes_price_dollars"),
+                    names.stream().sorted().toList());
+            assertEquals("10.00", written.get("count_fp").asText());
+            assertEquals("0.5600", written.get("yes_price_dollars").asText());
+        }
+
+        @Test
+        void everyRequestWithALegacySiblingWritesOnlyTheFixedPointName() {
+            Map<String, JsonNode> written = Map.of(
+                    "AmendOrderRequest", JSON.valueToTree(io.github.kalshi4j.model.AmendOrderRequest.builder()
+                            .ticker("T").side("yes").action("buy").count("3").yesPrice("0.10").noPrice("0.90").build()),
+                    "DecreaseOrderRequest", JSON.valueToTree(io.github.kalshi4j.model.DecreaseOrderRequest.builder()
+                            .reduceBy("2").reduceTo("1").build()),
+                    "CreateRFQRequest", JSON.valueToTree(io.github.kalshi4j.model.CreateRFQRequest.builder()
+                            .marketTicker("T").restRemainder(false).contracts("5").targetCost("1.25").build()),
+                    "CreateOrderGroupRequest", JSON.valueToTree(io.github.kalshi4j.model.CreateOrderGroupRequest.builder()
+                            .contractsLimit("10").build()));
+
+            Map<String, List<String>> legacyWritten = new TreeMap<>();
+            written.forEach((name, json) -> {
+                List<String> legacy = new ArrayList<>();
+                json.fieldNames().forEachRemaining(f -> {
+                    if (!f.endsWith("_fp") && !f.endsWith("_dollars") && json.get(f).isNumber()) {
+                        legacy.add(f);
+                    }
+                });
+                if (!legacy.isEmpty()) {
+                    legacyWritten.put(name, legacy);
+                }
+            });
+            assertEquals(Map.of(), legacyWritten);
+            assertEquals("2", written.get("DecreaseOrderRequest").get("reduce_by_fp").asText());
+            assertEquals("1.25", written.get("CreateRFQRequest").get("target_cost_dollars").asText());
+            assertEquals("5", written.get("CreateRFQRequest").get("contracts_fp").asText());
+            assertEquals("10", written.get("CreateOrderGroupRequest").get("contracts_limit_fp").asText());
+        }
+
+        @Test
+        void requestBuildersHaveNoSetterForALegacyInteger() {
+            for (Class<?> builder : List.of(CreateOrderRequest.Builder.class, io.github.kalshi4j.model.AmendOrderRequest.Builder.class,
+                    io.github.kalshi4j.model.DecreaseOrderRequest.Builder.class, io.github.kalshi4j.model.CreateRFQRequest.Builder.class)) {
+                for (java.lang.reflect.Method m : builder.getMethods()) {
+                    if (m.getParameterCount() == 1) {
+                        Class<?> t = m.getParameterTypes()[0];
+                        assertFalse(t == Integer.class || t == Long.class || t == int.class || t == long.class
+                                        ? m.getName().matches("count|yesPrice|noPrice|reduceBy|reduceTo|contracts|targetCost.*")
+                                        : t == double.class || t == Double.class,
+                                () -> builder.getName() + "." + m.getName() + "(" + t.getSimpleName() + ")");
+                    }
+                }
             }
         }
 

@@ -63,7 +63,7 @@ public final class Samples {
     /** An order request that carries a caller-chosen client_order_id. */
     public static CreateOrderRequest orderRequest(String ticker, String clientOrderId) {
         return CreateOrderRequest.builder().ticker(ticker).clientOrderId(clientOrderId).side("yes").action("buy")
-                .count(10).yesPrice(56).build();
+                .count("10").yesPrice("0.56").build();
     }
 
     /** The resting order the exchange made from {@link #orderRequest}. */

@@ -90,6 +90,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The REST operations the local exchange models, each answering with the generated, spec-shaped models. */
@@ -171,8 +172,8 @@ public final class RestRoutes {
         // Order groups
         router.on("CreateOrderGroup", c -> {
             CreateOrderGroupRequest req = c.body(CreateOrderGroupRequest.class);
-            BigDecimal limit = req.contractsLimitFp() != null ? req.contractsLimitFp()
-                    : req.contractsLimit() != null ? BigDecimal.valueOf(req.contractsLimit()) : null;
+            BigDecimal limit = agree("contracts_limit", legacy(req.additionalProperties(), "contracts_limit", 0),
+                    req.contractsLimitFp());
             if (limit == null) {
                 throw ApiError.badRequest("invalid_parameters", "contracts_limit or contracts_limit_fp is required");
             }
@@ -200,8 +201,8 @@ public final class RestRoutes {
         });
         router.on("UpdateOrderGroupLimit", c -> {
             UpdateOrderGroupLimitRequest req = c.body(UpdateOrderGroupLimitRequest.class);
-            BigDecimal limit = req.contractsLimitFp() != null ? req.contractsLimitFp()
-                    : req.contractsLimit() != null ? BigDecimal.valueOf(req.contractsLimit()) : null;
+            BigDecimal limit = agree("contracts_limit", legacy(req.additionalProperties(), "contracts_limit", 0),
+                    req.contractsLimitFp());
             if (limit == null) {
                 throw ApiError.badRequest("invalid_parameters", "contracts_limit or contracts_limit_fp is required");
             }
@@ -408,13 +409,14 @@ public final class RestRoutes {
         Side side = Side.fromWire(req.sideAsString());
         NewOrder.Builder b = NewOrder.builder(req.ticker(), side, Action.fromWire(req.actionAsString()));
         b.clientOrderId(req.clientOrderId());
-        BigDecimal count = agree("count", req.count() == null ? null : BigDecimal.valueOf(req.count()), req.countFp());
+        Map<String, Object> extras = req.additionalProperties();
+        BigDecimal count = agree("count", legacy(extras, "count", 0), req.countFp());
         if (count == null) {
             throw ApiError.badRequest("invalid_parameters", "count or count_fp is required");
         }
         b.count(count);
-        BigDecimal yes = agree("yes_price", cents(req.yesPrice()), req.yesPriceDollars());
-        BigDecimal no = agree("no_price", cents(req.noPrice()), req.noPriceDollars());
+        BigDecimal yes = agree("yes_price", legacy(extras, "yes_price", 2), req.yesPriceDollars());
+        BigDecimal no = agree("no_price", legacy(extras, "no_price", 2), req.noPriceDollars());
         if (yes != null) {
             b.yesPrice(yes);
         }
@@ -446,14 +448,26 @@ public final class RestRoutes {
         }
     }
 
-    private static BigDecimal cents(Integer c) {
-        return c == null ? null : BigDecimal.valueOf(c).movePointLeft(2);
+    /**
+     * A legacy integer form (cents when {@code scale} is 2, whole contracts when 0) of a request field. The SDK's
+     * request models have no property for it (kalshi4j never sends one), but Kalshi accepts it from other clients,
+     * so it is read from the unknown properties the model kept.
+     */
+    static BigDecimal legacy(Map<String, Object> extras, String field, int scale) {
+        Object v = extras.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+            return new BigDecimal(v.toString()).movePointLeft(scale);
+        }
+        throw ApiError.badRequest("invalid_parameters", field + " must be an integer");
     }
 
     /** Kalshi accepts the legacy and the fixed-point form; when both are sent they must match. */
     private static BigDecimal agree(String field, BigDecimal legacy, BigDecimal fixedPoint) {
         if (legacy != null && fixedPoint != null && legacy.compareTo(fixedPoint) != 0) {
-            throw ApiError.badRequest("invalid_parameters", field + " and " + field + (field.equals("count") ? "_fp" : "_dollars")
+            throw ApiError.badRequest("invalid_parameters", field + " and " + field + (field.endsWith("_price") ? "_dollars" : "_fp")
                     + " disagree");
         }
         return fixedPoint != null ? fixedPoint : legacy;
@@ -503,9 +517,9 @@ public final class RestRoutes {
                 req.sideAsString() == null ? null : Side.fromWire(req.sideAsString()),
                 req.actionAsString() == null ? null : Action.fromWire(req.actionAsString()),
                 req.clientOrderId(), req.updatedClientOrderId(),
-                agree("yes_price", cents(req.yesPrice()), req.yesPriceDollars()),
-                agree("no_price", cents(req.noPrice()), req.noPriceDollars()),
-                agree("count", req.count() == null ? null : BigDecimal.valueOf(req.count()), req.countFp()));
+                agree("yes_price", legacy(req.additionalProperties(), "yes_price", 2), req.yesPriceDollars()),
+                agree("no_price", legacy(req.additionalProperties(), "no_price", 2), req.noPriceDollars()),
+                agree("count", legacy(req.additionalProperties(), "count", 0), req.countFp()));
         var res = engine.amendOrder(c.userId(), c.path("order_id"), a);
         return Reply.ok(AmendOrderResponse.builder().oldOrder(Models.order(res.oldOrder())).order(Models.order(res.order()))
                 .build());
@@ -513,8 +527,8 @@ public final class RestRoutes {
 
     private Reply decrease(HttpCall c) {
         DecreaseOrderRequest req = c.body(DecreaseOrderRequest.class);
-        BigDecimal by = agree("reduce_by", req.reduceBy() == null ? null : BigDecimal.valueOf(req.reduceBy()), req.reduceByFp());
-        BigDecimal to = agree("reduce_to", req.reduceTo() == null ? null : BigDecimal.valueOf(req.reduceTo()), req.reduceToFp());
+        BigDecimal by = agree("reduce_by", legacy(req.additionalProperties(), "reduce_by", 0), req.reduceByFp());
+        BigDecimal to = agree("reduce_to", legacy(req.additionalProperties(), "reduce_to", 0), req.reduceToFp());
         if ((by == null) == (to == null)) {
             throw ApiError.badRequest("invalid_parameters", "exactly one of reduce_by and reduce_to is required");
         }

@@ -102,10 +102,10 @@ public final class MarketsApi {
                 if (depth == null) {
                     throw new IllegalArgumentException("GetMarketOrderbook: query parameter depth is required");
                 }
-                if (depth != null && depth.doubleValue() < 0) {
+                if (depth != null && io.github.kalshi4j.transport.KalshiJson.compareToBound(depth, "0") < 0) {
                     throw new IllegalArgumentException("GetMarketOrderbook: depth must be >= 0, got " + depth);
                 }
-                if (depth != null && depth.doubleValue() > 100) {
+                if (depth != null && io.github.kalshi4j.transport.KalshiJson.compareToBound(depth, "100") > 0) {
                     throw new IllegalArgumentException("GetMarketOrderbook: depth must be <= 100, got " + depth);
                 }
                 return new GetMarketOrderbookParams(this);
@@ -346,10 +346,10 @@ public final class MarketsApi {
              * @throws IllegalArgumentException when a required parameter is missing or a value is out of the spec's range
              */
             public GetMarketsParams build() {
-                if (limit != null && limit.doubleValue() < 1) {
+                if (limit != null && io.github.kalshi4j.transport.KalshiJson.compareToBound(limit, "1") < 0) {
                     throw new IllegalArgumentException("GetMarkets: limit must be >= 1, got " + limit);
                 }
-                if (limit != null && limit.doubleValue() > 1000) {
+                if (limit != null && io.github.kalshi4j.transport.KalshiJson.compareToBound(limit, "1000") > 0) {
                     throw new IllegalArgumentException("GetMarkets: limit must be <= 1000, got " + limit);
                 }
                 return new GetMarketsParams(this);

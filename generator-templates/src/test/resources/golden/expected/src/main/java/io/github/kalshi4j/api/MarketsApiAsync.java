@@ -38,7 +38,7 @@ public final class MarketsApiAsync {
      * @return a future of the decoded response body, failed with a {@code KalshiException} on error
      */
     public CompletableFuture<GetMarketOrderbookResponse> getMarketOrderbook(String ticker, GetMarketOrderbookParams params, RequestOptions options) {
-        return getMarketOrderbookWithResponse(ticker, params, options).thenApply(ApiResponse::body);
+        return ApiResponse.bodyOf(getMarketOrderbookWithResponse(ticker, params, options));
     }
 
     /** Get Market Orderbook, asynchronously, with default options. */
@@ -66,7 +66,7 @@ public final class MarketsApiAsync {
      * @return a future of the decoded response body, failed with a {@code KalshiException} on error
      */
     public CompletableFuture<GetMarketsResponse> getMarkets(GetMarketsParams params, RequestOptions options) {
-        return getMarketsWithResponse(params, options).thenApply(ApiResponse::body);
+        return ApiResponse.bodyOf(getMarketsWithResponse(params, options));
     }
 
     /** Get Markets, asynchronously, with default options. */

@@ -39,7 +39,7 @@ public final class PortfolioApiAsync {
      */
     @Deprecated
     public CompletableFuture<AmendOrderResponse> amendOrder(String orderId, AmendOrderRequest amendOrderRequest, AmendOrderParams params, RequestOptions options) {
-        return amendOrderWithResponse(orderId, amendOrderRequest, params, options).thenApply(ApiResponse::body);
+        return ApiResponse.bodyOf(amendOrderWithResponse(orderId, amendOrderRequest, params, options));
     }
 
     /** Amend Order, asynchronously, with default options. */
@@ -75,7 +75,7 @@ public final class PortfolioApiAsync {
      * @return a future of the decoded response body, failed with a {@code KalshiException} on error
      */
     public CompletableFuture<Void> cancelOrder(String orderId, RequestOptions options) {
-        return cancelOrderWithResponse(orderId, options).thenApply(ApiResponse::body);
+        return ApiResponse.bodyOf(cancelOrderWithResponse(orderId, options));
     }
 
     /** Cancel Order, asynchronously, with default options. */
@@ -96,7 +96,7 @@ public final class PortfolioApiAsync {
      * @return a future of the decoded response body, failed with a {@code KalshiException} on error
      */
     public CompletableFuture<CreateOrderResponse> createOrder(CreateOrderRequest createOrderRequest, RequestOptions options) {
-        return createOrderWithResponse(createOrderRequest, options).thenApply(ApiResponse::body);
+        return ApiResponse.bodyOf(createOrderWithResponse(createOrderRequest, options));
     }
 
     /** Create Order, asynchronously, with default options. */

@@ -202,10 +202,10 @@ public final class AmendOrderRequest {
          *     property the spec requires in this request body is missing
          */
         public AmendOrderRequest build() {
-            if (count != null && count.doubleValue() < 1) {
+            if (count != null && KalshiJson.compareToBound(count, "1") < 0) {
                 throw new IllegalStateException("AmendOrderRequest.count must be >= 1, got " + count);
             }
-            if (count != null && count.doubleValue() > 10000) {
+            if (count != null && KalshiJson.compareToBound(count, "10000") > 0) {
                 throw new IllegalStateException("AmendOrderRequest.count must be <= 10000, got " + count);
             }
             return new AmendOrderRequest(this);

@@ -30,6 +30,9 @@ import java.util.Objects;
  * <p>Immutable; build one with {@link #builder()}, copy-and-change with {@link #toBuilder()}. Lists are never
  * null (JSON {@code null} or absent reads as empty). JSON properties this SDK version does not know are kept in
  * {@link #additionalProperties()}.
+ *
+ * <p>Kalshi also accepts the legacy integer properties {@code count, yes_price} in this request; kalshi4j sends only their
+ * fixed-point siblings, so the short names ({@code count}, {@code yesPrice}, ...) set and read the decimal forms.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -400,7 +403,7 @@ public final class CreateOrderRequest {
             if (countFp == null) {
                 throw new IllegalStateException("CreateOrderRequest.count_fp is required");
             }
-            if (expirationTs != null && expirationTs.doubleValue() < 0) {
+            if (expirationTs != null && KalshiJson.compareToBound(expirationTs, "0") < 0) {
                 throw new IllegalStateException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
             }
             return new CreateOrderRequest(this);

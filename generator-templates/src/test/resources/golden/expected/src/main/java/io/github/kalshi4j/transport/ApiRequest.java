@@ -14,8 +14,17 @@ import java.util.Objects;
  */
 public final class ApiRequest {
 
-    /** One query parameter; values are raw (unencoded) text. */
-    public record QueryParam(String name, String value) { }
+    /**
+     * One query parameter; values are raw (unencoded) text. {@code joined} marks a comma-joined array, whose
+     * separating commas are sent as literal commas (its items cannot contain one).
+     */
+    public record QueryParam(String name, String value, boolean joined) {
+
+        /** A scalar parameter, or one item of a repeated array. */
+        public QueryParam(String name, String value) {
+            this(name, value, false);
+        }
+    }
 
     private final OperationInfo operation;
     private final String path;
@@ -63,7 +72,16 @@ public final class ApiRequest {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(PathEncoder.queryComponent(q.name())).append('=').append(PathEncoder.queryComponent(q.value()));
+            sb.append(PathEncoder.queryComponent(q.name())).append('=');
+            if (q.joined()) {
+                // tickers=A,B as Kalshi documents it (form style, explode false); each item is still escaped.
+                String[] items = q.value().split(",", -1);
+                for (int i = 0; i < items.length; i++) {
+                    sb.append(i == 0 ? "" : ",").append(PathEncoder.queryComponent(items[i]));
+                }
+            } else {
+                sb.append(PathEncoder.queryComponent(q.value()));
+            }
         }
         return sb.toString();
     }
@@ -101,7 +119,7 @@ public final class ApiRequest {
             this.operation = Objects.requireNonNull(operation, "operation");
         }
 
-        /** Sets a path parameter; null or empty values are rejected before any I/O. */
+        /** Sets a path parameter; null, empty, {@code .} and {@code ..} values are rejected before any I/O. */
         public Builder pathParam(String name, Object value) {
             if (value == null) {
                 throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " is required");
@@ -109,6 +127,12 @@ public final class ApiRequest {
             String text = PathEncoder.text(value);
             if (text.isEmpty()) {
                 throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " must not be empty");
+            }
+            // '.' is unreserved, so these pass the encoder unchanged, and any URL normalization (ours, a proxy's,
+            // the server's) would turn /markets/.. into another resource than the one asked for.
+            if (text.equals(".") || text.equals("..")) {
+                throw new IllegalArgumentException(operation.operationId() + ": path parameter " + name + " must not be \""
+                        + text + "\" (a dot segment would address another path)");
             }
             pathParams.put(name, text);
             return this;
@@ -146,7 +170,7 @@ public final class ApiRequest {
             if (explode) {
                 items.forEach(t -> query.add(new QueryParam(name, t)));
             } else {
-                query.add(new QueryParam(name, String.join(",", items)));
+                query.add(new QueryParam(name, String.join(",", items), true));
             }
             return this;
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A decoded response with its HTTP metadata: status, headers (including Kalshi's rate-limit headers), the
@@ -19,6 +21,29 @@ public final class ApiResponse<T> {
     private final T body;
     private final String requestId;
     private final int attempts;
+
+    /**
+     * The body of a response future, failing with the same exception the response future fails with: a
+     * {@code KalshiNotFoundException} reaches {@code exceptionally} as itself, not wrapped in a
+     * {@link CompletionException} as {@code thenApply(ApiResponse::body)} would wrap it. Cancelling the returned
+     * future cancels the response future.
+     */
+    public static <T> CompletableFuture<T> bodyOf(CompletableFuture<ApiResponse<T>> response) {
+        CompletableFuture<T> body = new CompletableFuture<>();
+        response.whenComplete((r, e) -> {
+            if (e == null) {
+                body.complete(r.body());
+            } else {
+                body.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        });
+        body.whenComplete((v, e) -> {
+            if (body.isCancelled()) {
+                response.cancel(true);
+            }
+        });
+        return body;
+    }
 
     /**
      * Creates a response.

@@ -64,6 +64,33 @@ public final class KalshiJson {
         }
     }
 
+    /**
+     * Compares an integer with a range bound from the spec, exactly: as {@code long}s when the bound is a whole
+     * number, else as decimals. Never through {@code double}, which cannot hold every {@code long}.
+     *
+     * @return negative, zero or positive as {@code value} is below, at or above {@code bound}
+     */
+    public static int compareToBound(long value, String bound) {
+        try {
+            return Long.compare(value, Long.parseLong(bound));
+        } catch (NumberFormatException e) {
+            return BigDecimal.valueOf(value).compareTo(new BigDecimal(bound));
+        }
+    }
+
+    /** Compares a decimal with a range bound from the spec exactly ({@code 0.10} and {@code 0.1} are equal). */
+    public static int compareToBound(BigDecimal value, String bound) {
+        return value.compareTo(new BigDecimal(bound));
+    }
+
+    /** Compares a floating-point value with a range bound: its exact binary value against the decimal bound. */
+    public static int compareToBound(double value, String bound) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.compare(value, Double.parseDouble(bound));
+        }
+        return new BigDecimal(value).compareTo(new BigDecimal(bound));
+    }
+
     /** Writes {@link BigDecimal} values (also inside lists) as plain decimal strings: "0.5600" stays "0.5600". */
     public static final class DecimalAsString extends JsonSerializer<Object> {
         // Lets @JsonInclude(NON_EMPTY) leave out an empty list of decimals, as it does for any other list.
