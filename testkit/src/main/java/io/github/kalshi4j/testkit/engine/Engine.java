@@ -537,23 +537,30 @@ final class Engine {
         SeriesState series = market.series();
         BigDecimal signed = position == null ? FixedPoint.ZERO_COUNT : position.position;
         BigDecimal cashDelta = BigDecimal.ZERO;
+        // The same per-order rounding executeFill charges: the rounded-up accrued fee minus what was charged.
+        BigDecimal accrued = replacing == null ? BigDecimal.ZERO : replacing.takerFeeAccrued;
+        BigDecimal charged = replacing == null ? FixedPoint.ZERO_MONEY : replacing.takerFees;
         for (PlannedFill fill : plan.fills) {
             BigDecimal price = BigDecimal.ONE.subtract(fill.makerPrice());
             BigDecimal closed = fill.count().min(Ledger.holdings(signed, bookSide.opposite()));
-            cashDelta = cashDelta.subtract(fill.count().multiply(price)).add(closed)
-                    .subtract(Fees.takerFee(series.spec.feeType(), series.spec.feeMultiplier(), fill.count(), fill.makerPrice()));
+            BigDecimal raw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), fill.count(), fill.makerPrice());
+            BigDecimal fee = Fees.charge(accrued, raw, charged);
+            accrued = accrued.add(raw);
+            charged = charged.add(fee);
+            cashDelta = cashDelta.subtract(fill.count().multiply(price)).add(closed).subtract(fee);
             signed = bookSide == Side.YES ? signed.add(fill.count()) : signed.subtract(fill.count());
         }
         List<Ledger.Bid> bids = new ArrayList<>();
         if (position != null) {
             for (OrderState resting : position.resting) {
                 if (resting != replacing && !plan.selfTradeCancels.contains(resting)) {
-                    bids.add(new Ledger.Bid(resting.bookSide(), resting.bookPrice(), resting.remainingCount));
+                    bids.add(Ledger.bidOf(resting, resting.remainingCount));
                 }
             }
         }
         if (restingRemainder != null) {
-            bids.add(new Ledger.Bid(bookSide, bookPrice, restingRemainder));
+            bids.add(replacing == null ? new Ledger.Bid(bookSide, bookPrice, restingRemainder)
+                    : new Ledger.Bid(bookSide, bookPrice, restingRemainder, replacing.makerFeeAccrued, replacing.makerFees));
         }
         BigDecimal oldReserve = position == null ? FixedPoint.ZERO_MONEY : position.reserve;
         BigDecimal newReserve = Ledger.reserve(signed, bids, series);
@@ -583,8 +590,13 @@ final class Engine {
         Side makerSide = maker.bookSide();
         BigDecimal yesPrice = makerSide == Side.YES ? makerPrice : FixedPoint.ONE_DOLLAR.subtract(makerPrice);
         BigDecimal noPrice = FixedPoint.ONE_DOLLAR.subtract(yesPrice);
-        BigDecimal takerFee = Fees.takerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
-        BigDecimal makerFee = Fees.makerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        // Fees round up per order: each fill is charged the rounded-up accrued total minus what the order paid so far.
+        BigDecimal takerRaw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        BigDecimal makerRaw = Fees.rawMakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        BigDecimal takerFee = Fees.charge(taker.takerFeeAccrued, takerRaw, taker.takerFees);
+        BigDecimal makerFee = Fees.charge(maker.makerFeeAccrued, makerRaw, maker.makerFees);
+        taker.takerFeeAccrued = taker.takerFeeAccrued.add(takerRaw);
+        maker.makerFeeAccrued = maker.makerFeeAccrued.add(makerRaw);
         BigDecimal makerOwnPrice = maker.side == Side.YES ? yesPrice : noPrice;
         BigDecimal takerOwnPrice = taker.side == Side.YES ? yesPrice : noPrice;
 
