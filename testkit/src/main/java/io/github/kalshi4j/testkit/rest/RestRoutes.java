@@ -314,7 +314,8 @@ public final class RestRoutes {
 
     private Reply getTrades(HttpCall c) {
         TradeFilter f = TradeFilter.all().withTicker(c.query("ticker")).withCreatedTime(seconds(c, "min_ts", "max_ts"));
-        var page = Cursors.page(engine.listTrades(f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listTrades(f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Trade::sequence);
         return Reply.ok(GetTradesResponse.builder().trades(page.items().stream().map(Models::trade).toList())
                 .cursor(page.nextCursor()).build());
     }
@@ -364,7 +365,8 @@ public final class RestRoutes {
             }
         }
         PositionFilter f = new PositionFilter(c.query("ticker"), c.query("event_ticker"), nonZero);
-        var page = Cursors.page(engine.listMarketPositions(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.byKey(engine.listMarketPositions(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.MarketPosition::ticker);
         List<io.github.kalshi4j.model.EventPosition> events = c.query("cursor") == null
                 ? engine.listEventPositions(c.userId(), f).stream().map(Models::eventPosition).toList() : List.of();
         return Reply.ok(GetPositionsResponse.builder().marketPositions(page.items().stream().map(Models::position).toList())
@@ -374,14 +376,16 @@ public final class RestRoutes {
     private Reply getFills(HttpCall c) {
         FillFilter f = FillFilter.all().withTicker(c.query("ticker")).withOrderId(c.query("order_id"))
                 .withCreatedTime(seconds(c, "min_ts", "max_ts"));
-        var page = Cursors.page(engine.listFills(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listFills(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Fill::sequence);
         return Reply.ok(GetFillsResponse.builder().fills(page.items().stream().map(Models::fill).toList())
                 .cursor(page.nextCursor()).build());
     }
 
     private Reply getSettlements(HttpCall c) {
         SettlementFilter f = SettlementFilter.all().withTicker(c.query("ticker")).withEventTicker(c.query("event_ticker"));
-        var page = Cursors.page(engine.listSettlements(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listSettlements(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Settlement::sequence);
         return Reply.ok(GetSettlementsResponse.builder().settlements(page.items().stream().map(Models::settlement).toList())
                 .cursor(page.nextCursor()).build());
     }
@@ -396,7 +400,8 @@ public final class RestRoutes {
         if (c.query("status") != null) {
             f = f.withStatus(OrderStatus.fromWire(c.query("status")));
         }
-        var page = Cursors.page(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Order::sequence);
         return Reply.ok(GetOrdersResponse.builder().orders(page.items().stream().map(Models::order).toList())
                 .cursor(page.nextCursor()).build());
     }
