@@ -124,9 +124,13 @@ public final class RestRoutes {
                 new SeriesFilter(c.query("category"), c.query("tags"))).stream().map(Models::series).toList()).build()));
         router.on("GetEvents", r::getEvents);
         router.on("GetEvent", r::getEvent);
-        router.on("GetMultivariateEventCollections", c -> Reply.ok(GetMultivariateEventCollectionsResponse.builder()
-                .multivariateContracts(engine.listMultivariateCollections(c.query("series_ticker")).stream()
-                        .map(Models::collection).toList()).build()));
+        router.on("GetMultivariateEventCollections", c -> {
+            var page = Cursors.page(engine.listMultivariateCollections(c.query("series_ticker")), c.query("cursor"),
+                    c.queryInt("limit", 100, 1, 200));
+            return Reply.ok(GetMultivariateEventCollectionsResponse.builder()
+                    .multivariateContracts(page.items().stream().map(Models::collection).toList())
+                    .cursor(page.nextCursor()).build());
+        });
         router.on("GetMultivariateEventCollection", c -> Reply.ok(GetMultivariateEventCollectionResponse.builder()
                 .multivariateContract(Models.collection(engine.getMultivariateCollection(c.path("collection_ticker"))))
                 .build()));
