@@ -67,7 +67,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         this.engine = Exchange.builder().seed(b.seed).clock(b.clock).build();
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
-        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval);
+        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
         this.faults = new Faults(ws.faults());
         RestRoutes.register(router, engine, mapper);
         for (Account a : engine.listAccounts()) {
@@ -273,6 +273,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         private boolean rateLimits;
         private Duration pingInterval = Duration.ofSeconds(10);
         private BiConsumer<String, byte[]> responseObserver;
+        private boolean anonymousWebSocket;
 
         private Builder() {
         }
@@ -329,6 +330,15 @@ public final class LocalKalshiExchange implements AutoCloseable {
         /** How often the WebSocket pings (Kalshi: 10 s). */
         public Builder pingInterval(Duration interval) {
             this.pingInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Accepts WebSocket handshakes without auth headers (public channels only). Off by default: Kalshi refuses an
+         * unsigned upgrade with 401, and so does the local exchange unless a test is about anonymous connections.
+         */
+        public Builder allowAnonymousWebSocket(boolean allowed) {
+            this.anonymousWebSocket = allowed;
             return this;
         }
 
