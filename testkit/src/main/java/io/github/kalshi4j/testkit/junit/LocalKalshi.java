@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 /**
  * Runs a test class against a started {@link io.github.kalshi4j.testkit.LocalKalshiExchange}: test methods and
  * constructors may take the exchange, a {@code KalshiClient} or a {@code KalshiAsyncClient} (signed as the first
- * seeded member) as parameters. One exchange serves the whole class and stops after it.
+ * seeded member) as parameters. One exchange serves the whole class and stops after it; a
+ * {@code @Nested} class without its own annotation gets an exchange configured by the enclosing class's.
  *
  * <pre>{@code
  * @LocalKalshi

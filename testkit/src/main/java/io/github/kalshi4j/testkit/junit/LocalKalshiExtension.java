@@ -29,11 +29,11 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void afterAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NS);
-        KalshiClient client = store.remove("client", KalshiClient.class);
+        KalshiClient client = store.remove("client:" + exchangeKey(context), KalshiClient.class);
         if (client != null) {
             client.close();
         }
-        LocalKalshiExchange exchange = store.remove("exchange", LocalKalshiExchange.class);
+        LocalKalshiExchange exchange = store.remove(exchangeKey(context), LocalKalshiExchange.class);
         if (exchange != null) {
             exchange.close();
         }
@@ -41,8 +41,8 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
 
     private static LocalKalshiExchange exchange(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NS).getOrComputeIfAbsent("exchange", k -> {
-            LocalKalshi cfg = classContext.getRequiredTestClass().getAnnotation(LocalKalshi.class);
+        return classContext.getStore(NS).getOrComputeIfAbsent(exchangeKey(classContext), k -> {
+            LocalKalshi cfg = configuration(classContext.getRequiredTestClass());
             LocalKalshiExchange.Builder b = LocalKalshiExchange.builder();
             if (cfg != null) {
                 b.rateLimits(cfg.rateLimits());
@@ -62,6 +62,35 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
         }, LocalKalshiExchange.class);
     }
 
+    /**
+     * The class's own {@link LocalKalshi}, else the nearest enclosing class's: a {@code @Nested} class without one
+     * runs on an exchange configured like its outer class's (same seed, same rate limits), not a default one.
+     */
+    static LocalKalshi configuration(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            LocalKalshi cfg = c.getAnnotation(LocalKalshi.class);
+            if (cfg != null) {
+                return cfg;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The store key of the exchange a class runs on, named after the class whose annotation configures it. Stores are
+     * looked up through the enclosing contexts, so a {@code @Nested} class without an annotation finds its outer
+     * class's exchange, while one with its own annotation gets (and later closes) its own.
+     */
+    private static String exchangeKey(ExtensionContext context) {
+        Class<?> testClass = classContext(context).getRequiredTestClass();
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            if (c.isAnnotationPresent(LocalKalshi.class)) {
+                return "exchange:" + c.getName();
+            }
+        }
+        return "exchange:" + testClass.getName();
+    }
+
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext c = context;
         while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
@@ -72,7 +101,7 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
 
     private static KalshiClient client(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NS).getOrComputeIfAbsent("client", k -> exchange(context).client(),
+        return classContext.getStore(NS).getOrComputeIfAbsent("client:" + exchangeKey(context), k -> exchange(context).client(),
                 KalshiClient.class);
     }
 
