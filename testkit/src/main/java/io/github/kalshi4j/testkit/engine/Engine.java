@@ -289,6 +289,8 @@ final class Engine {
             throw new ExchangeException(ErrorCode.FILL_OR_KILL_INSUFFICIENT_RESTING_VOLUME,
                     "only " + plan.filled + " of " + count + " contracts can fill immediately");
         }
+        // buy_max_cost caps what the contracts cost, fees excluded: spec 3.13 says only "maximum cost in cents" (with
+        // fill-or-kill behaviour) and nothing we know of says Kalshi counts fees; the README states the choice.
         if (request.buyMaxCostCents() != null
                 && plan.takerCost.compareTo(FixedPoint.fromCents(request.buyMaxCostCents())) > 0) {
             throw new ExchangeException(ErrorCode.FILL_OR_KILL_INSUFFICIENT_RESTING_VOLUME,
