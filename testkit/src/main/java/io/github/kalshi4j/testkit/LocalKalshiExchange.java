@@ -96,7 +96,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         connector.setPort(config.port);
         s.addConnector(connector);
         RestEndpoint rest = new RestEndpoint(router, auth, new RateLimiter(config.authClock), this::tierOf,
-                config.rateLimits, faults, mapper, config.responseObserver);
+                config.rateLimits, faults, mapper, config.responseObserver, config.validation);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(s, container -> ws.configure(container));
         upgrade.setHandler(rest);
         s.setHandler(upgrade);
@@ -227,6 +227,19 @@ public final class LocalKalshiExchange implements AutoCloseable {
         return faults;
     }
 
+    /** The spec validation this exchange records into, or null when it validates nothing. */
+    public SpecValidation specValidation() {
+        return config.validation;
+    }
+
+    /** Spec operations the exchange models (every other one answers 501), sorted. */
+    public Set<String> modeledOperations() {
+        Set<String> all = new java.util.TreeSet<>();
+        io.github.kalshi4j.api.Operations.all().forEach(o -> all.add(o.operationId()));
+        all.removeAll(router.unmodeled());
+        return all;
+    }
+
     /** Spec operations the exchange does not model: they answer 501 with a Kalshi-shaped error. */
     public Set<String> unmodeledOperations() {
         return router.unmodeled();
@@ -274,6 +287,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         private Duration pingInterval = Duration.ofSeconds(10);
         private BiConsumer<String, byte[]> responseObserver;
         private boolean anonymousWebSocket;
+        private SpecValidation validation = SpecValidation.enabledBySystemProperty() ? SpecValidation.shared() : null;
 
         private Builder() {
         }
@@ -339,6 +353,16 @@ public final class LocalKalshiExchange implements AutoCloseable {
          */
         public Builder allowAnonymousWebSocket(boolean allowed) {
             this.anonymousWebSocket = allowed;
+            return this;
+        }
+
+        /**
+         * Validates every REST response body (success and error) against the spec into {@code validation}; null turns
+         * validation off. Defaults to {@link SpecValidation#shared()} when the system property
+         * {@value SpecValidation#ENABLED_PROPERTY} is {@code true}, else off.
+         */
+        public Builder specValidation(SpecValidation validation) {
+            this.validation = validation;
             return this;
         }
 

@@ -42,9 +42,11 @@ final class RestEndpoint extends Handler.Abstract {
     private final Faults faults;
     private final ObjectMapper mapper;
     private final BiConsumer<String, byte[]> responseObserver;
+    private final SpecValidation validation;
 
     RestEndpoint(Router router, Auth auth, RateLimiter rateLimiter, Function<String, RateLimiter.Tier> tierOf,
-            boolean rateLimits, Faults faults, ObjectMapper mapper, BiConsumer<String, byte[]> responseObserver) {
+            boolean rateLimits, Faults faults, ObjectMapper mapper, BiConsumer<String, byte[]> responseObserver,
+            SpecValidation validation) {
         this.router = router;
         this.auth = auth;
         this.rateLimiter = rateLimiter;
@@ -53,6 +55,7 @@ final class RestEndpoint extends Handler.Abstract {
         this.faults = faults;
         this.mapper = mapper;
         this.responseObserver = responseObserver;
+        this.validation = validation;
     }
 
     @Override
@@ -134,10 +137,12 @@ final class RestEndpoint extends Handler.Abstract {
                 resetMidBody(response, callback, out);
                 return true;
             }
-            if (reply.body() != null && responseObserver != null && (fault == null || fault.kind() == Faults.Kind.DELAY)) {
+            boolean intact = fault == null || fault.kind() == Faults.Kind.DELAY;
+            if (reply.body() != null && responseObserver != null && intact) {
                 responseObserver.accept(operationId, out);
             }
-            write(response, callback, reply.status(), out, operationId);
+            // A body garbled on purpose (null arrays, malformed JSON) is not the exchange's answer to validate.
+            write(response, callback, reply.status(), out, intact ? operationId : null, intact);
         } catch (ApiError e) {
             write(response, callback, e.status(), error(e.code(), e.getMessage(), e.details()), operationId);
         } catch (ExchangeException e) {
@@ -174,7 +179,15 @@ final class RestEndpoint extends Handler.Abstract {
         }
     }
 
-    private static void write(Response response, Callback callback, int status, byte[] body, String operationId) {
+    private void write(Response response, Callback callback, int status, byte[] body, String operationId) {
+        write(response, callback, status, body, operationId, true);
+    }
+
+    private void write(Response response, Callback callback, int status, byte[] body, String operationId,
+            boolean validate) {
+        if (validate && validation != null) {
+            validation.observe(operationId, status, body);
+        }
         response.setStatus(status);
         response.getHeaders().put("X-Request-Id", java.util.UUID.randomUUID().toString());
         if (body.length > 0) {

@@ -35,4 +35,11 @@ public @interface LocalKalshi {
 
     /** A seed file (classpath resource) instead of the default seed. */
     String seedResource() default "";
+
+    /**
+     * Validate every REST response body (success and error) against the spec ({@link
+     * io.github.kalshi4j.testkit.SpecValidator#locate()}: {@code -Dkalshi4j.specFile=...} names the document), and
+     * fail the class after its tests if any body did not conform.
+     */
+    boolean validateSpec() default false;
 }

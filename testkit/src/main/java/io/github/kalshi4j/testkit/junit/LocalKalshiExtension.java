@@ -3,6 +3,8 @@ package io.github.kalshi4j.testkit.junit;
 import io.github.kalshi4j.client.KalshiAsyncClient;
 import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
+import io.github.kalshi4j.testkit.SpecValidation;
+import io.github.kalshi4j.testkit.SpecValidator;
 import io.github.kalshi4j.testkit.engine.Seed;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,6 +38,10 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
         LocalKalshiExchange exchange = store.remove(exchangeKey(context), LocalKalshiExchange.class);
         if (exchange != null) {
             exchange.close();
+            LocalKalshi cfg = configuration(context.getRequiredTestClass());
+            if (cfg != null && cfg.validateSpec()) {
+                exchange.specValidation().assertConforms();
+            }
         }
     }
 
@@ -46,6 +52,10 @@ public final class LocalKalshiExtension implements BeforeAllCallback, AfterAllCa
             LocalKalshiExchange.Builder b = LocalKalshiExchange.builder();
             if (cfg != null) {
                 b.rateLimits(cfg.rateLimits());
+                if (cfg.validateSpec()) {
+                    // A tally of the class's own, so afterAll fails the class that sent a non-conforming body.
+                    b.specValidation(new SpecValidation(SpecValidator.locate()));
+                }
                 if (!cfg.seedResource().isEmpty()) {
                     try (InputStream in = classContext.getRequiredTestClass().getClassLoader()
                             .getResourceAsStream(cfg.seedResource())) {
