@@ -64,7 +64,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
 
     private LocalKalshiExchange(Builder b) {
         this.config = b;
-        this.engine = Exchange.builder().seed(b.seed).clock(b.clock).build();
+        this.engine = Exchange.builder().seed(b.seed()).clock(b.clock).build();
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
         this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
@@ -82,7 +82,10 @@ public final class LocalKalshiExchange implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the server (in well under a second); returns this for chaining. */
+    /**
+     * Starts the server (about 0.1 s in a warm JVM; a fresh JVM first loads Jetty's and Jackson's classes); returns
+     * this for chaining.
+     */
     public synchronized LocalKalshiExchange start() {
         if (server != null) {
             return this;
@@ -219,7 +222,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
 
     /** The seed the exchange started from. */
     public Seed seed() {
-        return config.seed;
+        return config.seed();
     }
 
     /** Fault injection. */
@@ -279,7 +282,8 @@ public final class LocalKalshiExchange implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
-        private Seed seed = Seed.defaultSeed();
+        /** Null until set: the default seed is only loaded for exchanges that use it. */
+        private Seed seed;
         private Clock clock = Clock.systemUTC();
         private Clock authClock = Clock.systemUTC();
         private Duration authWindow = Duration.ofSeconds(30);
@@ -370,6 +374,10 @@ public final class LocalKalshiExchange implements AutoCloseable {
         public Builder responseObserver(BiConsumer<String, byte[]> observer) {
             this.responseObserver = observer;
             return this;
+        }
+
+        private Seed seed() {
+            return seed != null ? seed : Seed.defaultSeed();
         }
 
         /** The exchange, not yet started. */
