@@ -1,6 +1,7 @@
 package io.github.kalshi4j.examples;
 
 import io.github.kalshi4j.client.KalshiClient;
+import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.model.CreateOrderRequest;
 import io.github.kalshi4j.model.Fill;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The demo session behind {@code make demo}: a short, readable trading session.
@@ -22,9 +25,19 @@ import java.util.Map;
  * <p>By default it starts the embedded local exchange and, as two members, lists open markets (auto-paging), shows
  * one order book, places a resting bid and crosses it from the second account so a fill happens, watches the fill
  * and the book move, and prints positions and balances. With {@code KALSHI_KEY_ID}, a private key and
- * {@code KALSHI_DEMO=true} it runs the read-only part against Kalshi's demo environment instead.
+ * {@code KALSHI_DEMO=true} (or {@code 1} / {@code yes}, as {@code KalshiClient.fromEnv()} reads it) it runs the
+ * read-only part against Kalshi's demo environment instead: market listing (at most {@value #MAX_PAGES} pages),
+ * one order book, balance and positions; it never places an order there.
  */
 public final class DemoSession {
+
+    /** Markets per listed page. */
+    static final int PAGE_SIZE = 20;
+    /**
+     * Pages listed at most: Kalshi's demo has hundreds of open markets, and paging through all of them at 20 a page
+     * would spend hundreds of requests of a 20-reads-per-second budget on a demo.
+     */
+    static final int MAX_PAGES = 5;
 
     private DemoSession() {
     }
@@ -37,21 +50,54 @@ public final class DemoSession {
             } else {
                 runAgainstLocalExchange();
             }
-        } catch (KalshiException e) {
+        } catch (KalshiException | IllegalArgumentException e) {
             System.err.println("demo failed: " + e.getMessage());
             System.exit(1);
         }
     }
 
     private static boolean useKalshiDemo() {
-        return System.getenv("KALSHI_KEY_ID") != null && "true".equalsIgnoreCase(System.getenv("KALSHI_DEMO"));
+        return useKalshiDemo(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Whether to run against Kalshi's demo: a key id is set and {@code KALSHI_DEMO} (or {@code -Dkalshi.demo}) is on.
+     * The SDK's parsing is not public, so this replicates {@code KalshiClientBuilder.fromEnv} exactly: the property
+     * wins over the variable, values are trimmed, blank is unset, {@code true}/{@code yes} (any case) and {@code 1}
+     * are on, {@code false}/{@code no}/{@code 0} are off, anything else is an error (as {@code fromEnv} throws).
+     */
+    static boolean useKalshiDemo(Map<String, String> env, Properties properties) {
+        String keyId = setting(env, properties, "KALSHI_KEY_ID", "kalshi.keyId");
+        String demo = setting(env, properties, "KALSHI_DEMO", "kalshi.demo");
+        if (demo == null) {
+            return false;
+        }
+        boolean on = demo.equalsIgnoreCase("true") || demo.equals("1") || demo.equalsIgnoreCase("yes");
+        if (!on && !(demo.equalsIgnoreCase("false") || demo.equals("0") || demo.equalsIgnoreCase("no"))) {
+            throw new IllegalArgumentException("KALSHI_DEMO must be true or false, got \"" + demo + "\"");
+        }
+        return on && keyId != null;
+    }
+
+    private static String setting(Map<String, String> env, Properties properties, String variable, String property) {
+        String v = properties.getProperty(property);
+        if (v == null) {
+            v = env.get(variable);
+        }
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private static void runAgainstKalshiDemo() {
         try (KalshiClient client = KalshiClient.fromEnv()) {
+            // KALSHI_API_BASE_URL overrides KALSHI_DEMO in fromEnv: never run "against the demo" anywhere else.
+            if (!client.config().isDemo()) {
+                System.err.println("demo refused: KALSHI_DEMO is set but the client points at " + client.config().baseUrl()
+                        + ", not Kalshi's demo (" + KalshiConfig.DEMO_REST + "); unset KALSHI_API_BASE_URL");
+                System.exit(2);
+            }
             Console.heading("kalshi4j demo against Kalshi's demo environment (" + client.config().baseUrl() + "), read-only");
-            Market market = showOpenMarkets(client);
-            showOrderbook(client, market);
+            Optional<Market> market = showOpenMarkets(client);
+            market.ifPresent(m -> showOrderbook(client, m));
             showPortfolio("your account", client);
         }
     }
@@ -63,7 +109,8 @@ public final class DemoSession {
                     + (System.nanoTime() - start) / 1_000_000 + " ms)");
             List<String> members = exchange.userIds();
             try (KalshiClient alice = exchange.client(members.get(0)); KalshiClient bob = exchange.client(members.get(1))) {
-                Market market = showOpenMarkets(alice);
+                Market market = showOpenMarkets(alice)
+                        .orElseThrow(() -> new IllegalStateException("the default seed has no open market"));
                 showOrderbook(alice, market);
                 try (LiveFeed feed = LiveFeed.open(alice, market.ticker())) {
                     trade(alice, bob, market);
@@ -78,10 +125,20 @@ public final class DemoSession {
         Console.line("done.");
     }
 
-    /** Lists open markets through the auto-pager and returns the busiest one with a two-sided book. */
-    private static Market showOpenMarkets(KalshiClient client) {
-        List<Market> open = client.markets().getMarketsPages(p -> p.status("open").limit(20L)).stream().toList();
-        Console.heading("Open markets: " + open.size() + " (fetched page by page, 20 per page)");
+    /**
+     * Lists open markets through the auto-pager, at most {@link #MAX_PAGES} pages, and returns the busiest one with a
+     * two-sided book (else the busiest one); empty when no market is open.
+     */
+    private static Optional<Market> showOpenMarkets(KalshiClient client) {
+        var pages = client.markets().getMarketsPages(p -> p.status("open").limit((long) PAGE_SIZE));
+        List<Market> open = pages.limitPages(MAX_PAGES).stream().toList();
+        boolean capped = open.size() == PAGE_SIZE * MAX_PAGES;
+        Console.heading("Open markets: " + (capped ? "the first " + open.size() + " (listing stops after " + MAX_PAGES
+                + " pages of " + PAGE_SIZE + ")" : open.size() + " (fetched page by page, " + PAGE_SIZE + " per page)"));
+        if (open.isEmpty()) {
+            Console.line("(no market is open right now)");
+            return Optional.empty();
+        }
         List<Market> busiest = open.stream()
                 .sorted(Comparator.comparing(Market::volumeFp, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .limit(10).toList();
@@ -91,9 +148,9 @@ public final class DemoSession {
                     Console.count(m.volume()));
         }
         t.print();
-        return open.stream().filter(m -> positive(m.yesBid()) && positive(m.yesAsk()))
+        return Optional.of(open.stream().filter(m -> positive(m.yesBid()) && positive(m.yesAsk()))
                 .max(Comparator.comparing(Market::volumeFp, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .orElse(open.get(0));
+                .orElse(busiest.get(0)));
     }
 
     private static boolean positive(BigDecimal v) {

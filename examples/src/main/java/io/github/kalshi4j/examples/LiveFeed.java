@@ -51,15 +51,15 @@ final class LiveFeed implements AutoCloseable {
         Console.line("");
         Console.line("over the WebSocket:");
         try {
-            WsMessage m;
-            while ((m = fills.poll(Duration.ofSeconds(2))) != null) {
+            // The first frame may take a moment; after it, a short quiet spell means the burst is over. Every frame
+            // polled is printed (the loop used to drop the one its second poll returned).
+            WsMessage m = fills.poll(Duration.ofSeconds(2));
+            while (m != null) {
                 if (m instanceof WsMessage.Fill f) {
                     Console.line("  fill          " + f.msg().sideAsString() + " " + Console.count(f.msg().countFp()) + " @ "
                             + Console.dollars(f.msg().yesPriceDollars()) + " (member 1's resting bid was hit)");
                 }
-                if (fills.poll(Duration.ofMillis(300)) == null) {
-                    break;
-                }
+                m = fills.poll(Duration.ofMillis(300));
             }
             Thread.sleep(200);
         } catch (InterruptedException e) {

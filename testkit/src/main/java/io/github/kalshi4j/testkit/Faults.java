@@ -35,7 +35,9 @@ public final class Faults {
         /** Answers 200 with a body that is not JSON. */
         MALFORMED_JSON,
         /** Answers normally but with {@code null} for every array in the body. */
-        NULL_ARRAYS
+        NULL_ARRAYS,
+        /** Answers normally but with {@code null} for every array below the body's own fields, inside list items too. */
+        NULL_INNER_ARRAYS
     }
 
     /** One armed fault. */
@@ -154,6 +156,14 @@ public final class Faults {
         /** The normal answer with every array replaced by {@code null}, as Kalshi's servers sometimes send. */
         public void nullArrays() {
             arm(count, new Fault(method, path, Kind.NULL_ARRAYS, 200, Duration.ZERO));
+        }
+
+        /**
+         * The normal answer with the body's own lists kept but every array inside them (and inside nested objects)
+         * replaced by {@code null}: event markets, series tags, order book sides, as Kalshi's servers send them.
+         */
+        public void nullInnerArrays() {
+            arm(count, new Fault(method, path, Kind.NULL_INNER_ARRAYS, 200, Duration.ZERO));
         }
     }
 

@@ -64,10 +64,10 @@ public final class LocalKalshiExchange implements AutoCloseable {
 
     private LocalKalshiExchange(Builder b) {
         this.config = b;
-        this.engine = Exchange.builder().seed(b.seed).clock(b.clock).build();
+        this.engine = Exchange.builder().seed(b.seed()).clock(b.clock).build();
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
-        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval);
+        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
         this.faults = new Faults(ws.faults());
         RestRoutes.register(router, engine, mapper);
         for (Account a : engine.listAccounts()) {
@@ -82,7 +82,10 @@ public final class LocalKalshiExchange implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the server (in well under a second); returns this for chaining. */
+    /**
+     * Starts the server (about 0.1 s in a warm JVM; a fresh JVM first loads Jetty's and Jackson's classes); returns
+     * this for chaining.
+     */
     public synchronized LocalKalshiExchange start() {
         if (server != null) {
             return this;
@@ -96,7 +99,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         connector.setPort(config.port);
         s.addConnector(connector);
         RestEndpoint rest = new RestEndpoint(router, auth, new RateLimiter(config.authClock), this::tierOf,
-                config.rateLimits, faults, mapper, config.responseObserver);
+                config.rateLimits, faults, mapper, config.responseObserver, config.validation);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(s, container -> ws.configure(container));
         upgrade.setHandler(rest);
         s.setHandler(upgrade);
@@ -219,12 +222,25 @@ public final class LocalKalshiExchange implements AutoCloseable {
 
     /** The seed the exchange started from. */
     public Seed seed() {
-        return config.seed;
+        return config.seed();
     }
 
     /** Fault injection. */
     public Faults faults() {
         return faults;
+    }
+
+    /** The spec validation this exchange records into, or null when it validates nothing. */
+    public SpecValidation specValidation() {
+        return config.validation;
+    }
+
+    /** Spec operations the exchange models (every other one answers 501), sorted. */
+    public Set<String> modeledOperations() {
+        Set<String> all = new java.util.TreeSet<>();
+        io.github.kalshi4j.api.Operations.all().forEach(o -> all.add(o.operationId()));
+        all.removeAll(router.unmodeled());
+        return all;
     }
 
     /** Spec operations the exchange does not model: they answer 501 with a Kalshi-shaped error. */
@@ -266,13 +282,16 @@ public final class LocalKalshiExchange implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
-        private Seed seed = Seed.defaultSeed();
+        /** Null until set: the default seed is only loaded for exchanges that use it. */
+        private Seed seed;
         private Clock clock = Clock.systemUTC();
         private Clock authClock = Clock.systemUTC();
         private Duration authWindow = Duration.ofSeconds(30);
         private boolean rateLimits;
         private Duration pingInterval = Duration.ofSeconds(10);
         private BiConsumer<String, byte[]> responseObserver;
+        private boolean anonymousWebSocket;
+        private SpecValidation validation = SpecValidation.enabledBySystemProperty() ? SpecValidation.shared() : null;
 
         private Builder() {
         }
@@ -332,10 +351,33 @@ public final class LocalKalshiExchange implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accepts WebSocket handshakes without auth headers (public channels only). Off by default: Kalshi refuses an
+         * unsigned upgrade with 401, and so does the local exchange unless a test is about anonymous connections.
+         */
+        public Builder allowAnonymousWebSocket(boolean allowed) {
+            this.anonymousWebSocket = allowed;
+            return this;
+        }
+
+        /**
+         * Validates every REST response body (success and error) against the spec into {@code validation}; null turns
+         * validation off. Defaults to {@link SpecValidation#shared()} when the system property
+         * {@value SpecValidation#ENABLED_PROPERTY} is {@code true}, else off.
+         */
+        public Builder specValidation(SpecValidation validation) {
+            this.validation = validation;
+            return this;
+        }
+
         /** Sees every successful REST response body (operationId, bytes), e.g. to validate them against the spec. */
         public Builder responseObserver(BiConsumer<String, byte[]> observer) {
             this.responseObserver = observer;
             return this;
+        }
+
+        private Seed seed() {
+            return seed != null ? seed : Seed.defaultSeed();
         }
 
         /** The exchange, not yet started. */

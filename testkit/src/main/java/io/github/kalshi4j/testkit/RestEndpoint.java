@@ -42,9 +42,11 @@ final class RestEndpoint extends Handler.Abstract {
     private final Faults faults;
     private final ObjectMapper mapper;
     private final BiConsumer<String, byte[]> responseObserver;
+    private final SpecValidation validation;
 
     RestEndpoint(Router router, Auth auth, RateLimiter rateLimiter, Function<String, RateLimiter.Tier> tierOf,
-            boolean rateLimits, Faults faults, ObjectMapper mapper, BiConsumer<String, byte[]> responseObserver) {
+            boolean rateLimits, Faults faults, ObjectMapper mapper, BiConsumer<String, byte[]> responseObserver,
+            SpecValidation validation) {
         this.router = router;
         this.auth = auth;
         this.rateLimiter = rateLimiter;
@@ -53,6 +55,7 @@ final class RestEndpoint extends Handler.Abstract {
         this.faults = faults;
         this.mapper = mapper;
         this.responseObserver = responseObserver;
+        this.validation = validation;
     }
 
     @Override
@@ -100,7 +103,9 @@ final class RestEndpoint extends Handler.Abstract {
                 throw ApiError.unauthorized(operationId + " requires authentication");
             }
             if (rateLimits) {
-                String subject = userId != null ? userId : String.valueOf(request.getConnectionMetaData().getRemoteSocketAddress());
+                // Unauthenticated callers share one bucket per IP: keyed by IP and port, every new connection got a
+                // fresh bucket.
+                String subject = userId != null ? userId : "ip:" + Request.getRemoteAddr(request);
                 Duration wait = rateLimiter.acquire(subject, tierOf.apply(userId), !method.equals("GET"));
                 if (!wait.isZero()) {
                     response.getHeaders().put("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
@@ -119,9 +124,10 @@ final class RestEndpoint extends Handler.Abstract {
                     body, userId, mapper);
             Router.Reply reply = handler.apply(call);
             byte[] out = reply.body() == null ? new byte[0] : mapper.writeValueAsBytes(reply.body());
-            if (fault != null && fault.kind() == Faults.Kind.NULL_ARRAYS && out.length > 0) {
+            if (fault != null && (fault.kind() == Faults.Kind.NULL_ARRAYS || fault.kind() == Faults.Kind.NULL_INNER_ARRAYS)
+                    && out.length > 0) {
                 JsonNode tree = mapper.readTree(out);
-                nullArrays(tree);
+                nullArrays(tree, fault.kind() == Faults.Kind.NULL_ARRAYS);
                 out = mapper.writeValueAsBytes(tree);
             }
             if (fault != null && fault.kind() == Faults.Kind.MALFORMED_JSON) {
@@ -131,10 +137,12 @@ final class RestEndpoint extends Handler.Abstract {
                 resetMidBody(response, callback, out);
                 return true;
             }
-            if (reply.body() != null && responseObserver != null && (fault == null || fault.kind() == Faults.Kind.DELAY)) {
+            boolean intact = fault == null || fault.kind() == Faults.Kind.DELAY;
+            if (reply.body() != null && responseObserver != null && intact) {
                 responseObserver.accept(operationId, out);
             }
-            write(response, callback, reply.status(), out, operationId);
+            // A body garbled on purpose (null arrays, malformed JSON) is not the exchange's answer to validate.
+            write(response, callback, reply.status(), out, intact ? operationId : null, intact);
         } catch (ApiError e) {
             write(response, callback, e.status(), error(e.code(), e.getMessage(), e.details()), operationId);
         } catch (ExchangeException e) {
@@ -171,7 +179,15 @@ final class RestEndpoint extends Handler.Abstract {
         }
     }
 
-    private static void write(Response response, Callback callback, int status, byte[] body, String operationId) {
+    private void write(Response response, Callback callback, int status, byte[] body, String operationId) {
+        write(response, callback, status, body, operationId, true);
+    }
+
+    private void write(Response response, Callback callback, int status, byte[] body, String operationId,
+            boolean validate) {
+        if (validate && validation != null) {
+            validation.observe(operationId, status, body);
+        }
         response.setStatus(status);
         response.getHeaders().put("X-Request-Id", java.util.UUID.randomUUID().toString());
         if (body.length > 0) {
@@ -189,15 +205,25 @@ final class RestEndpoint extends Handler.Abstract {
                 () -> callback.failed(new IOException("injected fault: connection reset mid-body")), callback::failed));
     }
 
-    private static void nullArrays(JsonNode node) {
+    /**
+     * Replaces arrays by {@code null}: with {@code here} every array met from this node down, otherwise only those
+     * below the next array level's items and below nested objects (the body's own lists stay, their items' arrays go).
+     * Arrays are recursed into, so arrays inside list items are reached too.
+     */
+    private static void nullArrays(JsonNode node, boolean here) {
         if (node instanceof ObjectNode o) {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue() instanceof ArrayNode) {
+                if (e.getValue() instanceof ArrayNode && here) {
                     e.setValue(o.nullNode());
                 } else {
-                    nullArrays(e.getValue());
+                    // Below the root everything is "inner": nested objects and list items lose their arrays.
+                    nullArrays(e.getValue(), true);
                 }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (JsonNode item : a) {
+                nullArrays(item, true);
             }
         }
     }

@@ -4,26 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks JSON bodies against the response schemas of an OpenAPI document (the pinned spec with our corrections,
  * {@code spec/materialized/openapi.effective.json}): types, required properties, enums, array items and
  * {@code $ref}s, recursively. Extra properties are allowed, as in the spec. Used to prove that everything the
- * local exchange serves is spec-shaped.
+ * local exchange serves is spec-shaped, success and error bodies alike (see {@link SpecValidation}). The
+ * document is read at run time, so a spec bump is validated against without a rebuild of the testkit.
  */
 public final class SpecValidator {
 
+    /** The system property naming the OpenAPI document {@link #locate()} loads. */
+    public static final String SPEC_FILE_PROPERTY = "kalshi4j.specFile";
+    private static final String MATERIALIZED = "spec/materialized/openapi.effective.json";
+
     private final JsonNode spec;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Response schemas by operationId, then status ("200", "404", "default"); looked up once, not per response. */
+    private final Map<String, Map<String, JsonNode>> responses = new HashMap<>();
+    private final JsonNode errorSchema;
 
     private SpecValidator(JsonNode spec) {
         this.spec = spec;
+        for (Iterator<JsonNode> paths = spec.path("paths").elements(); paths.hasNext();) {
+            for (Iterator<JsonNode> ops = paths.next().elements(); ops.hasNext();) {
+                JsonNode op = ops.next();
+                if (!op.has("operationId")) {
+                    continue;
+                }
+                Map<String, JsonNode> byStatus = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext();) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    JsonNode schema = resolve(r.getValue()).path("content").path("application/json").path("schema");
+                    byStatus.put(r.getKey(), schema.isMissingNode() ? null : schema);
+                }
+                responses.put(op.get("operationId").asText(), byStatus);
+            }
+        }
+        JsonNode error = spec.path("components").path("schemas").path("ErrorResponse");
+        this.errorSchema = error.isMissingNode() ? null : error;
     }
 
     /** Loads an OpenAPI document (JSON or YAML-as-JSON). */
@@ -36,6 +65,43 @@ public final class SpecValidator {
     }
 
     /**
+     * Loads the pinned spec with our corrections as the build materializes it: the file named by the system property
+     * {@value #SPEC_FILE_PROPERTY}, else {@code spec/materialized/openapi.effective.json} under the system property
+     * {@code kalshi4j.root}, else under the working directory or one of its parents.
+     *
+     * @throws IllegalStateException when no such file exists
+     */
+    public static SpecValidator locate() {
+        return LOCATED.computeIfAbsent(locatePath(), SpecValidator::fromFile);
+    }
+
+    /** Parsing the document takes a while: every exchange of a suite shares the one parse. */
+    private static final Map<Path, SpecValidator> LOCATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Path locatePath() {
+        String explicit = System.getProperty(SPEC_FILE_PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath().normalize();
+        }
+        String root = System.getProperty("kalshi4j.root");
+        if (root != null && Files.isRegularFile(Path.of(root).resolve(MATERIALIZED))) {
+            return Path.of(root).resolve(MATERIALIZED).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(MATERIALIZED))) {
+                return dir.resolve(MATERIALIZED);
+            }
+        }
+        throw new IllegalStateException("no OpenAPI document to validate against: set -D" + SPEC_FILE_PROPERTY
+                + " or build the spec module (" + MATERIALIZED + ")");
+    }
+
+    /** The operationIds the document declares. */
+    public Set<String> operationIds() {
+        return Set.copyOf(responses.keySet());
+    }
+
+    /**
      * The problems of a 2xx response body of an operation; empty when it conforms.
      *
      * @param operationId the spec's operationId
@@ -43,36 +109,66 @@ public final class SpecValidator {
      */
     public List<String> validateResponse(String operationId, byte[] body) {
         JsonNode schema = successSchema(operationId);
-        List<String> problems = new ArrayList<>();
         if (schema == null) {
+            List<String> problems = new ArrayList<>();
             problems.add(operationId + ": no 2xx JSON response schema in the spec");
             return problems;
         }
+        return validateBody(schema, body, operationId);
+    }
+
+    /**
+     * The problems of an error body (status 4xx/5xx): checked against the schema of the response the operation
+     * declares for that status (or its {@code default}), else against the spec's {@code ErrorResponse}. For a request
+     * that matched no operation, {@code operationId} is null and {@code ErrorResponse} applies.
+     */
+    public List<String> validateError(String operationId, int status, byte[] body) {
+        Map<String, JsonNode> declared = operationId == null ? null : responses.get(operationId);
+        JsonNode schema = null;
+        if (declared != null) {
+            schema = declared.get(Integer.toString(status));
+            if (schema == null) {
+                schema = declared.get(status / 100 + "XX");
+            }
+            if (schema == null) {
+                schema = declared.get("default");
+            }
+        }
+        if (schema == null) {
+            schema = errorSchema;
+        }
+        String where = (operationId == null ? "(no operation)" : operationId) + " " + status;
+        if (schema == null) {
+            return List.of(where + ": the spec has no ErrorResponse schema");
+        }
+        return validateBody(schema, body, where);
+    }
+
+    private List<String> validateBody(JsonNode schema, byte[] body, String where) {
+        List<String> problems = new ArrayList<>();
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
         } catch (IOException e) {
-            problems.add(operationId + ": body is not JSON: " + e.getMessage());
+            problems.add(where + ": body is not JSON: " + e.getMessage());
             return problems;
         }
-        validate(schema, tree, operationId + " $", problems, 0);
+        if (tree == null || tree.isMissingNode()) {
+            problems.add(where + ": empty body where the spec declares a JSON schema");
+            return problems;
+        }
+        validate(schema, tree, where + " $", problems, 0);
         return problems;
     }
 
     private JsonNode successSchema(String operationId) {
-        for (Iterator<JsonNode> paths = spec.path("paths").elements(); paths.hasNext();) {
-            JsonNode item = paths.next();
-            for (Iterator<JsonNode> ops = item.elements(); ops.hasNext();) {
-                JsonNode op = ops.next();
-                if (operationId.equals(op.path("operationId").asText())) {
-                    for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext();) {
-                        Map.Entry<String, JsonNode> r = rs.next();
-                        if (r.getKey().startsWith("2")) {
-                            JsonNode s = r.getValue().path("content").path("application/json").path("schema");
-                            return s.isMissingNode() ? null : s;
-                        }
-                    }
-                }
+        Map<String, JsonNode> byStatus = responses.get(operationId);
+        if (byStatus == null) {
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> r : byStatus.entrySet()) {
+            if (r.getKey().startsWith("2")) {
+                return r.getValue();
             }
         }
         return null;

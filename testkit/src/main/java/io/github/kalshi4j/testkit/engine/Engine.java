@@ -289,6 +289,8 @@ final class Engine {
             throw new ExchangeException(ErrorCode.FILL_OR_KILL_INSUFFICIENT_RESTING_VOLUME,
                     "only " + plan.filled + " of " + count + " contracts can fill immediately");
         }
+        // buy_max_cost caps what the contracts cost, fees excluded: spec 3.13 says only "maximum cost in cents" (with
+        // fill-or-kill behaviour) and nothing we know of says Kalshi counts fees; the README states the choice.
         if (request.buyMaxCostCents() != null
                 && plan.takerCost.compareTo(FixedPoint.fromCents(request.buyMaxCostCents())) > 0) {
             throw new ExchangeException(ErrorCode.FILL_OR_KILL_INSUFFICIENT_RESTING_VOLUME,
@@ -537,23 +539,30 @@ final class Engine {
         SeriesState series = market.series();
         BigDecimal signed = position == null ? FixedPoint.ZERO_COUNT : position.position;
         BigDecimal cashDelta = BigDecimal.ZERO;
+        // The same per-order rounding executeFill charges: the rounded-up accrued fee minus what was charged.
+        BigDecimal accrued = replacing == null ? BigDecimal.ZERO : replacing.takerFeeAccrued;
+        BigDecimal charged = replacing == null ? FixedPoint.ZERO_MONEY : replacing.takerFees;
         for (PlannedFill fill : plan.fills) {
             BigDecimal price = BigDecimal.ONE.subtract(fill.makerPrice());
             BigDecimal closed = fill.count().min(Ledger.holdings(signed, bookSide.opposite()));
-            cashDelta = cashDelta.subtract(fill.count().multiply(price)).add(closed)
-                    .subtract(Fees.takerFee(series.spec.feeType(), series.spec.feeMultiplier(), fill.count(), fill.makerPrice()));
+            BigDecimal raw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), fill.count(), fill.makerPrice());
+            BigDecimal fee = Fees.charge(accrued, raw, charged);
+            accrued = accrued.add(raw);
+            charged = charged.add(fee);
+            cashDelta = cashDelta.subtract(fill.count().multiply(price)).add(closed).subtract(fee);
             signed = bookSide == Side.YES ? signed.add(fill.count()) : signed.subtract(fill.count());
         }
         List<Ledger.Bid> bids = new ArrayList<>();
         if (position != null) {
             for (OrderState resting : position.resting) {
                 if (resting != replacing && !plan.selfTradeCancels.contains(resting)) {
-                    bids.add(new Ledger.Bid(resting.bookSide(), resting.bookPrice(), resting.remainingCount));
+                    bids.add(Ledger.bidOf(resting, resting.remainingCount));
                 }
             }
         }
         if (restingRemainder != null) {
-            bids.add(new Ledger.Bid(bookSide, bookPrice, restingRemainder));
+            bids.add(replacing == null ? new Ledger.Bid(bookSide, bookPrice, restingRemainder)
+                    : new Ledger.Bid(bookSide, bookPrice, restingRemainder, replacing.makerFeeAccrued, replacing.makerFees));
         }
         BigDecimal oldReserve = position == null ? FixedPoint.ZERO_MONEY : position.reserve;
         BigDecimal newReserve = Ledger.reserve(signed, bids, series);
@@ -583,8 +592,13 @@ final class Engine {
         Side makerSide = maker.bookSide();
         BigDecimal yesPrice = makerSide == Side.YES ? makerPrice : FixedPoint.ONE_DOLLAR.subtract(makerPrice);
         BigDecimal noPrice = FixedPoint.ONE_DOLLAR.subtract(yesPrice);
-        BigDecimal takerFee = Fees.takerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
-        BigDecimal makerFee = Fees.makerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        // Fees round up per order: each fill is charged the rounded-up accrued total minus what the order paid so far.
+        BigDecimal takerRaw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        BigDecimal makerRaw = Fees.rawMakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        BigDecimal takerFee = Fees.charge(taker.takerFeeAccrued, takerRaw, taker.takerFees);
+        BigDecimal makerFee = Fees.charge(maker.makerFeeAccrued, makerRaw, maker.makerFees);
+        taker.takerFeeAccrued = taker.takerFeeAccrued.add(takerRaw);
+        maker.makerFeeAccrued = maker.makerFeeAccrued.add(makerRaw);
         BigDecimal makerOwnPrice = maker.side == Side.YES ? yesPrice : noPrice;
         BigDecimal takerOwnPrice = taker.side == Side.YES ? yesPrice : noPrice;
 

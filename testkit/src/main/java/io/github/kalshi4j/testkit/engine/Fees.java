@@ -16,6 +16,11 @@ import java.math.RoundingMode;
  * Makers pay nothing under {@link FeeType#QUADRATIC} and {@link FeeType#FLAT}. Example: a taker
  * buying 10 contracts at $0.56 pays {@code 0.07 * 10 * 0.56 * 0.44 = 0.17248}, rounded up to
  * $0.18. Fees are deducted from the payer's cash when the fill happens.
+ *
+ * <p>Kalshi rounds per order, not per fill, so that many small fills of one order cost what one
+ * equivalent fill costs: the engine keeps each order's unrounded fee so far exactly and charges a
+ * fill {@code round_up_to_cent(accrued after the fill) - already charged} ({@link #charge}). Ten
+ * 1-lot taker fills at $0.50 of one order cost {@code ceil(0.07 * 10 * 0.25) = $0.18}, not 10 x $0.02.
  */
 public final class Fees {
     /** The taker coefficient of the general trading fee. */
@@ -39,11 +44,44 @@ public final class Fees {
         return quadratic(MAKER_RATE, multiplier, count, price);
     }
 
+    /** The taker fee in dollars before rounding (exact). */
+    public static BigDecimal rawTakerFee(FeeType type, BigDecimal multiplier, BigDecimal count, BigDecimal price) {
+        return raw(TAKER_RATE, multiplier, count, price);
+    }
+
+    /** The maker fee in dollars before rounding (exact); zero unless the series charges maker fees. */
+    public static BigDecimal rawMakerFee(FeeType type, BigDecimal multiplier, BigDecimal count, BigDecimal price) {
+        if (type != FeeType.QUADRATIC_WITH_MAKER_FEES) {
+            return BigDecimal.ZERO;
+        }
+        return raw(MAKER_RATE, multiplier, count, price);
+    }
+
+    /** Rounds a fee up to the cent (scale 2). */
+    public static BigDecimal roundUp(BigDecimal fee) {
+        return fee.setScale(2, RoundingMode.CEILING);
+    }
+
+    /**
+     * What one fill of an order is charged: the order's rounded-up cumulative fee after the fill minus what the order
+     * was already charged.
+     *
+     * @param accruedBefore the order's unrounded fees before this fill
+     * @param raw this fill's unrounded fee
+     * @param charged what the order's earlier fills were charged (the rounded-up {@code accruedBefore})
+     */
+    public static BigDecimal charge(BigDecimal accruedBefore, BigDecimal raw, BigDecimal charged) {
+        return roundUp(accruedBefore.add(raw)).subtract(charged);
+    }
+
     private static BigDecimal quadratic(BigDecimal rate, BigDecimal multiplier, BigDecimal count, BigDecimal price) {
-        BigDecimal raw = rate.multiply(multiplier)
+        return roundUp(raw(rate, multiplier, count, price));
+    }
+
+    private static BigDecimal raw(BigDecimal rate, BigDecimal multiplier, BigDecimal count, BigDecimal price) {
+        return rate.multiply(multiplier)
                 .multiply(count)
                 .multiply(price)
                 .multiply(BigDecimal.ONE.subtract(price));
-        return raw.setScale(2, RoundingMode.CEILING);
     }
 }

@@ -16,8 +16,15 @@ final class Ledger {
     private Ledger() {
     }
 
-    /** A bid as far as collateral is concerned. */
-    record Bid(Side bookSide, BigDecimal price, BigDecimal count) {
+    /**
+     * A bid as far as collateral is concerned, with the maker fees its order accrued (unrounded) and was charged so
+     * far: fees round up per order, so the fee still to come is the rounded-up total minus what was charged.
+     */
+    record Bid(Side bookSide, BigDecimal price, BigDecimal count, BigDecimal makerFeeAccrued, BigDecimal makerFeeCharged) {
+        /** A bid of an order that has not been filled as a maker yet. */
+        Bid(Side bookSide, BigDecimal price, BigDecimal count) {
+            this(bookSide, price, count, BigDecimal.ZERO, FixedPoint.ZERO_MONEY);
+        }
     }
 
     /**
@@ -26,9 +33,9 @@ final class Ledger {
      * <p>A bid that would close contracts the account holds (a NO bid against YES holdings) needs
      * no cash: the fill pays {@code x} and redeems the pair for $1. Holdings cover the cheapest
      * bids of the side first, which reserves the most, because any of the bids may fill first.
-     * Maker fees are reserved on every bid, rounded up once per order; since fees round up per
-     * fill, a maker order filled in many pieces on a maker-fee series can pay up to a cent per
-     * fill more than its reserve (fills are never refused for that).
+     * Maker fees are reserved on every bid as {@code round_up(accrued + fee of the rest) - charged}:
+     * fees round up per order (see {@link Fees}), so the charges of the remaining fills add up to
+     * exactly that, and the reserve never runs short however the order fills.
      */
     static BigDecimal reserve(BigDecimal position, List<Bid> bids, SeriesState series) {
         BigDecimal total = FixedPoint.ZERO_MONEY;
@@ -45,7 +52,8 @@ final class Ledger {
                 BigDecimal covered = cover.min(bid.count());
                 cover = cover.subtract(covered);
                 total = total.add(bid.price().multiply(bid.count().subtract(covered)))
-                        .add(Fees.makerFee(series.spec.feeType(), series.spec.feeMultiplier(), bid.count(), bid.price()));
+                        .add(Fees.charge(bid.makerFeeAccrued(), Fees.rawMakerFee(series.spec.feeType(),
+                                series.spec.feeMultiplier(), bid.count(), bid.price()), bid.makerFeeCharged()));
             }
         }
         return total;
@@ -60,9 +68,14 @@ final class Ledger {
     static List<Bid> bidsOf(Iterable<OrderState> orders) {
         List<Bid> bids = new ArrayList<>();
         for (OrderState order : orders) {
-            bids.add(new Bid(order.bookSide(), order.bookPrice(), order.remainingCount));
+            bids.add(bidOf(order, order.remainingCount));
         }
         return bids;
+    }
+
+    /** The collateral view of {@code count} contracts of an order's bid, with its maker fees so far. */
+    static Bid bidOf(OrderState order, BigDecimal count) {
+        return new Bid(order.bookSide(), order.bookPrice(), count, order.makerFeeAccrued, order.makerFees);
     }
 
     /** Recomputes the reserve of the account's resting orders in the position's market. */

@@ -33,6 +33,10 @@ final class OrderState {
     BigDecimal makerFillCost = FixedPoint.ZERO_MONEY;
     BigDecimal takerFees = FixedPoint.ZERO_MONEY;
     BigDecimal makerFees = FixedPoint.ZERO_MONEY;
+    /** Unrounded taker fees of the order's fills so far (exact): fees round up per order, not per fill. */
+    BigDecimal takerFeeAccrued = BigDecimal.ZERO;
+    /** Unrounded maker fees of the order's fills so far (exact). */
+    BigDecimal makerFeeAccrued = BigDecimal.ZERO;
     Instant lastUpdateTime;
 
     OrderState(String orderId, AccountState account, MarketState market, NewOrder request, Side side, Action action,

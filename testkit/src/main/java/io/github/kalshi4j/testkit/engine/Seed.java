@@ -280,8 +280,21 @@ public record Seed(
         }
     }
 
-    /** Loads the default seed from the classpath resource {@value #DEFAULT_RESOURCE}. */
+    /**
+     * The default seed, from the classpath resource {@value #DEFAULT_RESOURCE}. Parsed once per class loader and
+     * shared: a seed is immutable (relative times are resolved when an exchange is built, not here), and a suite that
+     * starts many exchanges should not parse it for each.
+     */
     public static Seed defaultSeed() {
+        return DefaultSeed.INSTANCE;
+    }
+
+    /** Lazy holder: the resource is parsed on first use only. */
+    private static final class DefaultSeed {
+        static final Seed INSTANCE = loadDefault();
+    }
+
+    private static Seed loadDefault() {
         try (InputStream in = Seed.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("default seed resource missing: " + DEFAULT_RESOURCE);

@@ -125,9 +125,13 @@ public final class RestRoutes {
                 new SeriesFilter(c.query("category"), c.query("tags"))).stream().map(Models::series).toList()).build()));
         router.on("GetEvents", r::getEvents);
         router.on("GetEvent", r::getEvent);
-        router.on("GetMultivariateEventCollections", c -> Reply.ok(GetMultivariateEventCollectionsResponse.builder()
-                .multivariateContracts(engine.listMultivariateCollections(c.query("series_ticker")).stream()
-                        .map(Models::collection).toList()).build()));
+        router.on("GetMultivariateEventCollections", c -> {
+            var page = Cursors.page(engine.listMultivariateCollections(c.query("series_ticker")), c.query("cursor"),
+                    c.queryInt("limit", 100, 1, 200));
+            return Reply.ok(GetMultivariateEventCollectionsResponse.builder()
+                    .multivariateContracts(page.items().stream().map(Models::collection).toList())
+                    .cursor(page.nextCursor()).build());
+        });
         router.on("GetMultivariateEventCollection", c -> Reply.ok(GetMultivariateEventCollectionResponse.builder()
                 .multivariateContract(Models.collection(engine.getMultivariateCollection(c.path("collection_ticker"))))
                 .build()));
@@ -315,7 +319,8 @@ public final class RestRoutes {
 
     private Reply getTrades(HttpCall c) {
         TradeFilter f = TradeFilter.all().withTicker(c.query("ticker")).withCreatedTime(seconds(c, "min_ts", "max_ts"));
-        var page = Cursors.page(engine.listTrades(f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listTrades(f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Trade::sequence);
         return Reply.ok(GetTradesResponse.builder().trades(page.items().stream().map(Models::trade).toList())
                 .cursor(page.nextCursor()).build());
     }
@@ -365,7 +370,8 @@ public final class RestRoutes {
             }
         }
         PositionFilter f = new PositionFilter(c.query("ticker"), c.query("event_ticker"), nonZero);
-        var page = Cursors.page(engine.listMarketPositions(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.byKey(engine.listMarketPositions(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.MarketPosition::ticker);
         List<io.github.kalshi4j.model.EventPosition> events = c.query("cursor") == null
                 ? engine.listEventPositions(c.userId(), f).stream().map(Models::eventPosition).toList() : List.of();
         return Reply.ok(GetPositionsResponse.builder().marketPositions(page.items().stream().map(Models::position).toList())
@@ -375,14 +381,16 @@ public final class RestRoutes {
     private Reply getFills(HttpCall c) {
         FillFilter f = FillFilter.all().withTicker(c.query("ticker")).withOrderId(c.query("order_id"))
                 .withCreatedTime(seconds(c, "min_ts", "max_ts"));
-        var page = Cursors.page(engine.listFills(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listFills(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Fill::sequence);
         return Reply.ok(GetFillsResponse.builder().fills(page.items().stream().map(Models::fill).toList())
                 .cursor(page.nextCursor()).build());
     }
 
     private Reply getSettlements(HttpCall c) {
         SettlementFilter f = SettlementFilter.all().withTicker(c.query("ticker")).withEventTicker(c.query("event_ticker"));
-        var page = Cursors.page(engine.listSettlements(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listSettlements(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Settlement::sequence);
         return Reply.ok(GetSettlementsResponse.builder().settlements(page.items().stream().map(Models::settlement).toList())
                 .cursor(page.nextCursor()).build());
     }
@@ -397,7 +405,8 @@ public final class RestRoutes {
         if (c.query("status") != null) {
             f = f.withStatus(OrderStatus.fromWire(c.query("status")));
         }
-        var page = Cursors.page(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100));
+        var page = Cursors.newestFirst(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100),
+                io.github.kalshi4j.testkit.engine.Order::sequence);
         return Reply.ok(GetOrdersResponse.builder().orders(page.items().stream().map(Models::order).toList())
                 .cursor(page.nextCursor()).build());
     }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One client connection: the Jetty endpoint, the member it authenticated as (null for an unsigned handshake), its
- * send queue and its subscriptions.
+ * One client connection: the Jetty endpoint, the member it authenticated as (null for an unsigned handshake, which
+ * only a gateway allowing anonymous connections accepts), its send queue and its subscriptions.
  *
  * <p>Jetty's callbacks only hand work to the gateway's dispatcher or queue a frame, so they return at once. The
  * subscriptions and the sid counter are touched by the dispatcher thread only.

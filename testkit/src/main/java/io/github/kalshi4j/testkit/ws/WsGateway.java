@@ -65,6 +65,8 @@ public final class WsGateway {
     /** The WebSocket endpoint's path, which is also what handshakes are signed over. */
     public static final String PATH = "/trade-api/ws/v2";
 
+    private final boolean allowAnonymous;
+
     private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
     private static final byte[] HEARTBEAT = "heartbeat".getBytes(StandardCharsets.US_ASCII);
     /** Long enough never to cut a client that only listens between heartbeats, or one waiting out a silence. */
@@ -95,6 +97,15 @@ public final class WsGateway {
      * @param pingInterval time between heartbeat pings (Kalshi: 10 s)
      */
     public WsGateway(Exchange engine, Auth auth, ObjectMapper mapper, Duration pingInterval) {
+        this(engine, auth, mapper, pingInterval, false);
+    }
+
+    /**
+     * A gateway that may accept handshakes without auth headers: Kalshi refuses them with 401 (the AsyncAPI document
+     * says the connection requires authentication), so {@code allowAnonymous} is for tests of public channels only.
+     */
+    public WsGateway(Exchange engine, Auth auth, ObjectMapper mapper, Duration pingInterval, boolean allowAnonymous) {
+        this.allowAnonymous = allowAnonymous;
         this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -167,6 +178,11 @@ public final class WsGateway {
                     request.getHeaders().get("KALSHI-ACCESS-SIGNATURE"));
         } catch (ApiError e) {
             refuse(response, callback, e.status(), e.code(), e.getMessage());
+            return null;
+        }
+        if (userId == null && !allowAnonymous) {
+            refuse(response, callback, 401, "authentication_error", "the WebSocket connection requires authentication:"
+                    + " sign GET " + PATH + " with KALSHI-ACCESS-KEY, KALSHI-ACCESS-TIMESTAMP and KALSHI-ACCESS-SIGNATURE");
             return null;
         }
         if (dispatcher == null) {

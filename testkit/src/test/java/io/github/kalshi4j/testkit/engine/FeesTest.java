@@ -2,10 +2,15 @@ package io.github.kalshi4j.testkit.engine;
 
 import static io.github.kalshi4j.testkit.engine.TestExchange.ALICE;
 import static io.github.kalshi4j.testkit.engine.TestExchange.BOB;
+import static io.github.kalshi4j.testkit.engine.TestExchange.CAROL;
+import static io.github.kalshi4j.testkit.engine.TestExchange.DAVE;
+import static io.github.kalshi4j.testkit.engine.TestExchange.MARKET;
 import static io.github.kalshi4j.testkit.engine.TestExchange.MAKER_FEE_MARKET;
 import static io.github.kalshi4j.testkit.engine.TestExchange.assertAmount;
 import static io.github.kalshi4j.testkit.engine.TestExchange.dec;
 
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class FeesTest {
@@ -54,5 +59,62 @@ final class FeesTest {
         Fill makerFill = t.exchange.listFills(BOB, FillFilter.all()).get(0);
         assertAmount("0.05", makerFill.feeCost());
         assertAmount("0.05", t.position(BOB, MAKER_FEE_MARKET).feesPaid());
+    }
+
+    @Test
+    void tenOneLotTakerFillsOfOneOrderCostWhatOneTenLotFillCosts() {
+        TestExchange t = new TestExchange();
+        for (int i = 0; i < 10; i++) {
+            t.buyNo(CAROL, "1", "0.50");
+        }
+
+        Order taker = t.buyYes(ALICE, "10", "0.50");
+
+        // 0.07 * 10 * 0.50 * 0.50 = 0.175 -> 0.18 for the order, not ten times ceil(0.0175) = 0.20
+        assertAmount("0.18", taker.takerFees());
+        assertAmount("994.82", t.balance(ALICE).cash()); // 1000 - 10 * 0.50 - 0.18
+        // Fill k is charged ceil(0.0175 * k) - ceil(0.0175 * (k - 1)): 2,2,2,1,2,2,2,1,2,2 cents
+        List<Fill> newestFirst = t.exchange.listFills(ALICE, FillFilter.all());
+        List<String> expected = List.of("0.02", "0.02", "0.02", "0.01", "0.02", "0.02", "0.02", "0.01", "0.02", "0.02");
+        for (int i = 0; i < 10; i++) {
+            assertAmount(expected.get(i), newestFirst.get(9 - i).feeCost(), "fee of fill " + (i + 1));
+        }
+        assertAmount("0.18", t.position(ALICE).feesPaid());
+    }
+
+    @Test
+    void makerFeesOfAnOrderFilledInPiecesRoundUpOnceOverTheOrder() {
+        TestExchange t = new TestExchange();
+        t.exchange.createOrder(BOB, NewOrder.limit(MAKER_FEE_MARKET, Side.NO, Action.BUY, "10", "0.50"));
+        // 10 * 0.50 + ceil(0.0175 * 10 * 0.25 = 0.04375) = 5.00 + 0.05
+        assertAmount("5.05", t.balance(BOB).reserved());
+
+        for (int i = 0; i < 10; i++) {
+            t.exchange.createOrder(ALICE, NewOrder.limit(MAKER_FEE_MARKET, Side.YES, Action.BUY, "1", "0.50"));
+        }
+
+        // ceil(0.04375) = 0.05 in all, not ten times ceil(0.004375) = 0.10
+        assertAmount("994.95", t.balance(BOB).cash()); // 1000 - 5.00 - 0.05
+        assertAmount("0", t.balance(BOB).reserved());
+        assertAmount("0.05", t.position(BOB, MAKER_FEE_MARKET).feesPaid());
+    }
+
+    @Test
+    void makerFeeReserveCoversEveryPieceOfAPartlyFilledOrder() {
+        TestExchange t = new TestExchange();
+        t.exchange.createOrder(DAVE, NewOrder.limit(MAKER_FEE_MARKET, Side.YES, Action.BUY, "9", "0.50"));
+        t.exchange.createOrder(DAVE, NewOrder.limit(MAKER_FEE_MARKET, Side.YES, Action.BUY, "1", "0.45"));
+        // 9 * 0.50 + ceil(0.0175 * 9 * 0.25 = 0.039375) = 4.54, plus 0.45 + ceil(0.0175 * 0.45 * 0.55 = 0.00433125) = 0.46
+        assertAmount("5.00", t.balance(DAVE).reserved());
+        assertAmount("0.00", t.balance(DAVE).available());
+
+        for (int k = 1; k <= 9; k++) {
+            t.exchange.createOrder(ALICE, NewOrder.limit(MAKER_FEE_MARKET, Side.NO, Action.BUY, "1", "0.50"));
+            // cash 5 - 0.50k - ceil(0.004375k); reserve (9 - k) * 0.50 + 0.04 - ceil(0.004375k) + 0.46: always 0 left
+            BigDecimal available = t.balance(DAVE).available();
+            assertAmount("0.00", available, "dave's available balance after fill " + k);
+        }
+        assertAmount("0.46", t.balance(DAVE).cash()); // 5 - 4.50 - ceil(0.039375) = 5 - 4.50 - 0.04
+        assertAmount("0.46", t.balance(DAVE).reserved()); // the 1 @ 0.45 bid still rests
     }
 }

@@ -263,8 +263,9 @@ class WsCommandsTest {
     }
 
     @Test
-    void privateChannelsNeedASignedHandshake_publicOnesDoNot() {
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+    void onAnExchangeAllowingAnonymousConnections_privateChannelsStillNeedASignedHandshake() {
+        try (LocalKalshiExchange open = LocalKalshiExchange.builder().allowAnonymousWebSocket(true).start();
+             WsTestClient ws = WsTestClient.anonymous(open)) {
             for (String channel : List.of("fill", "user_orders", "market_positions", "order_group_updates",
                     "communications")) {
                 int id = ws.subscribe(Map.of("channels", List.of(channel)));
@@ -318,7 +319,7 @@ class WsCommandsTest {
 
     @Test
     void listSubscriptionsOnAFreshConnectionIsEmpty() {
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+        try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
             int id = ws.command("list_subscriptions", null);
             List<ListSubscriptionsResponsePayloadMsgInner> subs =
                     ws.reply(id, "ok").as(ListSubscriptionsResponsePayload.class).msg();

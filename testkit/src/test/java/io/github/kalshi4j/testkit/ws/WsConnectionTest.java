@@ -52,7 +52,7 @@ class WsConnectionTest {
 
     @Test
     void heartbeatPingsArriveEveryIntervalWithBodyHeartbeat() throws Exception {
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+        try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
             long t0 = System.nanoTime();
             assertEquals("heartbeat", ws.nextPing(Duration.ofSeconds(2)));
             assertEquals("heartbeat", ws.nextPing(Duration.ofSeconds(2)));
@@ -78,6 +78,20 @@ class WsConnectionTest {
         assertEquals(401, handshakeStatus(incomplete), "no signature header");
     }
 
+    @Test
+    void anUnsignedHandshakeIsRefusedWith401_asKalshiRequiresAuthentication() {
+        assertEquals(401, handshakeStatus(Map.of()));
+    }
+
+    @Test
+    void anUnsignedHandshakeIsAcceptedWhenTheExchangeAllowsAnonymousConnections() {
+        try (LocalKalshiExchange open = LocalKalshiExchange.builder().allowAnonymousWebSocket(true).start();
+             WsTestClient ws = WsTestClient.anonymous(open)) {
+            int id = ws.subscribe(Map.of("channels", List.of("trade")));
+            assertEquals("trade", ws.reply(id, "subscribed").as(SubscribedResponsePayload.class).msg().channel());
+        }
+    }
+
     private int handshakeStatus(Map<String, String> headers) {
         CompletableFuture<WebSocket> attempt = WsTestClient.handshake(exchange, headers, new WebSocket.Listener() {
         });
@@ -89,7 +103,7 @@ class WsConnectionTest {
     @Test
     void clientPingsAreAnswered() throws Exception {
         CompletableFuture<String> pong = new CompletableFuture<>();
-        WebSocket ws = WsTestClient.handshake(exchange, Map.of(), new WebSocket.Listener() {
+        WebSocket ws = WsTestClient.handshake(exchange, WsTestClient.signedHeaders(exchange, alice), new WebSocket.Listener() {
             @Override
             public java.util.concurrent.CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
                 pong.complete(java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
@@ -115,13 +129,13 @@ class WsConnectionTest {
     @Test
     void dropConnectionsCutsEveryConnectionWithoutACloseHandshake() throws Exception {
         try (WsTestClient signed = WsTestClient.signed(exchange, alice);
-             WsTestClient anonymous = WsTestClient.anonymous(exchange)) {
+             WsTestClient other = WsTestClient.signed(exchange, bob)) {
             exchange.faults().webSocket().dropConnections();
             int signedClose = signed.awaitClosed();
-            int anonymousClose = anonymous.awaitClosed();
+            int otherClose = other.awaitClosed();
             // -1: the JDK client reports an error; 1006: "closed abnormally". Never a close frame from the server.
             assertTrue(signedClose == -1 || signedClose == 1006, "close code " + signedClose);
-            assertTrue(anonymousClose == -1 || anonymousClose == 1006, "close code " + anonymousClose);
+            assertTrue(otherClose == -1 || otherClose == 1006, "close code " + otherClose);
         }
         try (WsTestClient again = WsTestClient.signed(exchange, alice)) {
             int id = again.subscribe(Map.of("channels", List.of("fill")));
@@ -183,7 +197,7 @@ class WsConnectionTest {
 
     @Test
     void sendUnknownMessageTypeSendsAFrameTheSpecDoesNotKnow() {
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+        try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
             exchange.faults().webSocket().sendUnknownMessageType("surprise_v9");
             WsTestClient.Frame f = ws.next("surprise_v9");
             assertEquals(0, f.sid());
@@ -197,7 +211,7 @@ class WsConnectionTest {
         String raw = "{\"type\":\"trade\",\"sid\":99,\"msg\":{\"trade_id\":\"t-1\",\"market_ticker\":\"KXRAW-1\","
                 + "\"yes_price_dollars\":\"0.5000\",\"no_price_dollars\":\"0.5000\",\"count_fp\":\"1.00\","
                 + "\"taker_side\":\"yes\",\"ts\":1}}";
-        try (WsTestClient first = WsTestClient.anonymous(exchange);
+        try (WsTestClient first = WsTestClient.signed(exchange, bob);
              WsTestClient second = WsTestClient.signed(exchange, alice)) {
             exchange.faults().webSocket().sendRaw(raw);
             for (WsTestClient ws : List.of(first, second)) {

@@ -242,7 +242,7 @@ class WsMarketDataTest {
 
     @Test
     void tickerWithSendInitialSnapshotStartsWithTheCurrentValues() {
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+        try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
             int id = ws.subscribe(Map.of("channels", List.of("ticker"), "market_ticker", "KXSENATE-26-R",
                     "send_initial_snapshot", true));
             ws.reply(id, "subscribed");
@@ -255,11 +255,12 @@ class WsMarketDataTest {
 
     @Test
     void settlingAMarketSendsItsLifecycleEvents_evenToAnUnsignedConnection() {
-        String market = trading.freshMarket();
-        try (WsTestClient ws = WsTestClient.anonymous(exchange)) {
+        try (LocalKalshiExchange open = LocalKalshiExchange.builder().allowAnonymousWebSocket(true).start();
+             WsTestClient ws = WsTestClient.anonymous(open)) {
+            String market = new Trading(open).freshMarket();
             int id = ws.subscribe(Map.of("channels", List.of("market_lifecycle_v2")));
             ws.reply(id, "subscribed");
-            exchange.settle(market, "yes");
+            open.settle(market, "yes");
             List<MarketLifecycleV2Payload> events = new ArrayList<>();
             do {
                 events.add(ws.next("market_lifecycle_v2").as(MarketLifecycleV2Payload.class));

@@ -77,13 +77,20 @@ final class WsTestClient implements AutoCloseable {
 
     /** A connection signed as {@code userId}, as Kalshi wants: {@code GET /trade-api/ws/v2}, signed just now. */
     static WsTestClient signed(LocalKalshiExchange exchange, String userId) {
-        LocalKalshiExchange.Credentials c = exchange.credentials(userId);
-        Map<String, String> headers = RequestSignature.headers(RsaPssSigner.fromPem(c.keyId(), c.privateKeyPem()), "GET",
-                WsGateway.PATH, System.currentTimeMillis());
-        return open(exchange, headers);
+        return open(exchange, signedHeaders(exchange, userId));
     }
 
-    /** A connection whose handshake carries no auth headers (public channels only). */
+    /** The auth headers of a handshake signed as {@code userId} just now. */
+    static Map<String, String> signedHeaders(LocalKalshiExchange exchange, String userId) {
+        LocalKalshiExchange.Credentials c = exchange.credentials(userId);
+        return RequestSignature.headers(RsaPssSigner.fromPem(c.keyId(), c.privateKeyPem()), "GET",
+                WsGateway.PATH, System.currentTimeMillis());
+    }
+
+    /**
+     * A connection whose handshake carries no auth headers (public channels only); only an exchange built with
+     * {@code allowAnonymousWebSocket(true)} accepts it, as Kalshi refuses unsigned upgrades.
+     */
     static WsTestClient anonymous(LocalKalshiExchange exchange) {
         return open(exchange, Map.of());
     }
