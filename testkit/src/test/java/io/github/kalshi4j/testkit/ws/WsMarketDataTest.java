@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -136,6 +137,7 @@ class WsMarketDataTest {
     void snapshotAndDeltasRebuildTheEngineBook_evenWhileOrdersKeepArriving() throws Exception {
         String market = trading.freshMarket();
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger placed = new AtomicInteger();
         try (WsTestClient ws = WsTestClient.signed(exchange, alice);
              KalshiClient bobRest = exchange.client(bob)) {
             // Order flow that races the subscription: the snapshot must fit exactly between the deltas.
@@ -148,6 +150,7 @@ class WsMarketDataTest {
                     if (i % 3 == 0) {
                         bobRest.orders().cancelOrder(o.orderId());
                     }
+                    placed.incrementAndGet();
                     i++;
                 }
             });
@@ -156,7 +159,13 @@ class WsMarketDataTest {
             int id = ws.subscribe(Map.of("channels", List.of("orderbook_delta"), "market_ticker", market));
             ws.reply(id, "subscribed");
             OrderbookSnapshotPayload snapshot = ws.next("orderbook_snapshot").as(OrderbookSnapshotPayload.class);
-            Thread.sleep(300);
+            // Let the flow go on until it has placed enough orders after the snapshot, however slow the machine:
+            // a fixed sleep gave too few deltas under load.
+            int atSnapshot = placed.get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (placed.get() - atSnapshot < 12 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             running.set(false);
             flow.join();
 
