@@ -22,7 +22,8 @@ import java.util.Map;
  *       {@code kalshi-<kind>-<version>.yaml} files (the newest version of each kind; a kind the folder lacks keeps
  *       its pin);</li>
  *   <li>computes their sha256 and rewrites {@code spec/spec.lock.json} (version from the document's
- *       {@code info.version}, file name {@code kalshi-<kind>-<version>.yaml});</li>
+ *       {@code info.version}; file: the source file's path relative to the spec mirror, or its name, or
+ *       {@code kalshi-<kind>-<version>.yaml} for a download; clean checkouts find the bytes in a mirror by hash);</li>
  *   <li>replaces {@code spec/materialized/} with the new bytes;</li>
  *   <li>regenerates the SDK ({@code mvn -pl generated -am clean install -Dquick -DskipTests});</li>
  *   <li>prints the old-to-new drift report and a markdown summary for the pull request (breaking changes first),
@@ -52,7 +53,8 @@ public final class SyncSpecMain {
     public record Result(boolean changed, Map<String, SpecLock.Entry> before, Map<String, SpecLock.Entry> after,
             DriftReport report, String summary) { }
 
-    private record Fetched(byte[] bytes, String where, String url) { }
+    /** @param file the local file read, or null (a download, or the current pin kept) */
+    private record Fetched(byte[] bytes, String where, String url, Path file) { }
 
     private SyncSpecMain() {
     }
@@ -121,7 +123,7 @@ public final class SyncSpecMain {
             Fetched f = fetch(root, source, kind, old);
             if (f == null) {
                 notes.add(kind + ": not in " + source + "; the pin stays at " + old.version());
-                f = new Fetched(oldBytes.get(kind), "the current pin", old.url());
+                f = new Fetched(oldBytes.get(kind), "the current pin", old.url(), null);
             }
             String actualKind = SpecDiff.kind(f.bytes(), f.where());
             if (!actualKind.equals(kind)) {
@@ -132,12 +134,14 @@ public final class SyncSpecMain {
                 throw new IllegalArgumentException(f.where() + " has no info.version");
             }
             String sha = SpecLock.sha256(f.bytes());
-            after.put(kind, new SpecLock.Entry(kind, version, "kalshi-" + kind + "-" + version + ".yaml", sha, f.url()));
+            String file = f.file() != null ? recordedName(lock, f.file()) : sha.equalsIgnoreCase(old.sha256())
+                    ? old.file() : "kalshi-" + kind + "-" + version + ".yaml";
+            after.put(kind, new SpecLock.Entry(kind, version, file, sha, f.url()));
             fetched.put(kind, f);
             if (!sha.equalsIgnoreCase(old.sha256()) && version.equals(old.version())) {
                 notes.add(kind + ": new bytes under the same version label " + version + " (sha256 " + shortSha(old.sha256())
-                        + " -> " + shortSha(sha) + "); a spec mirror's " + after.get(kind).file()
-                        + " must be replaced too");
+                        + " -> " + shortSha(sha) + "); a spec mirror finds them by hash, so keep the older file too"
+                        + " (other checkouts may still pin it) and add the new one under any name");
             }
         }
         boolean changed = KINDS.stream().anyMatch(k -> !after.get(k).sha256().equalsIgnoreCase(before.get(k).sha256())
@@ -181,7 +185,7 @@ public final class SyncSpecMain {
     /** The new document of a kind, or null when a folder source does not have one. */
     private static Fetched fetch(Path root, String source, String kind, SpecLock.Entry old) throws IOException {
         if (source == null) {
-            return new Fetched(SpecLock.download(old.url()), old.url(), old.url());
+            return new Fetched(SpecLock.download(old.url()), old.url(), old.url(), null);
         }
         if (SpecSource.isUrl(source)) {
             if (source.endsWith(".yaml") || source.endsWith(".json")) {
@@ -189,14 +193,31 @@ public final class SyncSpecMain {
                         + " are fetched from it), not a file: " + source);
             }
             String url = source.replaceAll("/+$", "") + "/" + kind + ".yaml";
-            return new Fetched(SpecLock.download(url), url, url);
+            return new Fetched(SpecLock.download(url), url, url, null);
         }
         Path dir = root.resolve(source);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("SOURCE " + dir + " is not a folder");
         }
         Path file = newest(dir, kind);
-        return file == null ? null : new Fetched(Files.readAllBytes(file), file.toString(), old.url());
+        return file == null ? null : new Fetched(Files.readAllBytes(file), file.toString(), old.url(), file);
+    }
+
+    /**
+     * The lock's name for a local source file: its path relative to the spec mirror in force when it lies inside it
+     * ({@code next/kalshi-asyncapi-2.0.0-later.yaml}), else its file name. Clean checkouts find the bytes by hash
+     * either way; the recorded name is where the lookup looks first and what a reader of the lock sees.
+     */
+    static String recordedName(SpecLock lock, Path file) throws IOException {
+        Path mirror = lock.mirrorDir();
+        Path real = file.toRealPath();
+        if (mirror != null && Files.isDirectory(mirror)) {
+            Path realMirror = mirror.toRealPath();
+            if (real.startsWith(realMirror)) {
+                return realMirror.relativize(real).toString().replace('\\', '/');
+            }
+        }
+        return file.getFileName().toString();
     }
 
     /** {@code <kind>.yaml}, else the {@code kalshi-<kind>-<version>.yaml} with the highest version. */
