@@ -25,7 +25,7 @@ import java.util.Map;
  *       {@code info.version}; file: the source file's path relative to the spec mirror, or its name, or
  *       {@code kalshi-<kind>-<version>.yaml} for a download; clean checkouts find the bytes in a mirror by hash);</li>
  *   <li>replaces {@code spec/materialized/} with the new bytes;</li>
- *   <li>regenerates the SDK ({@code mvn -pl generated -am clean install -Dquick -DskipTests});</li>
+ *   <li>regenerates the SDK surface {@code make drift} checks ({@link #maven()});</li>
  *   <li>prints the old-to-new drift report and a markdown summary for the pull request (breaking changes first),
  *       also written to {@code contract-tests/target/spec-bump-summary.md} and {@code spec-bump-report.json}.</li>
  * </ol>
@@ -82,15 +82,19 @@ public final class SyncSpecMain {
     }
 
     /**
-     * The regeneration step of the build: {@code mvn -B -q -pl generated -am clean install -Dquick -DskipTests}. The
-     * clean matters: the generator never deletes files, so classes of schemas the new spec dropped would otherwise
-     * stay in the jar (and {@code make drift} would report them as removed-but-present).
+     * The regeneration step: {@code <mvn> -q -pl contract-tests -am install -Dquick -DskipTests}, which regenerates
+     * and compiles the whole surface {@code make drift} then checks (generated models and stubs, the SDK over them,
+     * the contract tools), after deleting {@code generated/target}. That deletion matters: the generator never
+     * deletes files, so classes of schemas the new spec dropped would otherwise stay (and {@code make drift} would
+     * report them as removed-but-present). Only {@code generated/target} goes: this tool runs from the other modules'
+     * classes. {@code <mvn>} is the {@code kalshi4j.mvn} property ({@code make}'s {@code MVN}, flags included).
      */
     public static Regenerator maven() {
         return root -> {
-            String mvn = System.getProperty("kalshi4j.mvn", "mvn");
-            List<String> command = List.of(mvn, "-B", "-q", "-pl", "generated", "-am", "clean", "install", "-Dquick",
-                    "-DskipTests");
+            List<String> command = new ArrayList<>(List.of(System.getProperty("kalshi4j.mvn", "mvn -B").trim()
+                    .split("\\s+")));
+            command.addAll(List.of("-q", "-pl", "contract-tests", "-am", "install", "-Dquick", "-DskipTests"));
+            deleteTree(root.resolve("generated/target"));
             try {
                 Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
                 int status = p.waitFor();
@@ -103,6 +107,17 @@ public final class SyncSpecMain {
                 throw new IOException("interrupted while regenerating", e);
             }
         };
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Bumps the pin under {@code root} to the documents at {@code source} (null: the canonical URLs). */
