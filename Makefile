@@ -38,17 +38,23 @@ exchange:
 		|| { cat target/exchange-build.log; exit 1; }
 	$(MVN) -q -pl testkit exec:java -Dexec.mainClass=io.github.kalshi4j.testkit.Main -Dexec.args="--port $(PORT) $(ARGS)"
 
-# Contract tools run from contract-tests' classes against the installed SDK jars (after `mvn install -DskipTests`).
-CONTRACT_TOOL = $(MVN) -q -pl contract-tests compile exec:java -Dexec.cleanupDaemonThreads=false
+# Contract tools check this tree, never jars an earlier build left in the local repository: the reactor compiles
+# contract-tests and everything it depends on (-am; -Dquick: no sources/javadoc jars; no tests) and writes the
+# classpath it resolved, which points at the modules' target/classes; the tool then runs on that classpath.
+CONTRACT_CP = contract-tests/target/contract-tool.classpath
+CONTRACT_BUILD = $(MVN) -q -pl contract-tests -am compile dependency:build-classpath -Dquick -DskipTests \
+	-Dmdep.includeScope=runtime -Dmdep.outputFile=target/contract-tool.classpath
+CONTRACT_TOOL = java -Dkalshi4j.mvn="$(MVN)" -cp "contract-tests/target/classes:$$(cat $(CONTRACT_CP))"
 REPORT ?= contract-tests/target/drift-report.json
 
 drift:
-	$(CONTRACT_TOOL) -Dexec.mainClass=io.github.kalshi4j.contract.DriftMain \
-	  -Dexec.args="--root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))"
+	@$(CONTRACT_BUILD)
+	$(CONTRACT_TOOL) io.github.kalshi4j.contract.DriftMain \
+	  --root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))
 
 sync-spec:
-	$(CONTRACT_TOOL) -Dexec.mainClass=io.github.kalshi4j.contract.SyncSpecMain \
-	  -Dexec.args="--root $(CURDIR)$(if $(SOURCE), --source $(SOURCE))"
+	@$(CONTRACT_BUILD)
+	$(CONTRACT_TOOL) io.github.kalshi4j.contract.SyncSpecMain --root $(CURDIR)$(if $(SOURCE), --source $(SOURCE))
 
 # Benchmarks (bench/): builds the reactor with the bench module, installs the pinned TypeScript SDK into the
 # git-ignored bench/node/node_modules, runs every measurement and writes docs/BENCHMARKS.md from the numbers.

@@ -1,14 +1,19 @@
 package io.github.kalshi4j.contract;
 
+import io.github.kalshi4j.ws.Channel;
 import io.github.kalshi4j.ws.model.WsMessageTypes;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Where the SDK says which WebSocket channels a client can subscribe to, and which payload classes each delivers.
- * Today that is the generated {@link WsMessageTypes#channels()}; when the WebSocket client adds its channel enum, a
- * catalog reading that enum plugs in here ({@link ReflectiveSurface#read(ChannelCatalog)}) and the check follows.
+ *
+ * <p>The check reads {@link #subscribable()}: the hand-written {@link Channel} enum, which is what a user passes to
+ * {@code SubscribeRequest}. Reading the generated {@link WsMessageTypes#channels()} instead would be circular: it is
+ * generated from the same AsyncAPI document the check compares with, so a new spec channel would always "exist".
  */
 @FunctionalInterface
 public interface ChannelCatalog {
@@ -16,8 +21,34 @@ public interface ChannelCatalog {
     /** Channel name to the payload classes the SDK delivers on it. */
     Map<String, List<Class<?>>> channels();
 
-    /** The generated registry {@link WsMessageTypes#channels()}. */
+    /**
+     * The channels of the {@link Channel} enum by wire name, each with the generated model of every envelope type
+     * the enum says it carries ({@link WsMessageTypes#byType()}). A type without a model is listed as {@link NoModel},
+     * so the channel comparison reports it ({@code ~ channel x: NoModel -> }) rather than dropping it.
+     */
+    static ChannelCatalog subscribable() {
+        return () -> {
+            Map<String, List<Class<?>>> out = new LinkedHashMap<>();
+            for (Channel c : Channel.values()) {
+                List<Class<?>> classes = new ArrayList<>();
+                for (String type : c.messageTypes()) {
+                    Class<?> model = WsMessageTypes.byType().get(type);
+                    classes.add(model != null ? model : NoModel.class);
+                }
+                out.put(c.wire(), classes);
+            }
+            return out;
+        };
+    }
+
+    /** The generated registry {@link WsMessageTypes#channels()} (what the spec says, not what users can subscribe to). */
     static ChannelCatalog wsMessageTypes() {
         return WsMessageTypes::channels;
+    }
+
+    /** Stands for an envelope type that {@link Channel} names and no generated model carries. */
+    final class NoModel {
+        private NoModel() {
+        }
     }
 }

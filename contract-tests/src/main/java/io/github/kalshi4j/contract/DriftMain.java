@@ -1,5 +1,8 @@
 package io.github.kalshi4j.contract;
 
+import io.github.kalshi4j.codegen.SpecException;
+import io.github.kalshi4j.codegen.SpecLock;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +17,8 @@ import java.util.Set;
  * <pre>
  * DriftMain [--root DIR] [--json FILE] [--exclusions FILE]                  pinned specs vs the compiled SDK
  * DriftMain [--root DIR] [--json FILE] [--from FILE|URL] --to FILE|URL      two spec documents (FROM defaults to the
- *                                                                          pinned document of TO's kind)
+ *                                                                          pinned document of TO's kind, materialized
+ *                                                                          from the mirror or URL when no build ran)
  * </pre>
  */
 public final class DriftMain {
@@ -29,6 +33,25 @@ public final class DriftMain {
         int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
+        }
+    }
+
+    /**
+     * The pinned bytes of a kind, the default FROM of {@code make drift TO=...}: {@code spec/materialized/} when a
+     * build wrote it, else materialized now the way the build does (the spec mirror, found by sha256, or the
+     * canonical URL). A nightly job on a fresh runner has no build output yet, and once Kalshi has moved past the pin
+     * the URL serves other bytes, so the failure says how to supply the pinned ones.
+     */
+    static byte[] pinned(Path root, String kind) throws IOException {
+        SpecLock lock = SpecLock.read(root);
+        try {
+            return lock.materialize(kind);
+        } catch (SpecException e) {
+            SpecLock.Entry entry = lock.entry(kind);
+            throw new IllegalArgumentException("FROM defaults to the pinned " + kind + " spec " + entry.version()
+                    + " (sha256 " + entry.sha256() + "), which is not in spec/materialized/ and could not be obtained:\n"
+                    + e.getMessage() + "\nSupply the pinned bytes: KALSHI_SPEC_DIR=<folder holding a file with that"
+                    + " sha256, under any name>, or FROM=<file or URL>.", e);
         }
     }
 
@@ -49,9 +72,14 @@ public final class DriftMain {
             DriftReport report;
             if (opts.containsKey("--to")) {
                 byte[] to = SpecSource.read(opts.get("--to"), root);
-                String from = opts.getOrDefault("--from",
-                        "spec/materialized/" + SpecDiff.kind(to, opts.get("--to")) + ".yaml");
-                report = SpecDiff.report(SpecSource.read(from, root), from, to, opts.get("--to"));
+                if (opts.containsKey("--from")) {
+                    String from = opts.get("--from");
+                    report = SpecDiff.report(SpecSource.read(from, root), from, to, opts.get("--to"));
+                } else {
+                    String kind = SpecDiff.kind(to, opts.get("--to"));
+                    report = SpecDiff.report(pinned(root, kind), "pinned " + kind + " "
+                            + SpecLock.read(root).entry(kind).version(), to, opts.get("--to"));
+                }
             } else if (opts.containsKey("--from")) {
                 err.println("--from needs --to");
                 return 2;

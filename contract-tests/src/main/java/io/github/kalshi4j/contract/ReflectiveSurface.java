@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  *       {@code value()}. For request bodies, the required set is found by building empty builders: each
  *       {@code build()} names the first missing property, which is then filled and the build retried.</li>
  *   <li>WebSocket: payload classes by their {@code MESSAGE_NAMES} and {@code TYPE} constants, channels from a
- *       {@link ChannelCatalog}.</li>
+ *       {@link ChannelCatalog} (for the compiled SDK: the {@code Channel} enum users subscribe with).</li>
  * </ul>
  */
 public final class ReflectiveSurface implements Surface {
@@ -83,7 +83,7 @@ public final class ReflectiveSurface implements Surface {
             synchronized (ReflectiveSurface.class) {
                 s = compiled;
                 if (s == null) {
-                    s = read(ChannelCatalog.wsMessageTypes());
+                    s = read(ChannelCatalog.subscribable());
                     compiled = s;
                 }
             }

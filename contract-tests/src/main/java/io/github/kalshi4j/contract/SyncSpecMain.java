@@ -22,9 +22,10 @@ import java.util.Map;
  *       {@code kalshi-<kind>-<version>.yaml} files (the newest version of each kind; a kind the folder lacks keeps
  *       its pin);</li>
  *   <li>computes their sha256 and rewrites {@code spec/spec.lock.json} (version from the document's
- *       {@code info.version}, file name {@code kalshi-<kind>-<version>.yaml});</li>
+ *       {@code info.version}; file: the source file's path relative to the spec mirror, or its name, or
+ *       {@code kalshi-<kind>-<version>.yaml} for a download; clean checkouts find the bytes in a mirror by hash);</li>
  *   <li>replaces {@code spec/materialized/} with the new bytes;</li>
- *   <li>regenerates the SDK ({@code mvn -pl generated -am clean install -Dquick -DskipTests});</li>
+ *   <li>regenerates the SDK surface {@code make drift} checks ({@link #maven()});</li>
  *   <li>prints the old-to-new drift report and a markdown summary for the pull request (breaking changes first),
  *       also written to {@code contract-tests/target/spec-bump-summary.md} and {@code spec-bump-report.json}.</li>
  * </ol>
@@ -52,7 +53,8 @@ public final class SyncSpecMain {
     public record Result(boolean changed, Map<String, SpecLock.Entry> before, Map<String, SpecLock.Entry> after,
             DriftReport report, String summary) { }
 
-    private record Fetched(byte[] bytes, String where, String url) { }
+    /** @param file the local file read, or null (a download, or the current pin kept) */
+    private record Fetched(byte[] bytes, String where, String url, Path file) { }
 
     private SyncSpecMain() {
     }
@@ -80,15 +82,19 @@ public final class SyncSpecMain {
     }
 
     /**
-     * The regeneration step of the build: {@code mvn -B -q -pl generated -am clean install -Dquick -DskipTests}. The
-     * clean matters: the generator never deletes files, so classes of schemas the new spec dropped would otherwise
-     * stay in the jar (and {@code make drift} would report them as removed-but-present).
+     * The regeneration step: {@code <mvn> -q -pl contract-tests -am install -Dquick -DskipTests}, which regenerates
+     * and compiles the whole surface {@code make drift} then checks (generated models and stubs, the SDK over them,
+     * the contract tools), after deleting {@code generated/target}. That deletion matters: the generator never
+     * deletes files, so classes of schemas the new spec dropped would otherwise stay (and {@code make drift} would
+     * report them as removed-but-present). Only {@code generated/target} goes: this tool runs from the other modules'
+     * classes. {@code <mvn>} is the {@code kalshi4j.mvn} property ({@code make}'s {@code MVN}, flags included).
      */
     public static Regenerator maven() {
         return root -> {
-            String mvn = System.getProperty("kalshi4j.mvn", "mvn");
-            List<String> command = List.of(mvn, "-B", "-q", "-pl", "generated", "-am", "clean", "install", "-Dquick",
-                    "-DskipTests");
+            List<String> command = new ArrayList<>(List.of(System.getProperty("kalshi4j.mvn", "mvn -B").trim()
+                    .split("\\s+")));
+            command.addAll(List.of("-q", "-pl", "contract-tests", "-am", "install", "-Dquick", "-DskipTests"));
+            deleteTree(root.resolve("generated/target"));
             try {
                 Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
                 int status = p.waitFor();
@@ -101,6 +107,17 @@ public final class SyncSpecMain {
                 throw new IOException("interrupted while regenerating", e);
             }
         };
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Bumps the pin under {@code root} to the documents at {@code source} (null: the canonical URLs). */
@@ -121,7 +138,7 @@ public final class SyncSpecMain {
             Fetched f = fetch(root, source, kind, old);
             if (f == null) {
                 notes.add(kind + ": not in " + source + "; the pin stays at " + old.version());
-                f = new Fetched(oldBytes.get(kind), "the current pin", old.url());
+                f = new Fetched(oldBytes.get(kind), "the current pin", old.url(), null);
             }
             String actualKind = SpecDiff.kind(f.bytes(), f.where());
             if (!actualKind.equals(kind)) {
@@ -132,12 +149,14 @@ public final class SyncSpecMain {
                 throw new IllegalArgumentException(f.where() + " has no info.version");
             }
             String sha = SpecLock.sha256(f.bytes());
-            after.put(kind, new SpecLock.Entry(kind, version, "kalshi-" + kind + "-" + version + ".yaml", sha, f.url()));
+            String file = f.file() != null ? recordedName(lock, f.file()) : sha.equalsIgnoreCase(old.sha256())
+                    ? old.file() : "kalshi-" + kind + "-" + version + ".yaml";
+            after.put(kind, new SpecLock.Entry(kind, version, file, sha, f.url()));
             fetched.put(kind, f);
             if (!sha.equalsIgnoreCase(old.sha256()) && version.equals(old.version())) {
                 notes.add(kind + ": new bytes under the same version label " + version + " (sha256 " + shortSha(old.sha256())
-                        + " -> " + shortSha(sha) + "); a spec mirror's " + after.get(kind).file()
-                        + " must be replaced too");
+                        + " -> " + shortSha(sha) + "); a spec mirror finds them by hash, so keep the older file too"
+                        + " (other checkouts may still pin it) and add the new one under any name");
             }
         }
         boolean changed = KINDS.stream().anyMatch(k -> !after.get(k).sha256().equalsIgnoreCase(before.get(k).sha256())
@@ -181,7 +200,7 @@ public final class SyncSpecMain {
     /** The new document of a kind, or null when a folder source does not have one. */
     private static Fetched fetch(Path root, String source, String kind, SpecLock.Entry old) throws IOException {
         if (source == null) {
-            return new Fetched(SpecLock.download(old.url()), old.url(), old.url());
+            return new Fetched(SpecLock.download(old.url()), old.url(), old.url(), null);
         }
         if (SpecSource.isUrl(source)) {
             if (source.endsWith(".yaml") || source.endsWith(".json")) {
@@ -189,14 +208,31 @@ public final class SyncSpecMain {
                         + " are fetched from it), not a file: " + source);
             }
             String url = source.replaceAll("/+$", "") + "/" + kind + ".yaml";
-            return new Fetched(SpecLock.download(url), url, url);
+            return new Fetched(SpecLock.download(url), url, url, null);
         }
         Path dir = root.resolve(source);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("SOURCE " + dir + " is not a folder");
         }
         Path file = newest(dir, kind);
-        return file == null ? null : new Fetched(Files.readAllBytes(file), file.toString(), old.url());
+        return file == null ? null : new Fetched(Files.readAllBytes(file), file.toString(), old.url(), file);
+    }
+
+    /**
+     * The lock's name for a local source file: its path relative to the spec mirror in force when it lies inside it
+     * ({@code next/kalshi-asyncapi-2.0.0-later.yaml}), else its file name. Clean checkouts find the bytes by hash
+     * either way; the recorded name is where the lookup looks first and what a reader of the lock sees.
+     */
+    static String recordedName(SpecLock lock, Path file) throws IOException {
+        Path mirror = lock.mirrorDir();
+        Path real = file.toRealPath();
+        if (mirror != null && Files.isDirectory(mirror)) {
+            Path realMirror = mirror.toRealPath();
+            if (real.startsWith(realMirror)) {
+                return realMirror.relativize(real).toString().replace('\\', '/');
+            }
+        }
+        return file.getFileName().toString();
     }
 
     /** {@code <kind>.yaml}, else the {@code kalshi-<kind>-<version>.yaml} with the highest version. */

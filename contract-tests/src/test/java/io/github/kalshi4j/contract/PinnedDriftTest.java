@@ -103,6 +103,27 @@ class PinnedDriftTest {
     }
 
     @Test
+    void anIntegerEnumTheSdkExposesAsIntegerIsListedAsNotExposedAndExplainedByTheRule() throws IOException {
+        // The later AsyncAPI turns the error code into an integer enum; the generator keeps it a plain Integer.
+        PinnedDriftCheck.Inputs pinned = Repo.pinned();
+        ObjectNode asyncapi = (ObjectNode) PrepareSpecs.yamlMapper().readTree(pinned.asyncApi().toFile());
+        ((ObjectNode) asyncapi.at("/components/schemas/errorResponsePayload/properties/msg/properties/code"))
+                .putArray("enum").add(1).add(2).add(3);
+        Path asyncapiCopy = tmp.resolve("asyncapi.yaml");
+        yaml().writeValue(asyncapiCopy.toFile(), asyncapi);
+
+        DriftReport report = PinnedDriftCheck.run(new PinnedDriftCheck.Inputs(pinned.rawOpenApi(),
+                pinned.effectiveOpenApi(), asyncapiCopy, pinned.exclusions()), ReflectiveSurface.compiled());
+
+        DriftItem code = report.items().stream().filter(i -> i.subject().equals("errorResponsePayload.msg.code"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.text()));
+        assertEquals(DriftItem.Kind.ENUM_NOT_EXPOSED, code.kind(), report.text());
+        assertFalse(code.breaking(), report.text());
+        assertEquals("integer-enums-as-numbers", report.explainedBy(code));
+        assertTrue(report.ok(), report.text());
+    }
+
+    @Test
     void aStaleExclusionFails() throws IOException {
         PinnedDriftCheck.Inputs pinned = Repo.pinned();
         Path exclusions = tmp.resolve("exclusions.yaml");

@@ -77,9 +77,33 @@ class ReflectiveSurfaceTest {
     }
 
     @Test
+    void subscribableChannelsAreTheChannelEnumsWireNamesNotTheGeneratedRegistry() {
+        Set<String> wire = new java.util.TreeSet<>();
+        for (io.github.kalshi4j.ws.Channel c : io.github.kalshi4j.ws.Channel.values()) {
+            wire.add(c.wire());
+        }
+        assertEquals(wire, new java.util.TreeSet<>(ws.channels().keySet()));
+        // The generated registry also has the command channel, which nobody subscribes to.
+        assertTrue(io.github.kalshi4j.ws.model.WsMessageTypes.channels().containsKey("root"));
+        assertEquals(Set.of("OrderbookSnapshotPayload", "OrderbookDeltaPayload"),
+                ws.channels().get("orderbook_delta").payloadClasses());
+    }
+
+    @Test
+    void aChannelTheLaterAsyncApiAddsIsDriftNamingItUntilTheChannelEnumHasIt() throws IOException {
+        ApiShape later = AsyncApiReader.read(Repo.shared("next/kalshi-asyncapi-2.0.0-later.yaml"), "asyncapi later");
+        List<DriftItem> items = ShapeDiffer.diff("ws", ShapeDiffer.Mode.SDK_TO_SPEC, ws, later);
+        Set<String> added = new java.util.TreeSet<>();
+        items.stream().filter(i -> i.kind() == DriftItem.Kind.CHANNEL_ADDED).forEach(i -> added.add(i.subject()));
+        assertEquals(Set.of("cfbenchmarks_value", "cfbenchmarks_value_5hz", "control_frames",
+                "multivariate_market_lifecycle", "pyth_value", "root"), added);
+        assertTrue(items.stream().anyMatch(i -> i.kind() == DriftItem.Kind.CHANNEL_REMOVED
+                && i.subject().equals("multivariate") && i.breaking()), items.toString());
+    }
+
+    @Test
     void aDifferentChannelCatalogPlugsIntoTheCheck() throws IOException {
-        // The future WebSocket client's channel enum replaces WsMessageTypes here; a catalog that knows only the
-        // ticker channel makes every other spec channel show up as not subscribable.
+        // A catalog that knows only the ticker channel makes every other spec channel show up as not subscribable.
         ReflectiveSurface onlyTicker = ReflectiveSurface.read(() -> Map.of("ticker", List.of(TickerPayload.class)));
         ApiShape asyncapi = AsyncApiReader.read(Files.readAllBytes(Repo.pinned().asyncApi()), "asyncapi");
         List<DriftItem> items = ShapeDiffer.diff("ws", ShapeDiffer.Mode.SDK_TO_SPEC, onlyTicker.ws(), asyncapi);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kalshi4j.codegen.SpecLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,28 @@ import java.util.List;
  */
 class SyncSpecTest {
 
+    private static final String MIRROR_PROPERTY = "kalshi.spec.dir";
+
     @TempDir
     Path tmp;
+
+    private String savedMirror;
+
+    // The scratch repository has no ../shared/specs beside it: name the real mirror, as KALSHI_SPEC_DIR would.
+    @BeforeEach
+    void useTheSharedMirror() {
+        savedMirror = System.getProperty(MIRROR_PROPERTY);
+        System.setProperty(MIRROR_PROPERTY, Repo.SHARED_SPECS.toString());
+    }
+
+    @AfterEach
+    void restoreMirror() {
+        if (savedMirror == null) {
+            System.clearProperty(MIRROR_PROPERTY);
+        } else {
+            System.setProperty(MIRROR_PROPERTY, savedMirror);
+        }
+    }
 
     @Test
     void bumpRewritesTheLockReplacesMaterializedRegeneratesAndSummarizes() throws IOException {
@@ -41,10 +63,11 @@ class SyncSpecTest {
         assertTrue(result.changed());
         assertEquals(List.of(root), regenerated);
         SpecLock lock = SpecLock.read(root);
-        assertEquals(new SpecLock.Entry("openapi", "3.20.0", "kalshi-openapi-3.20.0.yaml", SpecLock.sha256(openapi),
+        // The lock names the source files as they sit in the mirror: clean checkouts look there first.
+        assertEquals(new SpecLock.Entry("openapi", "3.20.0", "next/kalshi-openapi-3.20.0.yaml", SpecLock.sha256(openapi),
                 "https://docs.kalshi.com/openapi.yaml"), lock.entry("openapi"));
-        assertEquals(new SpecLock.Entry("asyncapi", "2.0.0", "kalshi-asyncapi-2.0.0.yaml", SpecLock.sha256(asyncapi),
-                "https://docs.kalshi.com/asyncapi.yaml"), lock.entry("asyncapi"));
+        assertEquals(new SpecLock.Entry("asyncapi", "2.0.0", "next/kalshi-asyncapi-2.0.0-later.yaml",
+                SpecLock.sha256(asyncapi), "https://docs.kalshi.com/asyncapi.yaml"), lock.entry("asyncapi"));
         assertTrue(java.util.Arrays.equals(openapi, Files.readAllBytes(root.resolve("spec/materialized/openapi.yaml"))));
         assertTrue(java.util.Arrays.equals(asyncapi, Files.readAllBytes(root.resolve("spec/materialized/asyncapi.yaml"))));
         assertFalse(Files.exists(root.resolve("spec/materialized/openapi.effective.json")));
@@ -68,6 +91,28 @@ class SyncSpecTest {
     }
 
     @Test
+    void aCleanCheckoutOfTheBumpFindsThePinnedBytesInTheMirrorByHash() throws IOException {
+        Path root = scratchRepository();
+        byte[] openapi = Repo.shared("next/kalshi-openapi-3.20.0.yaml");
+        byte[] asyncapi = Repo.shared("next/kalshi-asyncapi-2.0.0-later.yaml");
+        SyncSpecMain.run(root, Repo.SHARED_SPECS.resolve("next").toString(), r -> { },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        // A fresh clone has no spec/materialized/; the build materializes from ../shared/specs, where the top-level
+        // kalshi-asyncapi-2.0.0.yaml holds the older bytes of the same label and the pinned ones sit in next/.
+        deleteMaterialized(root);
+        SpecLock lock = SpecLock.read(root);
+        assertEquals(Repo.SHARED_SPECS.resolve("next/kalshi-asyncapi-2.0.0-later.yaml"), lock.locateInMirror("asyncapi"));
+        assertTrue(java.util.Arrays.equals(openapi, lock.materialize("openapi")));
+        assertTrue(java.util.Arrays.equals(asyncapi, lock.materialize("asyncapi")));
+
+        // KALSHI_SPEC_DIR pointing at next/ itself works too, although no file there has the lock's exact path.
+        deleteMaterialized(root);
+        System.setProperty(MIRROR_PROPERTY, Repo.SHARED_SPECS.resolve("next").toString());
+        assertTrue(java.util.Arrays.equals(asyncapi, SpecLock.read(root).materialize("asyncapi")));
+    }
+
+    @Test
     void aFolderPicksTheNewestVersionOfEachKind() throws IOException {
         Repo.shared("previous/kalshi-openapi-3.10.0.yaml");
         assertEquals("kalshi-openapi-3.10.0.yaml",
@@ -75,6 +120,14 @@ class SyncSpecTest {
         assertTrue(SyncSpecMain.compareVersions("3.20.0", "3.9.0") > 0);
         assertTrue(SyncSpecMain.compareVersions("2.0.0-later", "2.0.0") > 0);
         assertEquals(null, SyncSpecMain.newest(Repo.SHARED_SPECS.resolve("previous"), "asyncapi"));
+    }
+
+    private static void deleteMaterialized(Path root) throws IOException {
+        try (var files = Files.list(root.resolve("spec/materialized"))) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** A repository layout holding only what the bump touches: the lock and verified materialized specs. */

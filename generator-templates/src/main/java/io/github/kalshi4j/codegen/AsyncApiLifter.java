@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Map;
  * {@code x-kalshi4j-message} (message name) and {@code x-kalshi4j-message-key}; a message whose payload is
  * inline gets a schema of its own named {@code <messageKey>Payload}. Channels are recorded at the document
  * level in {@code x-kalshi4j-channels} (channel name to the message names it carries) for the WebSocket
- * client and the contract tests.
+ * client and the contract tests. JSON Schema's nullable types ({@code [integer, "null"]}, {@code enum: [..., null]})
+ * are lowered to OpenAPI 3.0's {@code nullable} ({@link #lowerNullableTypes}).
  */
 public final class AsyncApiLifter {
 
@@ -103,6 +106,7 @@ public final class AsyncApiLifter {
                 carried.add(msg.path("name").asText(m.getKey()));
             });
         });
+        schemas.forEach(AsyncApiLifter::lowerNullableTypes);
         schemas.fields().forEachRemaining(e -> {
             if (e.getValue() instanceof ObjectNode s && s.get("x-kalshi4j-messages") instanceof ArrayNode names) {
                 StringBuilder sb = new StringBuilder();
@@ -113,5 +117,46 @@ public final class AsyncApiLifter {
             }
         });
         return out;
+    }
+
+    /**
+     * Rewrites JSON Schema's nullable spellings, which AsyncAPI allows and OpenAPI 3.0 does not, into OpenAPI 3.0's:
+     * {@code type: [T, "null"]} becomes {@code type: T} with {@code nullable: true}, and a {@code null} member of an
+     * {@code enum} is dropped (the schema becomes nullable). Left alone, the generator saw no type at all and
+     * emitted {@code Object}, losing the integer/date-time/enum typing and the money rule. A union of several
+     * non-null types has no OpenAPI 3.0 equivalent and stays as it is.
+     */
+    static void lowerNullableTypes(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            if (obj.get("type") instanceof ArrayNode types) {
+                List<JsonNode> nonNull = new ArrayList<>();
+                types.forEach(t -> {
+                    if (!"null".equals(t.asText())) {
+                        nonNull.add(t);
+                    }
+                });
+                if (nonNull.size() == 1) {
+                    obj.set("type", nonNull.get(0));
+                    if (nonNull.size() < types.size()) {
+                        obj.put("nullable", true);
+                    }
+                }
+            }
+            if (obj.get("enum") instanceof ArrayNode values) {
+                ArrayNode kept = values.arrayNode();
+                values.forEach(v -> {
+                    if (!v.isNull()) {
+                        kept.add(v);
+                    }
+                });
+                if (kept.size() < values.size()) {
+                    obj.set("enum", kept);
+                    obj.put("nullable", true);
+                }
+            }
+            obj.forEach(AsyncApiLifter::lowerNullableTypes);
+        } else if (node instanceof ArrayNode arr) {
+            arr.forEach(AsyncApiLifter::lowerNullableTypes);
+        }
     }
 }

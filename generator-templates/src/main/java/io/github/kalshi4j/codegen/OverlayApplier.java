@@ -19,7 +19,9 @@ import java.util.Map;
  * silently point at another parameter once Kalshi reorders them.
  * {@code update} merges recursively (objects merged, arrays appended, scalars replaced) and
  * {@code remove: true} deletes the target, as the Overlay specification says. A target that matches
- * nothing is an error: a correction that silently stops applying after a spec bump would hide drift.
+ * nothing is an error: a correction that silently stops applying after a spec bump would hide drift. So is an
+ * action whose {@code x-kalshi4j-defect} guard no longer holds ({@link #checkDefect}): the defect it corrects is
+ * gone although its target is still there.
  */
 public final class OverlayApplier {
 
@@ -40,10 +42,12 @@ public final class OverlayApplier {
             if (target == null) {
                 throw new SpecException(overlayName + ": action " + index + " has no target");
             }
+            checkDefect(spec, action, overlayName, index);
             List<Match> matches = select(spec, target);
             if (matches.isEmpty()) {
-                throw new SpecException(overlayName + ": action " + index + " target " + target
-                        + " matches nothing in the spec; the correction no longer applies (was it fixed upstream?)");
+                throw new SpecException(overlayName + ": action " + index + describe(action) + " target " + target
+                        + " matches nothing in the spec; the correction no longer applies (was it fixed upstream?"
+                        + " then drop the correction)");
             }
             boolean remove = action.path("remove").asBoolean(false);
             JsonNode update = action.get("update");
@@ -61,6 +65,62 @@ public final class OverlayApplier {
             }
             index++;
         }
+    }
+
+    /**
+     * Checks an action's {@code x-kalshi4j-defect} guards (one, or a list) before applying it. A correction's target
+     * is often broader than what it corrects ({@code $.components.schemas} to add a schema, a {@code required} list
+     * that also survives the fix), so "the target still exists" cannot tell that Kalshi fixed the defect. A guard
+     * names the defective thing itself: {@code target} (a JSONPath) must match, and its value must {@code equal} a
+     * value, {@code contain} one (a list), or, with {@code absent: true}, the target must match nothing. A guard that
+     * fails means the published spec no longer has the defect: applying the correction would hide upstream's fix.
+     */
+    private static void checkDefect(JsonNode spec, JsonNode action, String overlayName, int index) {
+        JsonNode guards = action.get("x-kalshi4j-defect");
+        if (guards == null) {
+            return;
+        }
+        for (JsonNode g : guards.isArray() ? guards : List.of(guards)) {
+            String target = g.path("target").asText(null);
+            if (target == null) {
+                throw new SpecException(overlayName + ": action " + index + ": x-kalshi4j-defect needs a target");
+            }
+            List<Match> found = select(spec, target);
+            String problem = null;
+            if (g.path("absent").asBoolean(false)) {
+                if (!found.isEmpty()) {
+                    problem = target + " now exists";
+                }
+            } else if (found.isEmpty()) {
+                problem = target + " is gone";
+            } else if (g.has("equals")) {
+                for (Match m : found) {
+                    if (!m.node().equals(g.get("equals"))) {
+                        problem = target + " is " + m.node() + ", no longer " + g.get("equals");
+                    }
+                }
+            } else if (g.has("contains")) {
+                for (Match m : found) {
+                    boolean contains = false;
+                    for (JsonNode x : m.node()) {
+                        contains |= x.equals(g.get("contains"));
+                    }
+                    if (!contains) {
+                        problem = target + " no longer contains " + g.get("contains");
+                    }
+                }
+            }
+            if (problem != null) {
+                throw new SpecException(overlayName + ": action " + index + describe(action) + " corrects a defect the"
+                        + " spec no longer has (" + problem + "): upstream fixed it: drop the correction, and the"
+                        + " exclusions.yaml entry that explains it");
+            }
+        }
+    }
+
+    private static String describe(JsonNode action) {
+        String d = action.path("description").asText("");
+        return d.isEmpty() ? "" : " (\"" + d + "\")";
     }
 
     /** A selected node with a handle on its parent, so it can be removed or replaced. */

@@ -10,25 +10,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The spec pin ({@code spec/spec.lock.json}) and the rules for getting verified spec bytes.
  *
  * <p>Bytes come from {@code spec/materialized/} when already there, else from a mirror directory
- * ({@code KALSHI_SPEC_DIR}, or {@code ../shared/specs} beside the checkout), else from the canonical
- * URL. Whatever the source, the sha256 must equal the lock: a mismatch is a build failure.
+ * ({@code KALSHI_SPEC_DIR}, or {@code ../shared/specs} beside the checkout; the file is found by its sha256,
+ * see {@link #locate}), else from the canonical URL. Whatever the source, the sha256 must equal the lock: a
+ * mismatch is a build failure.
  */
 public final class SpecLock {
 
-    /** One pinned document. */
+    /** How deep below the mirror folder pinned bytes are looked for ({@code next/}, {@code previous/}, ...). */
+    private static final int MIRROR_DEPTH = 4;
+
+    /**
+     * One pinned document.
+     *
+     * @param file where the pinned bytes were taken from, relative to the spec mirror when they came from it (e.g.
+     *     {@code next/kalshi-asyncapi-2.0.0-later.yaml}); the mirror lookup tries it first but goes by the hash
+     */
     public record Entry(String kind, String version, String file, String sha256, String url) { }
 
     private final Path root;
@@ -109,17 +122,66 @@ public final class SpecLock {
     private byte[] fetch(Entry e, String[] source) throws IOException {
         Path mirror = mirrorDir();
         if (mirror != null) {
-            Path file = mirror.resolve(e.file());
-            if (!Files.exists(file)) {
-                throw new SpecException("spec mirror " + mirror + " has no " + e.file()
-                        + " (pinned " + e.kind() + " " + e.version() + "); set KALSHI_SPEC_DIR to a folder"
-                        + " that has it, or unset it to download " + e.url());
-            }
+            Path file = locate(e, mirror);
             source[0] = file.toString();
             return Files.readAllBytes(file);
         }
         source[0] = e.url();
         return download(e.url());
+    }
+
+    /**
+     * The file of the mirror in force that holds the pinned bytes of a kind ({@link #locate(Entry, Path)}), or null
+     * when no mirror is configured.
+     */
+    public Path locateInMirror(String kind) throws IOException {
+        Path mirror = mirrorDir();
+        return mirror == null ? null : locate(entry(kind), mirror);
+    }
+
+    /**
+     * Finds the pinned bytes in a mirror folder by their sha256: the lock's recorded file name when it exists there
+     * and matches, else any spec file under the folder (subfolders included) with the pinned hash. The hash, not the
+     * name, identifies the document: Kalshi re-publishes changed bytes under an unchanged version label, so one name
+     * can mean different bytes in different mirrors (and the bytes a bump pinned may sit under {@code next/}).
+     */
+    public static Path locate(Entry e, Path mirror) throws IOException {
+        Path dir = mirror.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new SpecException("spec mirror " + mirror + " is not a folder; set KALSHI_SPEC_DIR to a folder holding"
+                    + " the pinned " + e.kind() + " " + e.version() + " (sha256 " + e.sha256() + "), or unset it to"
+                    + " download " + e.url());
+        }
+        // Symbolic links (a mirror linked beside a scratch checkout) are followed from the start folder on.
+        Path real = dir.toRealPath();
+        Path recorded = real.resolve(e.file()).normalize();
+        if (recorded.startsWith(real) && Files.isRegularFile(recorded)
+                && sha256(Files.readAllBytes(recorded)).equalsIgnoreCase(e.sha256())) {
+            return dir.resolve(e.file()).normalize();
+        }
+        List<Path> candidates;
+        try (Stream<Path> walk = Files.walk(real, MIRROR_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
+            candidates = walk.filter(Files::isRegularFile).filter(SpecLock::looksLikeSpec).sorted().toList();
+        }
+        List<String> lookedAt = new ArrayList<>();
+        for (Path p : candidates) {
+            String sha = sha256(Files.readAllBytes(p));
+            if (sha.equalsIgnoreCase(e.sha256())) {
+                return dir.resolve(real.relativize(p));
+            }
+            lookedAt.add(real.relativize(p) + " (" + sha.substring(0, 12) + ")");
+        }
+        throw new SpecException("spec mirror " + mirror + " has no file with the sha256 of the pinned " + e.kind() + " "
+                + e.version() + " (" + e.sha256() + ", recorded as " + e.file() + ");\n  looked at: "
+                + (lookedAt.isEmpty() ? "no spec files" : String.join(", ", lookedAt))
+                + "\nPut the pinned bytes anywhere under the mirror, set KALSHI_SPEC_DIR to a folder that has them, or"
+                + " unset it to download " + e.url() + ". If the mirror holds the version you want instead, move the pin"
+                + " with `make sync-spec SOURCE=<folder>`.");
+    }
+
+    private static boolean looksLikeSpec(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
     /** Downloads a URL's bytes (used for the canonical URL and by {@code make sync-spec}). */

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,81 @@ class AsyncApiLifterTest {
 
     static JsonNode schemas() {
         return lifted.at("/components/schemas");
+    }
+
+    @Test
+    void jsonSchemaNullableTypesBecomeTheTypeWithNullableAndNullLeavesEnums() {
+        ObjectNode doc = yaml("""
+                asyncapi: 2.6.0
+                info: {title: t, version: 1.0.0}
+                channels: {}
+                components:
+                  schemas:
+                    orderPayload:
+                      type: object
+                      properties:
+                        msg:
+                          type: object
+                          properties:
+                            created_ts_ms: {type: [integer, "null"], format: int64}
+                            price_dollars: {type: ["null", string]}
+                            fee_type: {type: [string, "null"], enum: [flat, quadratic, null]}
+                            either: {type: [string, integer]}
+                            tags: {type: array, items: {type: [string, "null"]}}
+                """);
+        ObjectNode ws = AsyncApiLifter.lift(doc, PrepareSpecs.yamlMapper());
+        SpecNormalizer.normalizeOpenApi(ws);
+
+        JsonNode msg = ws.at("/components/schemas/orderPayload/properties/msg/properties");
+        assertEquals("integer", msg.at("/created_ts_ms/type").asText());
+        assertEquals("int64", msg.at("/created_ts_ms/format").asText());
+        assertTrue(msg.at("/created_ts_ms/nullable").asBoolean());
+        assertEquals("string", msg.at("/fee_type/type").asText());
+        assertEquals("[\"flat\",\"quadratic\"]", msg.at("/fee_type/enum").toString());
+        assertTrue(msg.at("/fee_type/nullable").asBoolean());
+        assertEquals("string", msg.at("/tags/items/type").asText());
+        // The money rule applies once the type is a plain string again.
+        assertEquals("number", msg.at("/price_dollars/format").asText());
+        assertEquals("dollars", msg.at("/price_dollars/x-kalshi4j-money").asText());
+        assertTrue(msg.at("/either/type").isArray(), "a real union has no OpenAPI 3.0 spelling and stays");
+    }
+
+    @Test
+    void theLaterAsyncApiHasNoTypeArraysOrNullEnumsLeftAfterLifting() throws java.io.IOException {
+        Path later = Repo.ROOT.getParent().resolve("shared/specs/next/kalshi-asyncapi-2.0.0-later.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(later), later + " is not here");
+        ObjectNode ws = AsyncApiLifter.lift(PrepareSpecs.yamlMapper().readTree(later.toFile()), PrepareSpecs.yamlMapper());
+        SpecNormalizer.normalizeOpenApi(ws);
+
+        List<String> left = new ArrayList<>();
+        collectNullableSpellings(ws, "", left);
+        assertEquals(List.of(), left);
+        JsonNode order = ws.at("/components/schemas/userOrderPayload/properties/msg/properties");
+        assertEquals("integer", order.at("/created_ts_ms/type").asText());
+        assertEquals("int64", order.at("/created_ts_ms/format").asText());
+        assertEquals("string", order.at("/created_time/type").asText());
+        assertEquals("date-time", order.at("/created_time/format").asText());
+        JsonNode fee = ws.at("/components/schemas/eventFeeUpdatePayload/properties/msg/properties");
+        assertEquals("number", fee.at("/fee_multiplier_override/type").asText());
+        assertEquals("string", fee.at("/fee_type_override/type").asText());
+        assertFalse(fee.at("/fee_type_override/enum").toString().contains("null"));
+        assertTrue(fee.at("/fee_type_override/nullable").asBoolean());
+    }
+
+    private static void collectNullableSpellings(JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            if (node.path("type").isArray()) {
+                out.add(path + ".type " + node.get("type"));
+            }
+            node.path("enum").forEach(v -> {
+                if (v.isNull()) {
+                    out.add(path + ".enum has null");
+                }
+            });
+            node.fields().forEachRemaining(e -> collectNullableSpellings(e.getValue(), path + "." + e.getKey(), out));
+        } else if (node.isArray()) {
+            node.forEach(x -> collectNullableSpellings(x, path + "[]", out));
+        }
     }
 
     @Test

@@ -166,6 +166,55 @@ class OverlayApplierTest {
     }
 
     @Test
+    void aDefectGuardThatStillHoldsLetsTheCorrectionApply() {
+        ObjectNode spec = apply(SPEC, """
+                  - target: $.components.schemas.Limits.required
+                    x-kalshi4j-defect:
+                      - {target: $.components.schemas.Limits.required, contains: read_limit}
+                      - {target: $.components.schemas.Limits.properties.read_limit.type, equals: integer}
+                      - {target: $.components.schemas.Limits.properties.read, absent: true}
+                    remove: true
+                """);
+        assertFalse(spec.at("/components/schemas/Limits").has("required"));
+    }
+
+    @Test
+    void aCorrectionWhoseDefectUpstreamFixedFailsNamingItAlthoughItsTargetStillExists() {
+        String fixed = SPEC.replace("read_limit: {type: integer}", "read: {$ref: '#/components/schemas/Bucket'}")
+                .replace("[usage_tier, read_limit]", "[usage_tier, read]");
+        for (String guard : List.of("{target: $.components.schemas.Limits.required, contains: read_limit}",
+                "{target: $.components.schemas.Limits.properties.read_limit.type, equals: integer}",
+                "{target: $.components.schemas.Limits.properties.read, absent: true}")) {
+            SpecException e = assertThrows(SpecException.class, () -> apply(fixed, """
+                      - target: $.components.schemas.Limits.required
+                        description: Only usage_tier is always sent.
+                        x-kalshi4j-defect: %s
+                        remove: true
+                    """.formatted(guard)), guard);
+            assertTrue(e.getMessage().contains("test.overlay.yaml: action 0 (\"Only usage_tier is always sent.\")"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("upstream fixed it: drop the correction"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theRealCorrectionOverlayFailsOnSpec320WhichFixedAccountLimits() throws IOException {
+        // 3.20.0 documents read/write as $BucketLimit; $.components.schemas and the required list still exist there.
+        Path next = Repo.ROOT.getParent().resolve("shared/specs/next/kalshi-openapi-3.20.0.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(next), next + " is not here");
+        ObjectNode spec = (ObjectNode) PrepareSpecs.yamlMapper().readTree(next.toFile());
+        Path overlay = Repo.ROOT.resolve("spec/overlays/openapi-corrections.overlay.yaml");
+
+        SpecException e = assertThrows(SpecException.class, () -> OverlayApplier.apply(
+                PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, "openapi-corrections.overlay.yaml"));
+
+        assertTrue(e.getMessage().contains("openapi-corrections.overlay.yaml: action 0 (\"Token-bucket shape"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("read_limit.type is gone"), e.getMessage());
+        assertTrue(e.getMessage().contains("upstream fixed it: drop the correction"), e.getMessage());
+    }
+
+    @Test
     void aDocumentThatIsNotAnOverlayIsRejected() {
         SpecException e = assertThrows(SpecException.class,
                 () -> OverlayApplier.apply(yaml("actions: []\n"), yaml(SPEC), "plain.yaml"));

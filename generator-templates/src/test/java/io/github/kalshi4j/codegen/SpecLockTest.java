@@ -127,8 +127,12 @@ class SpecLockTest {
 
         SpecException e = assertThrows(SpecException.class, () -> SpecLock.read(root).materialize("openapi"));
 
-        assertTrue(e.getMessage().contains("sha256 mismatch"), e.getMessage());
-        assertTrue(e.getMessage().contains(mirror.resolve("kalshi-openapi-9.9.9.yaml").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("has no file with the sha256 of the pinned openapi 9.9.9"), e.getMessage());
+        assertTrue(e.getMessage().contains(SpecLock.sha256(OPENAPI)), e.getMessage());
+        assertTrue(e.getMessage().contains("looked at: kalshi-asyncapi-1.0.0.yaml ("), "lists every file it hashed: "
+                + e.getMessage());
+        assertTrue(e.getMessage().contains("kalshi-openapi-9.9.9.yaml ("), e.getMessage());
+        assertTrue(e.getMessage().contains("make sync-spec"), e.getMessage());
         assertFalse(Files.exists(root.resolve("spec/materialized/openapi.yaml")));
     }
 
@@ -138,9 +142,43 @@ class SpecLockTest {
 
         SpecException e = assertThrows(SpecException.class, () -> SpecLock.read(root).materialize("asyncapi"));
 
-        assertTrue(e.getMessage().contains("spec mirror " + mirror + " has no kalshi-asyncapi-1.0.0.yaml"), e.getMessage());
-        assertTrue(e.getMessage().contains("asyncapi 1.0.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("spec mirror " + mirror + " has no file with the sha256 of the pinned"
+                + " asyncapi 1.0.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("recorded as kalshi-asyncapi-1.0.0.yaml"), e.getMessage());
         assertTrue(e.getMessage().contains("KALSHI_SPEC_DIR"), e.getMessage());
+    }
+
+    @Test
+    void thePinnedBytesAreFoundByHashInASubfolderUnderAnyName() throws IOException {
+        Files.delete(mirror.resolve("kalshi-asyncapi-1.0.0.yaml"));
+        Path later = Files.createDirectories(mirror.resolve("next")).resolve("kalshi-asyncapi-1.0.0-later.yaml");
+        Files.write(later, ASYNCAPI);
+
+        SpecLock lock = SpecLock.read(root);
+
+        assertEquals(later, lock.locateInMirror("asyncapi"));
+        assertArrayEquals(ASYNCAPI, lock.materialize("asyncapi"));
+    }
+
+    @Test
+    void theRecordedNameHoldingOtherBytesDoesNotHideTheMatchingFile() throws IOException {
+        // A mirror's kalshi-asyncapi-1.0.0.yaml may be an older revision published under the same label.
+        Files.writeString(mirror.resolve("kalshi-asyncapi-1.0.0.yaml"), "asyncapi: 3.0.0\n# an older revision\n");
+        Path elsewhere = Files.createDirectories(mirror.resolve("next")).resolve("asyncapi.yaml");
+        Files.write(elsewhere, ASYNCAPI);
+
+        assertArrayEquals(ASYNCAPI, SpecLock.read(root).materialize("asyncapi"));
+    }
+
+    @Test
+    void theRecordedRelativeNameIsPreferredWhenItMatches() throws IOException {
+        Path next = Files.createDirectories(mirror.resolve("next"));
+        Files.write(next.resolve("a-copy.yaml"), OPENAPI); // sorts before the recorded name in a walk
+        Files.write(next.resolve("recorded.yaml"), OPENAPI);
+        SpecLock.Entry e = SpecLock.read(root).entry("openapi");
+        SpecLock.Entry recorded = new SpecLock.Entry(e.kind(), e.version(), "next/recorded.yaml", e.sha256(), e.url());
+
+        assertEquals(next.resolve("recorded.yaml"), SpecLock.locate(recorded, mirror));
     }
 
     @Test
