@@ -1,13 +1,16 @@
 package io.github.kalshi4j.it;
 
 import io.github.kalshi4j.api.MarketsApi;
+import io.github.kalshi4j.api.OrdersApi;
 import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.transport.RequestOptions;
 import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiRateLimitException;
 import io.github.kalshi4j.errors.KalshiUnauthorizedException;
+import io.github.kalshi4j.model.CreateOrderRequest;
 import io.github.kalshi4j.model.GetMarketsResponse;
+import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +122,52 @@ class AuthAndFaultsTest {
             var response = client.markets().getMarketsWithResponse(MarketsApi.GetMarketsParams.builder().limit(3L).build(), RequestOptions.NONE);
             assertEquals(2, response.attempts());
         }
+    }
+
+    @Test
+    void createOrderWhoseAnswerIsLost_withSafeRetry_returnsTheOrderThatLanded_andPlacesNoDuplicate() {
+        String ticker = openMarket();
+        String clientOrderId = UUID.randomUUID().toString();
+        // The exchange books the order, then the connection drops halfway through the answer.
+        exchange.faults().next(1, "POST", "/portfolio/orders").resetMidBody();
+        LocalKalshiExchange.Credentials c = exchange.credentials(user);
+        try (KalshiClient client = KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem())
+                .sleeper(d -> { }).jitter(() -> 0.0).safeOrderRetry(true).build()) {
+            Order order = client.orders().createOrder(restingBuy(ticker, clientOrderId)).order();
+            assertEquals(clientOrderId, order.clientOrderId());
+            assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+        }
+    }
+
+    @Test
+    void createOrderWhoseAnswerIsLost_withoutSafeRetry_isNotResent() {
+        String ticker = openMarket();
+        String clientOrderId = UUID.randomUUID().toString();
+        exchange.faults().next(1, "POST", "/portfolio/orders").resetMidBody();
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            KalshiNetworkException e = assertThrows(KalshiNetworkException.class,
+                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId)));
+            assertEquals(1, e.attempts());
+            // It landed once; the caller decides what to do, the SDK did not double it.
+            assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+        }
+    }
+
+    private static String openMarket() {
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            return client.markets().getMarkets(MarketsApi.GetMarketsParams.builder().status("open").limit(1L).build())
+                    .markets().get(0).ticker();
+        }
+    }
+
+    private static CreateOrderRequest restingBuy(String ticker, String clientOrderId) {
+        return CreateOrderRequest.builder().ticker(ticker).side("yes").action("buy").countFp("1")
+                .yesPriceDollars("0.0100").clientOrderId(clientOrderId).build();
+    }
+
+    private static long ordersWithClientId(KalshiClient client, String ticker, String clientOrderId) {
+        return client.orders().getOrdersPages(OrdersApi.GetOrdersParams.builder().ticker(ticker).build()).stream()
+                .filter(o -> clientOrderId.equals(o.clientOrderId())).count();
     }
 
     @Test
