@@ -8,7 +8,8 @@ help:
 	@echo "make test        build everything and run all tests"
 	@echo "make demo        run the demo session against the embedded local exchange"
 	@echo "make exchange    run the local exchange standalone (PORT=8080, ARGS=\"--seed f.json --rate-limits\")"
-	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes)"
+	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes;"
+	@echo "                 ONLY=rest,websocket-end-to-end,...: just those, into bench/target/bench-results)"
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
 	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
@@ -66,7 +67,7 @@ bench:
 		|| { cat target/bench-build.log; exit 1; }
 	@echo "installing the pinned TypeScript SDK into bench/node/node_modules ..."
 	@cd bench/node && npm ci --no-audit --no-fund --loglevel=error
-	java -cp "$(BENCH_CP)" io.github.kalshi4j.bench.BenchRunner $(if $(filter 1 yes true,$(QUICK)),--quick)
+	java -cp "$(BENCH_CP)" io.github.kalshi4j.bench.BenchRunner $(if $(filter 1 yes true,$(QUICK)),--quick)$(if $(ONLY), --only $(ONLY))
 
 clean:
 	$(MVN) -q clean

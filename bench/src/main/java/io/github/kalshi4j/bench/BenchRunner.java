@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -37,7 +39,9 @@ import java.util.regex.Pattern;
  * (one fork per benchmark and round); end-to-end work runs against one exchange process, with the Java clients and
  * the Node.js SDK as long-lived worker processes that the runner drives round by round.
  *
- * <p>{@code BenchRunner [--quick] [--out docs/BENCHMARKS.md] [--results bench/target/bench-results]}
+ * <p>{@code BenchRunner [--quick] [--only step,...] [--out docs/BENCHMARKS.md] [--results bench/target/bench-results]};
+ * {@code --only} runs just the named measurements (see {@link #STEPS}) into the results file, for working on one of
+ * them, and leaves the document alone.
  */
 public final class BenchRunner {
 
@@ -61,7 +65,17 @@ public final class BenchRunner {
     private final Path root;
     private final Path resultsDir;
     private final Path resultsFile;
+    /** The measurements {@code --only} can name, as in the step log with dashes for spaces. */
+    static final List<String> STEPS = List.of("decode", "websocket-frames", "signing", "rest", "page",
+            "websocket-end-to-end", "streaming");
+    /** Steps every run does, because the others read what they find. */
+    private static final Set<String> ALWAYS = Set.of("machine", "wire samples", "node versions");
+    private static final Set<String> NEEDS_EXCHANGE = Set.of("signing", "rest", "page", "websocket-end-to-end",
+            "streaming");
+
     private final ObjectNode results = Json.MAPPER.createObjectNode();
+    /** When not empty, the only steps to run ({@code --only}). */
+    private Set<String> only = Set.of();
     private final ArrayNode problems = results.putArray("problems");
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classpath = System.getProperty("java.class.path");
@@ -76,6 +90,7 @@ public final class BenchRunner {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        Set<String> only = new LinkedHashSet<>();
         Path root = WireSamples.repoRoot();
         Path out = root.resolve("docs/BENCHMARKS.md");
         Path resultsDir = root.resolve("bench/target/bench-results");
@@ -84,12 +99,29 @@ public final class BenchRunner {
                 case "--quick" -> quick = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--results" -> resultsDir = Path.of(args[++i]);
+                case "--only" -> {
+                    for (String step : args[++i].split(",")) {
+                        if (!STEPS.contains(step.trim())) {
+                            throw new IllegalArgumentException("unknown step '" + step + "' for --only; steps: "
+                                    + String.join(", ", STEPS));
+                        }
+                        only.add(step.trim());
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Files.createDirectories(resultsDir);
         BenchRunner r = new BenchRunner(quick ? Settings.quick() : Settings.full(), root, resultsDir);
+        r.only = only;
         r.run();
+        if (!only.isEmpty()) {
+            // A partial run has no numbers for the other tables: the report stays as the last full run wrote it.
+            System.out.println("[bench] ran only " + String.join(", ", only) + "; results in "
+                    + root.relativize(r.resultsFile.toAbsolutePath()) + " (" + root.relativize(out.toAbsolutePath())
+                    + " is left as it was)");
+            return;
+        }
         Report.write(r.results, out);
         System.out.println("[bench] wrote " + root.relativize(out.toAbsolutePath()) + " and "
                 + root.relativize(r.resultsFile.toAbsolutePath()));
@@ -113,6 +145,10 @@ public final class BenchRunner {
         });
         step("decode", this::decode);
         step("websocket frames", this::wsFrames);
+        if (!only.isEmpty() && only.stream().noneMatch(NEEDS_EXCHANGE::contains)) {
+            finish(t0);
+            return;
+        }
         Path info = resultsDir.resolve("exchange.json");
         try {
             Files.deleteIfExists(info);
@@ -147,6 +183,10 @@ public final class BenchRunner {
         } catch (RuntimeException e) {
             problem("exchange", e);
         }
+        finish(t0);
+    }
+
+    private void finish(long t0) {
         results.put("finished", Instant.now().toString());
         results.put("seconds", (System.nanoTime() - t0) / 1e9);
         results.put("loadAverageEnd", loadAverage());
@@ -463,6 +503,9 @@ public final class BenchRunner {
     }
 
     private void step(String name, Runnable body) {
+        if (!only.isEmpty() && !only.contains(name.replace(' ', '-')) && !ALWAYS.contains(name)) {
+            return;
+        }
         log(name + " ...");
         long t0 = System.nanoTime();
         try {

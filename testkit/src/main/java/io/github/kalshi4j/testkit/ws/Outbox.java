@@ -7,13 +7,15 @@ import org.eclipse.jetty.websocket.api.Session;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
  * One connection's ordered send queue: frames leave in the order they were offered, one write at a time, without
  * ever blocking the thread that offers them (the dispatcher, the pinger, Jetty's reader). Jetty's
- * {@link IteratingCallback} runs the loop, so a write that completes at once does not recurse.
+ * {@link IteratingCallback} runs the loop, so a write that completes at once does not recurse; each step hands
+ * Jetty the frames queued so far (up to a batch), which its flusher writes together.
  *
  * <p>While the gateway is silent (a fault) frames are taken off the queue and dropped: a silent server loses
  * them, and subscribers see the gap in {@code seq} once it speaks again.
@@ -22,6 +24,9 @@ final class Outbox extends IteratingCallback {
 
     /** Frames a client may leave unread before it is cut off, as Kalshi cuts off slow consumers. */
     static final int MAX_QUEUED = 100_000;
+
+    /** Frames handed to Jetty in one step. */
+    private static final int BATCH = 64;
 
     /** A frame waiting to be written. */
     sealed interface Frame permits Text, Ping, Pong {
@@ -40,6 +45,8 @@ final class Outbox extends IteratingCallback {
     }
 
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
+    /** The frames of the current step; only process() touches it, and Jetty never runs two steps at once. */
+    private final Frame[] batch = new Frame[BATCH];
     private final AtomicInteger queued = new AtomicInteger();
     private final BooleanSupplier silent;
     private volatile Session session;
@@ -71,23 +78,56 @@ final class Outbox extends IteratingCallback {
         if (s == null) {
             return Action.IDLE;
         }
+        // Hand Jetty up to BATCH frames at once: its flusher gathers frames queued together into one socket
+        // write, where one frame per write costs a system call per frame. Frames are handed over in queue order
+        // from this one thread, so they leave in order; the step completes when the last of them is written.
+        int n = 0;
         Frame frame;
-        while ((frame = queue.poll()) != null) {
+        while (n < BATCH && (frame = queue.poll()) != null) {
             queued.decrementAndGet();
-            if (silent.getAsBoolean()) {
-                continue;
+            if (!silent.getAsBoolean()) {
+                batch[n++] = frame;
             }
-            Callback written = Callback.from(this::succeeded, this::failed);
-            if (frame instanceof Text t) {
+        }
+        if (n == 0) {
+            return Action.IDLE;
+        }
+        Callback written = new BatchCallback(n);
+        for (int i = 0; i < n; i++) {
+            if (batch[i] instanceof Text t) {
                 s.sendText(t.json(), written);
-            } else if (frame instanceof Ping p) {
+            } else if (batch[i] instanceof Ping p) {
                 s.sendPing(ByteBuffer.wrap(p.payload()), written);
-            } else if (frame instanceof Pong p) {
+            } else if (batch[i] instanceof Pong p) {
                 s.sendPong(ByteBuffer.wrap(p.payload()), written);
             }
-            return Action.SCHEDULED;
+            batch[i] = null;
         }
-        return Action.IDLE;
+        return Action.SCHEDULED;
+    }
+
+    /** Completes the step once every frame of a batch is written, or fails it at the first failure. */
+    private final class BatchCallback implements Callback {
+        private final AtomicInteger pending;
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        BatchCallback(int frames) {
+            this.pending = new AtomicInteger(frames);
+        }
+
+        @Override
+        public void succeed() {
+            if (pending.decrementAndGet() == 0 && !failed.get()) {
+                succeeded();
+            }
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+            if (failed.compareAndSet(false, true)) {
+                failed(cause);
+            }
+        }
     }
 
     @Override
