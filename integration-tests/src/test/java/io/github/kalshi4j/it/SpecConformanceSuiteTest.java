@@ -2,6 +2,7 @@ package io.github.kalshi4j.it;
 
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.testkit.SpecValidation;
+import io.github.kalshi4j.testkit.junit.RunLast;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -10,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs last (see {@link SuiteOrder}): over the whole integration suite, every operation the local exchange models
+ * Runs last ({@link RunLast}): over the whole integration suite, every operation the local exchange models
  * answered at least one 2xx body validated against the spec, and no body (success or error) failed validation.
  */
+@RunLast
 class SpecConformanceSuiteTest {
 
     @Test

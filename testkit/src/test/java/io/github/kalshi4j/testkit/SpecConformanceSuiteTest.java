@@ -1,15 +1,17 @@
 package io.github.kalshi4j.testkit;
 
+import io.github.kalshi4j.testkit.junit.RunLast;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs last (see {@link SuiteOrder}): every REST body the testkit's own suite received, from every exchange it started
+ * Runs last ({@link RunLast}): every REST body the testkit's own suite received, from every exchange it started
  * (surefire sets {@value SpecValidation#ENABLED_PROPERTY}), conformed to the spec. Coverage of every modelled
  * operation is the integration tests' job (their suite drives each one through the SDK); this suite reports its own.
  */
+@RunLast
 class SpecConformanceSuiteTest {
 
     @Test

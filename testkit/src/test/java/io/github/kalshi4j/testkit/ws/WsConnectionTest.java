@@ -130,6 +130,10 @@ class WsConnectionTest {
     void dropConnectionsCutsEveryConnectionWithoutACloseHandshake() throws Exception {
         try (WsTestClient signed = WsTestClient.signed(exchange, alice);
              WsTestClient other = WsTestClient.signed(exchange, bob)) {
+            // The client sees its handshake complete a moment before the server registers the connection; a reply
+            // proves it is registered, so the fault reaches both.
+            signed.reply(signed.command("list_subscriptions", null), "ok");
+            other.reply(other.command("list_subscriptions", null), "ok");
             exchange.faults().webSocket().dropConnections();
             int signedClose = signed.awaitClosed();
             int otherClose = other.awaitClosed();
