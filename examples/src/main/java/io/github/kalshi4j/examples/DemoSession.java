@@ -1,6 +1,7 @@
 package io.github.kalshi4j.examples;
 
 import io.github.kalshi4j.client.KalshiClient;
+import io.github.kalshi4j.client.KalshiClientBuilder.Setting;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.model.CreateOrderRequest;
@@ -61,30 +62,11 @@ public final class DemoSession {
     }
 
     /**
-     * Whether to run against Kalshi's demo: a key id is set and {@code KALSHI_DEMO} (or {@code -Dkalshi.demo}) is on.
-     * The SDK's parsing is not public, so this replicates {@code KalshiClientBuilder.fromEnv} exactly: the property
-     * wins over the variable, values are trimmed, blank is unset, {@code true}/{@code yes} (any case) and {@code 1}
-     * are on, {@code false}/{@code no}/{@code 0} are off, anything else is an error (as {@code fromEnv} throws).
+     * Whether to run against Kalshi's demo: a key id is set and {@code KALSHI_DEMO} (or {@code -Dkalshi.demo}) is on,
+     * read exactly as {@code KalshiClient.fromEnv()} reads them (an unparsable switch is an error there too).
      */
     static boolean useKalshiDemo(Map<String, String> env, Properties properties) {
-        String keyId = setting(env, properties, "KALSHI_KEY_ID", "kalshi.keyId");
-        String demo = setting(env, properties, "KALSHI_DEMO", "kalshi.demo");
-        if (demo == null) {
-            return false;
-        }
-        boolean on = demo.equalsIgnoreCase("true") || demo.equals("1") || demo.equalsIgnoreCase("yes");
-        if (!on && !(demo.equalsIgnoreCase("false") || demo.equals("0") || demo.equalsIgnoreCase("no"))) {
-            throw new IllegalArgumentException("KALSHI_DEMO must be true or false, got \"" + demo + "\"");
-        }
-        return on && keyId != null;
-    }
-
-    private static String setting(Map<String, String> env, Properties properties, String variable, String property) {
-        String v = properties.getProperty(property);
-        if (v == null) {
-            v = env.get(variable);
-        }
-        return v == null || v.isBlank() ? null : v.trim();
+        return Boolean.TRUE.equals(Setting.DEMO.readSwitch(env, properties)) && Setting.KEY_ID.read(env, properties) != null;
     }
 
     private static void runAgainstKalshiDemo() {

@@ -71,6 +71,41 @@ public final class KalshiClientBuilder {
         public String property() {
             return property;
         }
+
+        /**
+         * This setting's value as {@code fromEnv} reads it: the system property if set, else the environment
+         * variable; trimmed; blank counts as unset.
+         *
+         * @return the value, or null when unset
+         */
+        public String read(Map<String, String> env, Properties properties) {
+            String v = properties.getProperty(property);
+            if (v == null) {
+                v = env.get(this.env);
+            }
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        /**
+         * This setting read as a switch, as {@code fromEnv} reads {@link #DEMO}: {@code true}, {@code yes} (any case)
+         * and {@code 1} are on; {@code false}, {@code no} and {@code 0} are off.
+         *
+         * @return the switch, or null when unset
+         * @throws IllegalArgumentException for any other value, naming the variable
+         */
+        public Boolean readSwitch(Map<String, String> env, Properties properties) {
+            String v = read(env, properties);
+            if (v == null) {
+                return null;
+            }
+            if (v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")) {
+                return Boolean.TRUE;
+            }
+            if (v.equalsIgnoreCase("false") || v.equals("0") || v.equalsIgnoreCase("no")) {
+                return Boolean.FALSE;
+            }
+            throw new IllegalArgumentException(this.env + " must be true or false, got \"" + v + "\"");
+        }
     }
 
     private KalshiConfig config = KalshiConfig.production();
@@ -133,20 +168,11 @@ public final class KalshiClientBuilder {
      * Settings the environment does not name keep their current values.
      */
     public KalshiClientBuilder fromEnv(Map<String, String> env, Properties properties) {
-        Function<Setting, String> get = s -> {
-            String v = properties.getProperty(s.property());
-            if (v == null) {
-                v = env.get(s.env());
-            }
-            return v == null || v.isBlank() ? null : v.trim();
-        };
+        Function<Setting, String> get = s -> s.read(env, properties);
         String baseUrl = get.apply(Setting.API_BASE_URL);
         String wsUrl = get.apply(Setting.WS_BASE_URL);
-        String demo = get.apply(Setting.DEMO);
-        boolean isDemo = demo != null && (demo.equalsIgnoreCase("true") || demo.equals("1") || demo.equalsIgnoreCase("yes"));
-        if (demo != null && !isDemo && !(demo.equalsIgnoreCase("false") || demo.equals("0") || demo.equalsIgnoreCase("no"))) {
-            throw new IllegalArgumentException(Setting.DEMO.env() + " must be true or false, got \"" + demo + "\"");
-        }
+        Boolean demo = Setting.DEMO.readSwitch(env, properties);
+        boolean isDemo = Boolean.TRUE.equals(demo);
         // Only what the environment names changes: timeouts, retries and URLs set earlier on this builder stay
         // (credentials in the environment must not silently move a demo-configured client to production).
         KalshiConfig.Builder cfg = config.toBuilder();
