@@ -135,8 +135,8 @@ class WsConnectionTest {
             signed.reply(signed.command("list_subscriptions", null), "ok");
             other.reply(other.command("list_subscriptions", null), "ok");
             exchange.faults().webSocket().dropConnections();
-            int signedClose = signed.awaitClosed();
-            int otherClose = other.awaitClosed();
+            int signedClose = signed.awaitCut();
+            int otherClose = other.awaitCut();
             // -1: the JDK client reports an error; 1006: "closed abnormally". Never a close frame from the server.
             assertTrue(signedClose == -1 || signedClose == 1006, "close code " + signedClose);
             assertTrue(otherClose == -1 || otherClose == 1006, "close code " + otherClose);

@@ -285,6 +285,25 @@ final class WsTestClient implements AutoCloseable {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Like {@link #awaitClosed()} for a connection the server cut without a close frame. A client that is only
+     * reading can miss a peer's unannounced TCP close for a long while, so this pings now and then: on a cut
+     * connection the write fails and the client notices; on a live one the server answers and nothing ends.
+     */
+    int awaitCut() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return closed.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                if (!ws.isOutputClosed()) {
+                    ws.sendPing(ByteBuffer.wrap(new byte[] {1})).exceptionally(e -> null);
+                }
+            }
+        }
+        return awaitClosed();
+    }
+
     @Override
     public void close() {
         if (ws != null && !ws.isOutputClosed()) {
