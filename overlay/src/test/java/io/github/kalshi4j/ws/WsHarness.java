@@ -42,9 +42,7 @@ final class WsHarness implements AutoCloseable {
                 .reconnectPolicy(ReconnectPolicy.of(Duration.ofMillis(20), Duration.ofMillis(100), 50))).build();
         client = KalshiClient.builder()
                 .config(KalshiConfig.builder().baseUrl("http://127.0.0.1:9/trade-api/v2").webSocketUrl(url)
-                        // Generous: on a loaded machine a first handshake can take over a second, and a deadline hit
-                        // early opens an extra connection that tests counting connections do not expect.
-                        .connectTimeout(Duration.ofSeconds(5)).build())
+                        .connectTimeout(Duration.ofSeconds(1)).build())
                 .signer(authenticated ? RsaPssSigner.of(KEY_ID, KEYS.getPrivate()) : null)
                 .webSocketOptions(opts)
                 .build();
