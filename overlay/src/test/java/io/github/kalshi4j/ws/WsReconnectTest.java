@@ -124,8 +124,9 @@ class WsReconnectTest {
         try (WsHarness h = WsHarness.start()) {
             Subscription<WsMessage> ticker = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)).get(5, TimeUnit.SECONDS);
             h.server.closeAll(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+            // At least two: under load a handshake can outlast the harness's 1 s connect deadline and be tried again.
             eventually("a second connection with the ticker resubscribed",
-                    () -> h.server.connectionsOpened() == 2 && h.server.subscriptionCount() == 1 && !ticker.sids().isEmpty());
+                    () -> h.server.connectionsOpened() >= 2 && h.server.subscriptionCount() == 1 && !ticker.sids().isEmpty());
             assertEquals(ConnectionState.OPEN, h.ws.state());
             assertTrue(h.errors.get(0).getMessage().contains("code 1013"), h.errors.get(0).getMessage());
         }
