@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -150,6 +152,28 @@ class AuthAndFaultsTest {
             assertEquals(1, e.attempts());
             // It landed once; the caller decides what to do, the SDK did not double it.
             assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+        }
+    }
+
+    @Test
+    void aCallThatGetsNoPooledConnectionInTime_sentNothing_soEvenAPostIsRetried_andNothingLands() throws Exception {
+        String ticker = openMarket();
+        String clientOrderId = UUID.randomUUID().toString();
+        exchange.faults().next(1, "GET", "/exchange/status").delay(Duration.ofSeconds(3));
+        List<Duration> waits = new ArrayList<>();
+        LocalKalshiExchange.Credentials c = exchange.credentials(user);
+        try (KalshiClient client = KalshiClient.builder().config(exchange.clientConfig().toBuilder().maxConnections(1).build())
+                .credentials(c.keyId(), c.privateKeyPem()).sleeper(waits::add).jitter(() -> 0.0).build()) {
+            // The slow GET holds the pool's only connection for three seconds.
+            CompletableFuture<?> slow = CompletableFuture.runAsync(() -> client.exchange().getExchangeStatus());
+            Thread.sleep(1_000);
+            RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(200)).build();
+            KalshiNetworkException e = assertThrows(KalshiNetworkException.class,
+                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId), quick));
+            assertEquals(4, e.attempts(), "a request that never left the pool is retried like a connect failure");
+            assertEquals(3, waits.size());
+            slow.get(10, TimeUnit.SECONDS);
+            assertEquals(0, ordersWithClientId(client, ticker, clientOrderId));
         }
     }
 

@@ -83,6 +83,16 @@ public final class ApacheHttpExchange implements HttpExchange {
                 .build();
     }
 
+    /**
+     * The call's timeout bounds both the wait for a pooled connection (HttpClient's default is three minutes) and
+     * the wait for the response. A call that times out waiting for a connection sent nothing, which
+     * {@link HttpExchange#isNotSent} recognizes, so even a POST is then safe to retry.
+     */
+    private static RequestConfig requestConfig(RawRequest request) {
+        Timeout timeout = Timeout.of(request.timeout());
+        return RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build();
+    }
+
     private ConnectionConfig connectionConfig() {
         return ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
@@ -100,7 +110,7 @@ public final class ApacheHttpExchange implements HttpExchange {
         }
         ClassicHttpRequest classicRequest = b.build();
         HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.timeout())).build());
+        context.setRequestConfig(requestConfig(request));
         return classic.execute(classicRequest, context, response -> {
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
@@ -118,7 +128,7 @@ public final class ApacheHttpExchange implements HttpExchange {
             if (request.body() != null) {
                 b.setBody(request.body(), ContentType.APPLICATION_JSON);
             }
-            b.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.timeout())).build());
+            b.setRequestConfig(requestConfig(request));
             SimpleHttpRequest simple = b.build();
             Future<SimpleHttpResponse> exchange = asyncClient().execute(SimpleRequestProducer.create(simple),
                     SimpleResponseConsumer.create(), null,

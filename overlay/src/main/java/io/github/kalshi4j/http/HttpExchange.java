@@ -33,6 +33,9 @@ public interface HttpExchange extends AutoCloseable {
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.NoRouteToHostException || t instanceof NotSentException
                     || t.getClass().getName().equals("org.apache.hc.client5.http.ConnectTimeoutException")
+                    // No pooled connection in time: the request never reached a socket.
+                    || t.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")
+                    || t.getClass().getName().equals("org.apache.hc.core5.util.DeadlineTimeoutException")
                     || t.getClass().getName().equals("org.apache.hc.client5.http.HttpHostConnectException")) {
                 return true;
             }
