@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -112,6 +114,11 @@ final class WsEngine {
 
     private record Deferred(Runnable run, Consumer<Throwable> fail) {
     }
+
+    /** Socket events waiting for the dispatch thread, in arrival order; see {@link #inbound}. */
+    private final ConcurrentLinkedQueue<Runnable> inboundEvents = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean inboundDraining = new AtomicBoolean();
+    private static final int INBOUND_BATCH = 256;
 
     WsEngine(KalshiConfig config, KalshiSigner signer, Clock clock, ObjectMapper mapper, WebSocketOptions options) {
         this.config = config;
@@ -184,6 +191,52 @@ final class WsEngine {
             return true;
         } catch (RejectedExecutionException stopped) {
             return false;
+        }
+    }
+
+    /**
+     * Runs a socket event (a frame, open, close, failure) on the dispatch thread, after every socket event that came
+     * before it. The events wait in a lock-free lane that one dispatch task drains, so a burst of frames costs a
+     * queue offer each instead of an executor task each (the scheduled executor's queue is a locked heap); the
+     * drain yields to other dispatch work every {@value #INBOUND_BATCH} events. False once the engine has stopped.
+     */
+    private boolean inbound(Runnable event) {
+        if (actor.isShutdown()) {
+            return false;
+        }
+        inboundEvents.offer(event);
+        if (inboundDraining.compareAndSet(false, true)) {
+            try {
+                actor.execute(this::drainInbound);
+            } catch (RejectedExecutionException stopped) {
+                inboundDraining.set(false);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drainInbound() {
+        int done = 0;
+        while (true) {
+            Runnable event;
+            while ((event = inboundEvents.poll()) != null) {
+                guarded(event);
+                if (++done == INBOUND_BATCH && !inboundEvents.isEmpty()) {
+                    try {
+                        actor.execute(this::drainInbound);
+                    } catch (RejectedExecutionException stopped) {
+                        inboundDraining.set(false);
+                    }
+                    return;
+                }
+            }
+            inboundDraining.set(false);
+            // An event offered after the poll above and before the flag dropped found the flag still set and
+            // scheduled nothing: this task takes it.
+            if (inboundEvents.isEmpty() || !inboundDraining.compareAndSet(false, true)) {
+                return;
+            }
         }
     }
 
@@ -332,7 +385,7 @@ final class WsEngine {
             @Override
             public void opened(TyrusConnector.Link l) {
                 inbound.lastNanos = System.nanoTime();
-                if (!run(() -> onOpened(gen, l, inbound))) {
+                if (!inbound(() -> onOpened(gen, l, inbound))) {
                     l.close(CloseReason.CloseCodes.GOING_AWAY, "client closed");
                 }
             }
@@ -347,12 +400,12 @@ final class WsEngine {
                     inbound.dropped.incrementAndGet();
                     if (inbound.overflowing.compareAndSet(false, true)) {
                         // Queued behind everything received before the first drop, ahead of everything after it.
-                        run(() -> onInboundOverflow(gen, inbound, capacity));
+                        inbound(() -> onInboundOverflow(gen, inbound, capacity));
                     }
                     return;
                 }
                 inbound.queued.incrementAndGet();
-                if (!run(() -> {
+                if (!inbound(() -> {
                     inbound.queued.decrementAndGet();
                     onText(gen, frame);
                 })) {
@@ -367,13 +420,13 @@ final class WsEngine {
 
             @Override
             public void closed(int code, String reason) {
-                run(() -> connectionLost(gen, new KalshiWebSocketException("connection closed by the server (code "
+                inbound(() -> connectionLost(gen, new KalshiWebSocketException("connection closed by the server (code "
                         + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")")));
             }
 
             @Override
             public void failed(Throwable error) {
-                run(() -> connectionLost(gen, new KalshiWebSocketException("connection failed: " + error, error)));
+                inbound(() -> connectionLost(gen, new KalshiWebSocketException("connection failed: " + error, error)));
             }
         };
         // Tyrus normally fails a handshake the peer abandons, but not always promptly: the attempt gets a deadline
