@@ -1,5 +1,6 @@
 package io.github.kalshi4j.http;
 
+import io.github.kalshi4j.internal.Durations;
 import io.github.kalshi4j.internal.RetryAfter;
 
 import java.time.Clock;
@@ -138,10 +139,10 @@ public final class RetryPolicy {
 
     /** The jittered backoff before retry number {@code retry} (1-based). */
     public Duration backoff(int retry) {
-        long baseNanos = saturatedNanos(base);
+        long baseNanos = Durations.saturatedNanos(base);
         int shift = Math.max(0, Math.min(retry - 1, 30));
         long exp = baseNanos > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : baseNanos << shift;
-        long ceiling = Math.min(exp, saturatedNanos(cap));
+        long ceiling = Math.min(exp, Durations.saturatedNanos(cap));
         double u = jitter.getAsDouble();
         if (u < 0 || u >= 1) {
             throw new IllegalStateException("jitter must be in [0, 1), got " + u);
@@ -149,15 +150,4 @@ public final class RetryPolicy {
         return Duration.ofNanos(ceiling / 2 + (long) (u * (ceiling - ceiling / 2)));
     }
 
-    /** {@code d} in nanoseconds, clamped to [0, Long.MAX_VALUE] instead of overflowing past 292 years. */
-    static long saturatedNanos(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
 }

@@ -273,7 +273,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     private void sleep(Duration wait, Prepared p, int attempt, Throwable cause) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} retrying in {} ms (attempt {} {})", p.operationId(), saturatedMillis(wait), attempt,
+            LOG.debug("{} retrying in {} ms (attempt {} {})", p.operationId(), Durations.saturatedMillis(wait), attempt,
                     cause == null ? "answered an error status" : "failed: " + cause.getClass().getSimpleName());
         }
         try {
@@ -435,7 +435,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
             }
         };
         if (sleeper == Sleeper.SYSTEM) {
-            ScheduledFuture<?> timer = scheduler.schedule(() -> worker.execute(guarded), saturatedNanos(wait),
+            ScheduledFuture<?> timer = scheduler.schedule(() -> worker.execute(guarded), Durations.saturatedNanos(wait),
                     TimeUnit.NANOSECONDS);
             // A cancelled or closed call frees its slot in the scheduler at once.
             call.whenComplete((r, e) -> timer.cancel(false));
@@ -449,19 +449,6 @@ public final class KalshiHttpTransport implements KalshiTransport {
                 }
                 guarded.run();
             });
-        }
-    }
-
-    /** {@code d} in nanoseconds, saturated at {@code Long.MAX_VALUE} instead of overflowing (292 years). */
-    private static long saturatedNanos(Duration d) {
-        return d.isNegative() ? 0 : d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.toNanos();
-    }
-
-    private static long saturatedMillis(Duration d) {
-        try {
-            return d.toMillis();
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.kalshi4j.ws;
 
 import io.github.kalshi4j.errors.KalshiBackpressureException;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -172,7 +173,7 @@ public final class BoundedBuffer<T> {
      * @throws RuntimeException the terminal failure, once the elements buffered before it are consumed
      */
     public T poll(Duration timeout) throws InterruptedException {
-        long nanos = Objects.requireNonNull(timeout, "timeout").isNegative() ? 0 : saturatedNanos(timeout);
+        long nanos = Durations.saturatedNanos(Objects.requireNonNull(timeout, "timeout"));
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -188,14 +189,6 @@ public final class BoundedBuffer<T> {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.kalshi4j.ws;
 import io.github.kalshi4j.errors.KalshiBackpressureException;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiStreamGapException;
+import io.github.kalshi4j.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -179,7 +180,7 @@ final class Feed<T> implements Iterable<T> {
      * @throws RuntimeException the terminal failure
      */
     T poll(Duration timeout) throws InterruptedException {
-        long budget = saturatedNanos(timeout);
+        long budget = Durations.saturatedNanos(timeout);
         long start = System.nanoTime();
         while (true) {
             BoundedBuffer<T> head;
@@ -213,17 +214,6 @@ final class Feed<T> implements Iterable<T> {
                 return true;
             }
             return false;
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
         }
     }
 

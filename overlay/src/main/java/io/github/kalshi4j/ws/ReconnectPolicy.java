@@ -1,5 +1,6 @@
 package io.github.kalshi4j.ws;
 
+import io.github.kalshi4j.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,22 +118,14 @@ public final class ReconnectPolicy {
     }
 
     private long ceilingNanos(int attempt) {
-        long capNanos = saturatedNanos(cap);
-        long baseNanos = saturatedNanos(base);
+        long capNanos = Durations.saturatedNanos(cap);
+        long baseNanos = Durations.saturatedNanos(base);
         int doublings = attempt - 1;
         // Shifting past the cap's magnitude would overflow; anything that large is capped anyway.
         if (doublings >= 63 || baseNanos > (capNanos >> doublings)) {
             return capNanos;
         }
         return baseNanos << doublings;
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
     }
 
     /**
