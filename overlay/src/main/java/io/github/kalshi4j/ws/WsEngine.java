@@ -374,7 +374,7 @@ final class WsEngine {
         /** Data frames dropped since the last overflow marker was queued. */
         final AtomicInteger dropped = new AtomicInteger();
         /** True from the first drop until the dispatch thread reaches the marker; everything but replies is dropped. */
-        final java.util.concurrent.atomic.AtomicBoolean overflowing = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean overflowing = new AtomicBoolean();
     }
 
     private void connectNow() {
@@ -542,7 +542,7 @@ final class WsEngine {
             }
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
                 staleBooks(sub);
-                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+                awaitSnapshot(sub, null);
                 resync(sub);
             }
             Feed<?> feed = sub.feed();
@@ -864,13 +864,21 @@ final class WsEngine {
     private void bookFrameLost(Subscription<?> sub, String market) {
         if (market != null) {
             sub.books.computeIfAbsent(market, LocalOrderbook::new).markStale();
-            sub.consumerAwaitingSnapshot.add(market);
         } else {
             staleBooks(sub);
-            sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
         }
+        awaitSnapshot(sub, market);
         publish(sub);
         resyncSoon(sub, true);
+    }
+
+    /** The consumer's stream of {@code market} (null: every market of {@code sub}) must restart from a snapshot. */
+    private static void awaitSnapshot(Subscription<?> sub, String market) {
+        if (market != null) {
+            sub.consumerAwaitingSnapshot.add(market);
+        } else {
+            sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+        }
     }
 
     private void dropBooks(Subscription<?> sub, List<String> tickers) {
@@ -994,18 +1002,14 @@ final class WsEngine {
                     && market.equals(message.marketTicker().orElse(null))) {
                 return;
             }
-            if (market != null) {
-                sub.consumerAwaitingSnapshot.add(market);
-            } else {
-                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
-            }
+            awaitSnapshot(sub, market);
             resyncSoon(sub, true);
         };
         if (sub.feed().offer(sub.elementType().cast(message), onEvict) == Feed.Offer.OVERFLOWED) {
             LOG.warn("kalshi4j WebSocket: {} fell {} messages behind; its consumer gets a KalshiBackpressureException",
                     sub, sub.feed().capacity());
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
-                sub.consumerAwaitingSnapshot.addAll(sub.books.keySet());
+                awaitSnapshot(sub, null);
                 resync(sub);
             }
         }
