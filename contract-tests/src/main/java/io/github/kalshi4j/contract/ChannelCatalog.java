@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * Where the SDK says which WebSocket channels a client can subscribe to, and which payload classes each delivers.
  *
- * <p>The check reads {@link #subscribable()}: the hand-written {@link Channel} enum, which is what a user passes to
- * {@code SubscribeRequest}. Reading the generated {@link WsMessageTypes#channels()} instead would be circular: it is
- * generated from the same AsyncAPI document the check compares with, so a new spec channel would always "exist".
+ * <p>The check reads {@link #subscribable()}: the channel catalogue {@link Channel} that the overlay's build generates
+ * from the pinned AsyncAPI document (its known channels, what a user passes to {@code SubscribeRequest}). Drift then
+ * compares the spec with the generated code: a channel or message type the build failed to carry into the
+ * catalogue, or one a stale build still has, shows as drift.
  */
 @FunctionalInterface
 public interface ChannelCatalog {
@@ -22,14 +23,14 @@ public interface ChannelCatalog {
     Map<String, List<Class<?>>> channels();
 
     /**
-     * The channels of the {@link Channel} enum by wire name, each with the generated model of every envelope type
-     * the enum says it carries ({@link WsMessageTypes#byType()}). A type without a model is listed as {@link NoModel},
+     * The known channels of the generated {@link Channel} catalogue by wire name, each with the generated model of every
+     * envelope type the catalogue says it carries ({@link WsMessageTypes#byType()}). A type without a model is listed as {@link NoModel},
      * so the channel comparison reports it ({@code ~ channel x: NoModel -> }) rather than dropping it.
      */
     static ChannelCatalog subscribable() {
         return () -> {
             Map<String, List<Class<?>>> out = new LinkedHashMap<>();
-            for (Channel c : Channel.values()) {
+            for (Channel c : Channel.known()) {
                 List<Class<?>> classes = new ArrayList<>();
                 for (String type : c.messageTypes()) {
                     Class<?> model = WsMessageTypes.byType().get(type);

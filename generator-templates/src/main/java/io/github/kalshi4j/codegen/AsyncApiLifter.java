@@ -106,6 +106,7 @@ public final class AsyncApiLifter {
                 carried.add(msg.path("name").asText(m.getKey()));
             });
         });
+        WsSurface.derive(asyncapi, out);
         schemas.forEach(AsyncApiLifter::lowerNullableTypes);
         schemas.fields().forEachRemaining(e -> {
             if (e.getValue() instanceof ObjectNode s && s.get("x-kalshi4j-messages") instanceof ArrayNode names) {

@@ -24,7 +24,11 @@ import java.util.List;
  * &lt;out&gt;/ws.json                          AsyncAPI schemas lifted to OpenAPI, normalized
  * </pre>
  *
- * Usage: {@code PrepareSpecs <repo-root> <out-dir>}.
+ * Usage: {@code PrepareSpecs <repo-root> <out-dir> [asyncapi]}; with {@code asyncapi} only the WebSocket input is
+ * prepared (the overlay module's build, which generates the WebSocket message union from it).
+ *
+ * <p>Correction overlays apply by their file name's prefix: {@code openapi-*.overlay.yaml} to the OpenAPI document,
+ * {@code asyncapi-*.overlay.yaml} to the AsyncAPI document before it is lifted.
  */
 public final class PrepareSpecs {
 
@@ -32,11 +36,16 @@ public final class PrepareSpecs {
 
     /** Command-line entry point used by the {@code generated} module's build. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir>");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("asyncapi"))) {
+            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi]");
         }
         try {
-            run(Path.of(args[0]).toAbsolutePath().normalize(), Path.of(args[1]));
+            Path root = Path.of(args[0]).toAbsolutePath().normalize();
+            if (args.length == 3) {
+                runAsyncApi(root, Path.of(args[1]));
+            } else {
+                run(root, Path.of(args[1]));
+            }
         } catch (SpecException e) {
             // Surface the message plainly: it is what the developer needs to read.
             System.err.println("\n[kalshi4j] " + e.getMessage() + "\n");
@@ -50,10 +59,9 @@ public final class PrepareSpecs {
         ObjectMapper yaml = yamlMapper();
 
         byte[] openapiBytes = lock.materialize("openapi");
-        byte[] asyncapiBytes = lock.materialize("asyncapi");
 
         ObjectNode openapi = (ObjectNode) yaml.readTree(openapiBytes);
-        for (Path overlay : overlays(root)) {
+        for (Path overlay : overlays(root, "openapi")) {
             OverlayApplier.apply(yaml.readTree(overlay.toFile()), openapi, root.relativize(overlay).toString());
         }
         // Derived documents are JSON: no YAML 1.1 reader downstream can turn the key "yes" into a boolean.
@@ -66,21 +74,43 @@ public final class PrepareSpecs {
         SpecNormalizer.normalizeOpenApi(rest);
         writeIfChanged(out.resolve("rest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(rest));
 
-        JsonNode asyncapi = yaml.readTree(asyncapiBytes);
-        ObjectNode ws = AsyncApiLifter.lift(asyncapi, yaml);
-        SpecNormalizer.normalizeOpenApi(ws);
-        writeIfChanged(out.resolve("ws.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(ws));
+        writeWs(root, lock, out);
 
         System.out.println("[kalshi4j] specs verified: openapi " + lock.entry("openapi").version()
                 + ", asyncapi " + lock.entry("asyncapi").version() + "; generator inputs in " + out);
     }
 
-    /** The correction overlays, in file-name order. */
+    /** Materializes and verifies the pinned AsyncAPI document only, and writes {@code <out>/ws.json}. */
+    public static void runAsyncApi(Path root, Path out) throws IOException {
+        SpecLock lock = SpecLock.read(root);
+        writeWs(root, lock, out);
+        System.out.println("[kalshi4j] spec verified: asyncapi " + lock.entry("asyncapi").version()
+                + "; WebSocket generator input in " + out);
+    }
+
+    private static void writeWs(Path root, SpecLock lock, Path out) throws IOException {
+        ObjectMapper yaml = yamlMapper();
+        ObjectNode asyncapi = (ObjectNode) yaml.readTree(lock.materialize("asyncapi"));
+        for (Path overlay : overlays(root, "asyncapi")) {
+            OverlayApplier.apply(yaml.readTree(overlay.toFile()), asyncapi, root.relativize(overlay).toString());
+        }
+        ObjectNode ws = AsyncApiLifter.lift(asyncapi, yaml);
+        SpecNormalizer.normalizeOpenApi(ws);
+        Files.createDirectories(out);
+        writeIfChanged(out.resolve("ws.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(ws));
+    }
+
+    /** The correction overlays for the OpenAPI document ({@code openapi-*.overlay.yaml}), in file-name order. */
     public static List<Path> overlays(Path root) throws IOException {
+        return overlays(root, "openapi");
+    }
+
+    /** The correction overlays of one kind ({@code openapi} or {@code asyncapi}), in file-name order. */
+    public static List<Path> overlays(Path root, String kind) throws IOException {
         List<Path> list = new ArrayList<>();
         Path dir = root.resolve("spec/overlays");
         if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.overlay.yaml")) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, kind + "-*.overlay.yaml")) {
                 ds.forEach(list::add);
             }
         }

@@ -130,26 +130,31 @@ class GoldenTemplatesTest {
 
     @Test
     void renderedSourcesMatchTheCommittedGoldenFilesByteForByte() throws IOException {
+        assertMatchesGoldens(EXPECTED, rendered);
+    }
+
+    /** Compares rendered files with a golden folder byte for byte, or rewrites the folder with -Dgolden.update=true. */
+    static void assertMatchesGoldens(Path expectedRoot, Map<String, byte[]> renderedFiles) throws IOException {
         if (UPDATE) {
-            rewriteGoldens();
+            rewriteGoldens(expectedRoot, renderedFiles);
             return;
         }
-        assertTrue(Files.isDirectory(EXPECTED), "no golden files in " + MODULE.relativize(EXPECTED)
+        assertTrue(Files.isDirectory(expectedRoot), "no golden files in " + MODULE.relativize(expectedRoot)
                 + "; create them with " + refreshCommand());
-        Map<String, byte[]> expected = javaFiles(EXPECTED);
+        Map<String, byte[]> expected = javaFiles(expectedRoot);
         List<String> problems = new ArrayList<>();
-        TreeSet<String> missing = new TreeSet<>(rendered.keySet());
+        TreeSet<String> missing = new TreeSet<>(renderedFiles.keySet());
         missing.removeAll(expected.keySet());
         for (String m : missing) {
             problems.add("rendered but no golden file: " + m);
         }
         TreeSet<String> extra = new TreeSet<>(expected.keySet());
-        extra.removeAll(rendered.keySet());
+        extra.removeAll(renderedFiles.keySet());
         for (String x : extra) {
             problems.add("golden file no longer rendered: " + x);
         }
         for (Map.Entry<String, byte[]> e : expected.entrySet()) {
-            byte[] actual = rendered.get(e.getKey());
+            byte[] actual = renderedFiles.get(e.getKey());
             if (actual != null && !Arrays.equals(e.getValue(), actual)) {
                 problems.add(firstDifference(e.getKey(), e.getValue(), actual));
             }
@@ -157,7 +162,7 @@ class GoldenTemplatesTest {
         if (!problems.isEmpty()) {
             fail("The templates render differently from the golden files (" + problems.size() + " file(s)).\n"
                     + "If the change is intended, refresh the goldens with\n  " + refreshCommand()
-                    + "\nand review the diff of src/test/resources/golden/expected.\n\n"
+                    + "\nand review the diff of " + MODULE.relativize(expectedRoot) + ".\n\n"
                     + String.join("\n\n", problems));
         }
     }
@@ -273,20 +278,20 @@ class GoldenTemplatesTest {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void rewriteGoldens() throws IOException {
-        if (Files.isDirectory(EXPECTED)) {
-            try (Stream<Path> s = Files.walk(EXPECTED)) {
+    static void rewriteGoldens(Path expectedRoot, Map<String, byte[]> renderedFiles) throws IOException {
+        if (Files.isDirectory(expectedRoot)) {
+            try (Stream<Path> s = Files.walk(expectedRoot)) {
                 for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                     Files.delete(p);
                 }
             }
         }
-        for (Map.Entry<String, byte[]> e : rendered.entrySet()) {
-            Path target = EXPECTED.resolve(e.getKey());
+        for (Map.Entry<String, byte[]> e : renderedFiles.entrySet()) {
+            Path target = expectedRoot.resolve(e.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, e.getValue());
         }
-        System.out.println("[golden] rewrote " + rendered.size() + " golden files in " + EXPECTED);
+        System.out.println("[golden] rewrote " + renderedFiles.size() + " golden files in " + expectedRoot);
     }
 
     /** A unified-diff-like view of the first differing line, with a little context. */
@@ -352,11 +357,11 @@ class GoldenTemplatesTest {
         return files;
     }
 
-    private static String refreshCommand() {
+    static String refreshCommand() {
         return "mvn -B -q -Dquick -pl generator-templates install -Dgolden.update=true";
     }
 
-    private static String location(Class<?> type) {
+    static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
@@ -364,7 +369,7 @@ class GoldenTemplatesTest {
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d) {
+    static String describe(Diagnostic<? extends JavaFileObject> d) {
         String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
         return where + d.getMessage(Locale.ROOT);
     }

@@ -3,62 +3,34 @@ package io.github.kalshi4j.ws;
 import io.github.kalshi4j.ws.model.OrderbookDeltaPayloadMsg;
 import io.github.kalshi4j.ws.model.OrderbookSnapshotPayloadMsg;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads order book levels out of snapshot and delta payloads, preferring the fixed-point fields
- * ({@code *_dollars_fp}, {@code price_dollars}, {@code delta_fp}) and falling back to the older
- * dollar and integer-cent fields. The one place in the WebSocket client that knows cents are cents.
+ * Reads order book levels out of snapshot and delta payloads: the fixed-point forms only
+ * ({@code yes_dollars_fp}/{@code no_dollars_fp} rows of {@code [price_dollars, count_fp]}, {@code price_dollars},
+ * {@code delta_fp}), which the generated models already hold as {@link BigDecimal}. Kalshi's later specs dropped
+ * the integer-cent and {@code _dollars}-only book forms, and live servers send only these; the one place in the
+ * WebSocket client that knows which payload members make a book.
  */
 final class BookRows {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private BookRows() {
     }
 
     static List<List<BigDecimal>> yes(OrderbookSnapshotPayloadMsg msg) {
-        return pick(msg.yesDollarsFp(), msg.yesDollars(), msg.yes());
+        return msg.yesDollarsFp();
     }
 
     static List<List<BigDecimal>> no(OrderbookSnapshotPayloadMsg msg) {
-        return pick(msg.noDollarsFp(), msg.noDollars(), msg.no());
-    }
-
-    // The generated lists are never null (absent and JSON null read as empty), so "empty" means "not sent".
-    private static List<List<BigDecimal>> pick(List<List<BigDecimal>> fp, List<List<BigDecimal>> dollars,
-            List<List<Integer>> cents) {
-        if (!fp.isEmpty()) {
-            return fp;
-        }
-        if (!dollars.isEmpty()) {
-            return dollars;
-        }
-        List<List<BigDecimal>> out = new ArrayList<>(cents.size());
-        for (List<Integer> row : cents) {
-            if (row == null || row.size() != 2 || row.get(0) == null || row.get(1) == null) {
-                // Left for LocalOrderbook to reject, which marks the book stale.
-                out.add(List.of());
-            } else {
-                out.add(List.of(centsToDollars(row.get(0)), BigDecimal.valueOf(row.get(1))));
-            }
-        }
-        return out;
+        return msg.noDollarsFp();
     }
 
     static BigDecimal price(OrderbookDeltaPayloadMsg msg) {
-        if (msg.priceDollars() != null) {
-            return msg.priceDollars();
-        }
-        return msg.price() == null ? null : centsToDollars(msg.price());
+        return msg.priceDollars();
     }
 
     static BigDecimal delta(OrderbookDeltaPayloadMsg msg) {
-        if (msg.deltaFp() != null) {
-            return msg.deltaFp();
-        }
-        return msg.delta() == null ? null : BigDecimal.valueOf(msg.delta());
+        return msg.deltaFp();
     }
 
     static Side side(OrderbookDeltaPayloadMsg msg) {
@@ -67,9 +39,5 @@ final class BookRows {
             return Side.YES;
         }
         return "no".equals(side) ? Side.NO : null;
-    }
-
-    private static BigDecimal centsToDollars(int cents) {
-        return BigDecimal.valueOf(cents).divide(HUNDRED).setScale(4);
     }
 }

@@ -1,16 +1,20 @@
 package io.github.kalshi4j.ws;
 
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.kalshi4j.transport.KalshiJson;
+import io.github.kalshi4j.ws.model.SubscribeCommandPayloadParams;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * What to subscribe to (the {@code params} of a {@code subscribe} command) and how the resulting
@@ -20,9 +24,16 @@ import java.util.function.Consumer;
  * <pre>{@code
  * SubscribeRequest tickers = SubscribeRequest.builder(Channel.TICKER)
  *         .marketTickers("FED-23DEC-T3.00", "CORIVER-2024-T1030")
- *         .sendInitialSnapshot(true)
+ *         .params(p -> p.sendInitialSnapshot(true))
  *         .build();
  * }</pre>
+ *
+ * <p><b>Parameters.</b> The channels and the markets have their own methods, because the client keeps them up to
+ * date across {@code add_markets}/{@code delete_markets} and reconnects. Every other parameter of the spec's
+ * {@code subscribe} command ({@code send_initial_snapshot}, {@code market_ids}, {@code shard_factor}, ...) is set
+ * through the generated {@link SubscribeCommandPayloadParams.Builder} in {@link Builder#params params(...)}, so a
+ * spec bump that adds one makes it available here with no change to this class; {@link Builder#param param(name,
+ * value)} sends a parameter newer than the SDK.
  *
  * <p><b>Pull or push.</b> Without a {@link Builder#listener listener} the subscription buffers
  * messages for {@link Subscription#poll}, iteration and streams, bounded by the buffer capacity and
@@ -32,31 +43,24 @@ import java.util.function.Consumer;
  */
 public final class SubscribeRequest {
 
+    /** The JSON names of the spec's subscribe parameters, read off the generated model. */
+    private static final Set<String> SPEC_PARAMS = specParams();
+    /** The parameters with a method of their own here: the client maintains them. */
+    private static final Set<String> OWN_PARAMS = Set.of("channels", "market_ticker", "market_tickers");
+
     private final List<Channel> channels;
     private final List<String> marketTickers;
     private final boolean singleTicker;
-    private final List<String> marketIds;
-    private final boolean singleId;
-    private final Boolean sendInitialSnapshot;
-    private final Boolean skipTickerAck;
-    private final Integer shardFactor;
-    private final Integer shardKey;
-    private final Map<String, Object> extraParams;
+    private final SubscribeCommandPayloadParams params;
     private final OverflowPolicy overflowPolicy;
     private final Integer bufferCapacity;
     private final Consumer<? super WsMessage> listener;
 
-    private SubscribeRequest(Builder b) {
+    private SubscribeRequest(Builder b, SubscribeCommandPayloadParams params) {
         this.channels = List.copyOf(b.channels);
         this.marketTickers = List.copyOf(b.marketTickers);
         this.singleTicker = b.singleTicker && marketTickers.size() == 1;
-        this.marketIds = List.copyOf(b.marketIds);
-        this.singleId = b.singleId && marketIds.size() == 1;
-        this.sendInitialSnapshot = b.sendInitialSnapshot;
-        this.skipTickerAck = b.skipTickerAck;
-        this.shardFactor = b.shardFactor;
-        this.shardKey = b.shardKey;
-        this.extraParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraParams));
+        this.params = params;
         this.overflowPolicy = b.overflowPolicy;
         this.bufferCapacity = b.bufferCapacity;
         this.listener = b.listener;
@@ -65,7 +69,8 @@ public final class SubscribeRequest {
     /**
      * Starts a request for one or more channels.
      *
-     * @param channel the first channel, not null
+     * @param channel the first channel, not null; a constant, or {@link Channel#of(String)} for a channel newer
+     *        than the SDK
      * @param more further channels (one server subscription, with its own {@code sid}, each)
      * @return a builder
      */
@@ -93,13 +98,7 @@ public final class SubscribeRequest {
         Builder b = new Builder(channels.get(0), channels.subList(1, channels.size()).toArray(new Channel[0]));
         b.marketTickers.addAll(marketTickers);
         b.singleTicker = singleTicker;
-        b.marketIds.addAll(marketIds);
-        b.singleId = singleId;
-        b.sendInitialSnapshot = sendInitialSnapshot;
-        b.skipTickerAck = skipTickerAck;
-        b.shardFactor = shardFactor;
-        b.shardKey = shardKey;
-        b.extraParams.putAll(extraParams);
+        b.params = params.toBuilder();
         b.overflowPolicy = overflowPolicy;
         b.bufferCapacity = bufferCapacity;
         b.listener = listener;
@@ -126,57 +125,15 @@ public final class SubscribeRequest {
     }
 
     /**
-     * Returns the market UUIDs ({@code market_id} / {@code market_ids}; the ticker channel only).
+     * Returns the other {@code subscribe} parameters: those set through {@link Builder#params params(...)}, and those
+     * newer than the SDK (set with {@link Builder#param param(...)}) in
+     * {@link SubscribeCommandPayloadParams#additionalProperties()}. Its channels and markets are always empty: they
+     * are {@link #channels()} and {@link #marketTickers()}.
      *
-     * @return an unmodifiable list, possibly empty
+     * @return the parameters, never null
      */
-    public List<String> marketIds() {
-        return marketIds;
-    }
-
-    /**
-     * Returns {@code send_initial_snapshot}, if set.
-     *
-     * @return the flag, or empty to leave the server's default
-     */
-    public Optional<Boolean> sendInitialSnapshot() {
-        return Optional.ofNullable(sendInitialSnapshot);
-    }
-
-    /**
-     * Returns {@code skip_ticker_ack}, if set.
-     *
-     * @return the flag, or empty to leave the server's default
-     */
-    public Optional<Boolean> skipTickerAck() {
-        return Optional.ofNullable(skipTickerAck);
-    }
-
-    /**
-     * Returns {@code shard_factor}, if set (communications fan-out).
-     *
-     * @return the shard factor, or empty
-     */
-    public OptionalInt shardFactor() {
-        return shardFactor == null ? OptionalInt.empty() : OptionalInt.of(shardFactor);
-    }
-
-    /**
-     * Returns {@code shard_key}, if set (communications fan-out).
-     *
-     * @return the shard key, or empty
-     */
-    public OptionalInt shardKey() {
-        return shardKey == null ? OptionalInt.empty() : OptionalInt.of(shardKey);
-    }
-
-    /**
-     * Returns further {@code params} members sent as given, such as {@code user_filter}.
-     *
-     * @return an unmodifiable map
-     */
-    public Map<String, Object> extraParams() {
-        return extraParams;
+    public SubscribeCommandPayloadParams params() {
+        return params;
     }
 
     /**
@@ -219,14 +176,10 @@ public final class SubscribeRequest {
         return singleTicker;
     }
 
-    boolean singleId() {
-        return singleId;
-    }
-
     /**
-     * Describes the request for logs.
+     * Describes the request for logs: channels, markets, the names of the other parameters set, and the delivery.
      *
-     * @return channels, markets and options
+     * @return a one-line description
      */
     @Override
     public String toString() {
@@ -234,25 +187,31 @@ public final class SubscribeRequest {
         if (!marketTickers.isEmpty()) {
             sb.append(", marketTickers=").append(marketTickers);
         }
-        if (!marketIds.isEmpty()) {
-            sb.append(", marketIds=").append(marketIds);
-        }
-        if (sendInitialSnapshot != null) {
-            sb.append(", sendInitialSnapshot=").append(sendInitialSnapshot);
-        }
-        if (skipTickerAck != null) {
-            sb.append(", skipTickerAck=").append(skipTickerAck);
-        }
-        if (shardFactor != null) {
-            sb.append(", shardFactor=").append(shardFactor);
-        }
-        if (shardKey != null) {
-            sb.append(", shardKey=").append(shardKey);
-        }
-        if (!extraParams.isEmpty()) {
-            sb.append(", extraParams=").append(extraParams.keySet());
+        Set<String> set = setParams(params);
+        if (!set.isEmpty()) {
+            sb.append(", params=").append(set);
         }
         return sb.append(", ").append(listener != null ? "push" : "pull " + overflowPolicy()).append('}').toString();
+    }
+
+    private static Set<String> setParams(SubscribeCommandPayloadParams params) {
+        ObjectMapper mapper = Mappers.MAPPER;
+        Set<String> names = new LinkedHashSet<>();
+        mapper.valueToTree(params).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> specParams() {
+        ObjectMapper mapper = Mappers.MAPPER;
+        BeanDescription bean = mapper.getSerializationConfig()
+                .introspect(mapper.constructType(SubscribeCommandPayloadParams.class));
+        return bean.findProperties().stream().map(BeanPropertyDefinition::getName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One mapper for the introspection and the descriptions above, made when first needed. */
+    private static final class Mappers {
+        static final ObjectMapper MAPPER = KalshiJson.newMapper();
     }
 
     /** Builds {@link SubscribeRequest}s. Not thread-safe. */
@@ -260,13 +219,7 @@ public final class SubscribeRequest {
         private final LinkedHashSet<Channel> channels = new LinkedHashSet<>();
         private final List<String> marketTickers = new ArrayList<>();
         private boolean singleTicker;
-        private final List<String> marketIds = new ArrayList<>();
-        private boolean singleId;
-        private Boolean sendInitialSnapshot;
-        private Boolean skipTickerAck;
-        private Integer shardFactor;
-        private Integer shardKey;
-        private final Map<String, Object> extraParams = new LinkedHashMap<>();
+        private SubscribeCommandPayloadParams.Builder params = SubscribeCommandPayloadParams.builder();
         private OverflowPolicy overflowPolicy;
         private Integer bufferCapacity;
         private Consumer<? super WsMessage> listener;
@@ -320,97 +273,38 @@ public final class SubscribeRequest {
         }
 
         /**
-         * Subscribes to one market by UUID, sent as {@code market_id} (ticker channel only). Replaces
-         * earlier ids.
+         * Sets the spec's other {@code subscribe} parameters on the generated parameter builder, e.g.
+         * {@code params(p -> p.sendInitialSnapshot(true))} or {@code params(p -> p.shardFactor(4).shardKey(1))}.
+         * Channels and markets are set with this builder's own methods, not here. Called again, it edits the same
+         * parameters.
          *
-         * @param marketId the UUID, not blank
+         * @param edit changes the parameters, not null
          * @return this builder
          */
-        public Builder marketId(String marketId) {
-            marketIds.clear();
-            marketIds.add(nonBlank("marketId", marketId));
-            singleId = true;
+        public Builder params(Consumer<SubscribeCommandPayloadParams.Builder> edit) {
+            Objects.requireNonNull(edit, "edit").accept(params);
             return this;
         }
 
         /**
-         * Subscribes to markets by UUID, sent as {@code market_ids} (ticker channel only). Replaces
-         * earlier ids.
+         * Adds a {@code params} member newer than this SDK version, written with the client's JSON mapper. A
+         * parameter the spec defines is set with {@link #params params(...)} instead.
          *
-         * @param ids the UUIDs, none blank
-         * @return this builder
-         */
-        public Builder marketIds(Collection<String> ids) {
-            marketIds.clear();
-            for (String id : Objects.requireNonNull(ids, "ids")) {
-                String value = nonBlank("marketIds", id);
-                if (!marketIds.contains(value)) {
-                    marketIds.add(value);
-                }
-            }
-            singleId = false;
-            return this;
-        }
-
-        /**
-         * Sets {@code send_initial_snapshot}: the ticker channel then starts with the current values.
-         *
-         * @param value the flag
-         * @return this builder
-         */
-        public Builder sendInitialSnapshot(boolean value) {
-            this.sendInitialSnapshot = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code skip_ticker_ack}: {@code ok} replies then omit the market lists.
-         *
-         * @param value the flag
-         * @return this builder
-         */
-        public Builder skipTickerAck(boolean value) {
-            this.skipTickerAck = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code shard_factor} (communications fan-out, 1 to 100). Checked by the server.
-         *
-         * @param value the shard factor
-         * @return this builder
-         */
-        public Builder shardFactor(int value) {
-            this.shardFactor = value;
-            return this;
-        }
-
-        /**
-         * Sets {@code shard_key} (0 &le; key &lt; shard factor). Checked by the server.
-         *
-         * @param value the shard key
-         * @return this builder
-         */
-        public Builder shardKey(int value) {
-            this.shardKey = value;
-            return this;
-        }
-
-        /**
-         * Adds a {@code params} member this builder has no method for, e.g. {@code user_filter}.
-         * It is written with the client's JSON mapper.
-         *
-         * @param name the member name, not one of the members set by the other methods
+         * @param name the member name, not one the spec defines
          * @param value the value, not null
          * @return this builder
+         * @throws IllegalArgumentException if the spec defines {@code name}
          */
         public Builder param(String name, Object value) {
             Objects.requireNonNull(name, "name");
-            if (List.of("channels", "market_ticker", "market_tickers", "market_id", "market_ids", "send_initial_snapshot",
-                    "skip_ticker_ack", "shard_factor", "shard_key").contains(name)) {
-                throw new IllegalArgumentException(name + " has its own builder method");
+            if (OWN_PARAMS.contains(name)) {
+                throw new IllegalArgumentException(name + " has its own builder method (channels: builder(...);"
+                        + " markets: marketTicker(s)(...))");
             }
-            extraParams.put(name, Objects.requireNonNull(value, "value"));
+            if (SPEC_PARAMS.contains(name)) {
+                throw new IllegalArgumentException(name + " is a parameter of the spec: set it with params(p -> ...)");
+            }
+            params.additionalProperty(name, Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -453,12 +347,24 @@ public final class SubscribeRequest {
         }
 
         /**
-         * Builds the request.
+         * Builds the request, checking the parameters against the spec's ranges.
          *
          * @return the request
+         * @throws IllegalArgumentException if a parameter is out of the spec's range, or channels or markets were
+         *         set through {@link #params params(...)}
          */
         public SubscribeRequest build() {
-            return new SubscribeRequest(this);
+            SubscribeCommandPayloadParams built;
+            try {
+                built = params.build();
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("invalid subscribe parameters: " + e.getMessage(), e);
+            }
+            if (!built.channels().isEmpty() || built.marketTicker() != null || !built.marketTickers().isEmpty()) {
+                throw new IllegalArgumentException("channels and markets are set with builder(...) and"
+                        + " marketTicker(s)(...), not through params(...): the client keeps them up to date");
+            }
+            return new SubscribeRequest(this, built);
         }
 
         private static String nonBlank(String name, String value) {

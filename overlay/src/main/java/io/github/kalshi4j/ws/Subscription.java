@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -78,7 +78,7 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     private volatile boolean closed;
 
     // Dispatch-thread state.
-    final Map<Channel, Long> sids = new EnumMap<>(Channel.class);
+    final Map<Channel, Long> sids = new LinkedHashMap<>();
     final Map<Long, SequenceTracker> trackers = new HashMap<>();
     final Map<String, LocalOrderbook> books = new LinkedHashMap<>();
     final Set<String> consumerAwaitingSnapshot = new HashSet<>();
@@ -363,7 +363,7 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     void bind(Channel channel, long sid) {
         sids.put(channel, sid);
         trackers.put(sid, new SequenceTracker());
-        sidsView = Collections.unmodifiableMap(new EnumMap<>(sids));
+        sidsView = Collections.unmodifiableMap(new LinkedHashMap<>(sids));
     }
 
     void unbindAll() {

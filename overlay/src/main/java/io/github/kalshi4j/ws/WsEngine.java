@@ -3,6 +3,8 @@ package io.github.kalshi4j.ws;
 import io.github.kalshi4j.internal.DaemonThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.client.KalshiConfig;
@@ -12,8 +14,6 @@ import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
 import io.github.kalshi4j.ws.model.ListSubscriptionsCommandPayload;
-import io.github.kalshi4j.ws.model.SubscribeCommandPayload;
-import io.github.kalshi4j.ws.model.SubscribeCommandPayloadParams;
 import io.github.kalshi4j.ws.model.UnsubscribeCommandPayload;
 import io.github.kalshi4j.ws.model.UnsubscribeCommandPayloadParams;
 import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayload;
@@ -22,7 +22,6 @@ import jakarta.websocket.CloseReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,8 +84,9 @@ final class WsEngine {
     private final CopyOnWriteArrayList<Consumer<? super Throwable>> errorListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super SequenceEvent>> sequenceListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super WsMessage>> messageHandlers = new CopyOnWriteArrayList<>();
+    // Channels newer than the SDK get their list on first registration.
     private final Map<Channel, CopyOnWriteArrayList<Consumer<? super WsMessage>>> channelHandlers =
-            new EnumMap<>(Channel.class);
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     // Readable from any thread, written on the dispatch thread.
     private volatile ConnectionState state;
@@ -126,9 +126,6 @@ final class WsEngine {
         this.mapper = mapper;
         this.connector = new TyrusConnector(config.webSocketUrl(), signer, clock, config);
         this.decoder = new FrameDecoder(mapper, this::reportError);
-        for (Channel c : Channel.values()) {
-            channelHandlers.put(c, new CopyOnWriteArrayList<>());
-        }
         int n = INSTANCES.incrementAndGet();
         ScheduledThreadPoolExecutor dispatch = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "kalshi4j-ws-" + n);
@@ -309,7 +306,8 @@ final class WsEngine {
     }
 
     Registration on(Channel channel, Consumer<? super WsMessage> l) {
-        List<Consumer<? super WsMessage>> list = channelHandlers.get(channel);
+        List<Consumer<? super WsMessage>> list = channelHandlers.computeIfAbsent(channel,
+                c -> new CopyOnWriteArrayList<>());
         list.add(l);
         return () -> list.remove(l);
     }
@@ -721,16 +719,7 @@ final class WsEngine {
     }
 
     private static boolean isReply(String type) {
-        switch (type) {
-            case "subscribed":
-            case "unsubscribed":
-            case "ok":
-            case "error":
-            case "list_subscriptions":
-                return true;
-            default:
-                return false;
-        }
+        return FrameDecoder.isReply(type);
     }
 
     private static String abbreviate(String text) {
@@ -791,20 +780,20 @@ final class WsEngine {
         }
         Subscription<?> sub = route.subscription();
         Channel channel = route.channel();
-        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.OrderbookSnapshot
+        if (Channel.ORDERBOOK_DELTA.equals(channel) && message instanceof WsMessage.OrderbookSnapshot
                 && message.seq().isPresent()) {
             if (!checkSnapshotSequence(sub, sid, (WsMessage.OrderbookSnapshot) message)) {
                 return;
             }
-        } else if (channel.isSequenced() && message.seq().isPresent()
+        } else if ((channel.isSequenced() || !channel.isKnown()) && message.seq().isPresent()
                 && !checkSequence(sub, channel, sid, message.seq().getAsLong())) {
             return;
         }
-        if (channel == Channel.ORDERBOOK_DELTA && message instanceof WsMessage.Unknown
-                && (type.equals("orderbook_snapshot") || type.equals("orderbook_delta"))) {
+        if (Channel.ORDERBOOK_DELTA.equals(channel) && message instanceof WsMessage.Unknown
+                && Channel.ORDERBOOK_DELTA.messageTypes().contains(type)) {
             // The decoder reported it already. Whatever the frame said is missing from the book now.
             bookFrameLost(sub, frame.path("msg").path("market_ticker").asText(null));
-        } else if (channel == Channel.ORDERBOOK_DELTA && !applyToBook(sub, message)) {
+        } else if (Channel.ORDERBOOK_DELTA.equals(channel) && !applyToBook(sub, message)) {
             return;
         }
         deliver(sub, message);
@@ -891,7 +880,7 @@ final class WsEngine {
     private void sequenceBreak(SequenceEvent event) {
         LOG.info("kalshi4j WebSocket: {} on {} sid {}: expected seq {}, got {}", event.kind(), event.channel().wire(),
                 event.sid(), event.expected(), event.actual());
-        if (event.channel() == Channel.ORDERBOOK_DELTA) {
+        if (Channel.ORDERBOOK_DELTA.equals(event.channel())) {
             staleBooks(event.subscription());
             resync(event.subscription());
         }
@@ -1016,8 +1005,9 @@ final class WsEngine {
     }
 
     private void dispatchHandlers(Channel channel, WsMessage message) {
-        if (channel != null) {
-            for (Consumer<? super WsMessage> h : channelHandlers.get(channel)) {
+        List<Consumer<? super WsMessage>> forChannel = channel == null ? null : channelHandlers.get(channel);
+        if (forChannel != null) {
+            for (Consumer<? super WsMessage> h : forChannel) {
                 try {
                     h.accept(message);
                 } catch (Throwable t) {
@@ -1181,41 +1171,46 @@ final class WsEngine {
     }
 
     private void sendSubscribe(Subscription<?> sub) {
-        SubscribeCommandPayloadParams params;
+        ObjectNode params;
         try {
             params = subscribeParams(sub.currentRequest());
         } catch (RuntimeException invalid) {
-            // The generated model checks the spec's ranges (shard_factor >= 1, ...): fail this subscription only.
+            // The parameters were checked when the request was built; this is the encoder failing on a value.
             failSubscription(sub, new IllegalArgumentException("invalid subscribe request " + sub.request() + ": "
                     + invalid.getMessage(), invalid), true);
             return;
         }
         int id = nextId();
         sub.pendingSubscribeId = id;
-        send(new SubscribePending(id, sub), SubscribeCommandPayload.builder().id(id).cmd("subscribe").params(params).build());
+        ObjectNode command = mapper.createObjectNode();
+        command.put("id", id);
+        command.put("cmd", "subscribe");
+        command.set("params", params);
+        send(new SubscribePending(id, sub), command);
     }
 
-    private static SubscribeCommandPayloadParams subscribeParams(SubscribeRequest req) {
-        SubscribeCommandPayloadParams.Builder params = SubscribeCommandPayloadParams.builder();
-        for (Channel c : req.channels()) {
-            params.addChannels(SubscribeCommandPayloadParams.ChannelsEnum.fromValue(c.wire()));
-        }
+    /**
+     * The {@code params} of a subscribe command: the channels by wire name (so a channel newer than the SDK goes out
+     * as given), the subscription's current markets, then the request's other spec parameters as the generated model
+     * writes them.
+     */
+    private ObjectNode subscribeParams(SubscribeRequest req) {
+        ObjectNode params = mapper.createObjectNode();
+        ArrayNode channels = params.putArray("channels");
+        req.channels().forEach(c -> channels.add(c.wire()));
         if (req.singleTicker()) {
-            params.marketTicker(req.marketTickers().get(0));
+            params.put("market_ticker", req.marketTickers().get(0));
         } else if (!req.marketTickers().isEmpty()) {
-            params.marketTickers(req.marketTickers());
+            ArrayNode tickers = params.putArray("market_tickers");
+            req.marketTickers().forEach(tickers::add);
         }
-        if (req.singleId()) {
-            params.marketId(req.marketIds().get(0));
-        } else if (!req.marketIds().isEmpty()) {
-            params.marketIds(req.marketIds());
-        }
-        req.sendInitialSnapshot().ifPresent(params::sendInitialSnapshot);
-        req.skipTickerAck().ifPresent(params::skipTickerAck);
-        req.shardFactor().ifPresent(params::shardFactor);
-        req.shardKey().ifPresent(params::shardKey);
-        req.extraParams().forEach(params::additionalProperty);
-        return params.build();
+        JsonNode rest = mapper.valueToTree(req.params());
+        rest.fields().forEachRemaining(e -> {
+            if (!params.has(e.getKey())) {
+                params.set(e.getKey(), e.getValue());
+            }
+        });
+        return params;
     }
 
     private final class SubscribePending extends Pending {
@@ -1235,8 +1230,8 @@ final class WsEngine {
             }
             JsonNode msg = frame.path("msg");
             long sid = msg.path("sid").asLong(0);
-            Channel channel = Channel.fromWire(msg.path("channel").asText(null))
-                    .filter(awaiting::contains)
+            String named = msg.path("channel").asText(null);
+            Channel channel = awaiting.stream().filter(c -> c.wire().equals(named)).findFirst()
                     // A server spelling the channel differently still answers in order.
                     .orElse(awaiting.isEmpty() ? null : awaiting.iterator().next());
             if (channel == null || sid <= 0) {
@@ -1338,7 +1333,7 @@ final class WsEngine {
         if (feed == null || feed.policy() != OverflowPolicy.FAIL) {
             return;
         }
-        boolean onlyBooks = sub.channels().stream().allMatch(c -> c == Channel.ORDERBOOK_DELTA);
+        boolean onlyBooks = sub.channels().stream().allMatch(Channel.ORDERBOOK_DELTA::equals);
         if (onlyBooks) {
             return;
         }

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,33 +39,44 @@ class WsDecodeTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper MODELS = KalshiJson.newMapper();
 
-    /** Envelope type to the record it must decode into, written out here independently of the decoder. */
-    private static final Map<String, Class<? extends WsMessage>> RECORDS = new LinkedHashMap<>();
+    /**
+     * Envelope type to the generated model of its payload, read off the pinned AsyncAPI document itself (every message
+     * of a channel other than the connection's {@code /}), not off the generated catalogue under test.
+     */
+    private static final Map<String, Class<?>> PAYLOADS = specPayloads();
 
-    static {
-        RECORDS.put("orderbook_snapshot", WsMessage.OrderbookSnapshot.class);
-        RECORDS.put("orderbook_delta", WsMessage.OrderbookDelta.class);
-        RECORDS.put("ticker", WsMessage.Ticker.class);
-        RECORDS.put("trade", WsMessage.Trade.class);
-        RECORDS.put("fill", WsMessage.Fill.class);
-        RECORDS.put("market_position", WsMessage.MarketPosition.class);
-        RECORDS.put("market_lifecycle_v2", WsMessage.MarketLifecycle.class);
-        RECORDS.put("event_lifecycle", WsMessage.EventLifecycle.class);
-        RECORDS.put("multivariate_lookup", WsMessage.MultivariateLookup.class);
-        RECORDS.put("rfq_created", WsMessage.RfqCreated.class);
-        RECORDS.put("rfq_deleted", WsMessage.RfqDeleted.class);
-        RECORDS.put("quote_created", WsMessage.QuoteCreated.class);
-        RECORDS.put("quote_accepted", WsMessage.QuoteAccepted.class);
-        RECORDS.put("quote_executed", WsMessage.QuoteExecuted.class);
-        RECORDS.put("order_group_updates", WsMessage.OrderGroupUpdate.class);
-        RECORDS.put("user_order", WsMessage.UserOrder.class);
+    private static Map<String, Class<?>> specPayloads() {
+        JsonNode spec = PinnedSpec.asyncApi();
+        Map<String, Class<?>> out = new LinkedHashMap<>();
+        spec.path("channels").forEach(channel -> {
+            if (channel.path("address").asText().equals("/")) {
+                return;
+            }
+            channel.path("messages").forEach(ref -> {
+                String key = ref.get("$ref").asText().replaceAll(".*/", "");
+                String schema = spec.at("/components/messages/" + key + "/payload/$ref").asText().replaceAll(".*/", "");
+                String type = spec.at("/components/schemas/" + schema + "/properties/type/const").asText();
+                try {
+                    out.put(type, Class.forName("io.github.kalshi4j.ws.model." + Character.toUpperCase(schema.charAt(0))
+                            + schema.substring(1)));
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError("no generated model for " + schema, e);
+                }
+            });
+        });
+        return out;
     }
 
-    private static final Set<String> REPLY_TYPES = Set.of("subscribed", "unsubscribed", "ok", "error");
+    /** The record a frame became: decoded (not {@link WsMessage.Unknown}) into the spec's payload model for its type. */
+    private static void assertDecodedAsSpecified(String type, WsMessage m, String where) throws Exception {
+        assertFalse(m instanceof WsMessage.Unknown, where + ": " + type + " decoded as Unknown");
+        assertEquals(type, m.type(), where);
+        assertEquals(PAYLOADS.get(type), m.getClass().getMethod("payload").invoke(m).getClass(), where);
+    }
 
     /** One pull subscription per channel, all markets (orderbook_delta: the spec examples' market). */
     private static Map<Channel, Subscription<WsMessage>> subscribeAll(WsHarness h, String book) throws Exception {
-        Map<Channel, Subscription<WsMessage>> subs = new EnumMap<>(Channel.class);
+        Map<Channel, Subscription<WsMessage>> subs = new HashMap<>();
         for (Channel c : Channel.values()) {
             SubscribeRequest r = c == Channel.ORDERBOOK_DELTA ? SubscribeRequest.of(c, book) : SubscribeRequest.of(c);
             subs.put(c, h.ws.subscribe(r).get(5, TimeUnit.SECONDS));
@@ -81,10 +92,7 @@ class WsDecodeTest {
 
     @Test
     void theDecoderCoversEveryDataMessageOfThePinnedSpecAndEachChannelKnowsItsTypes() {
-        Set<String> dataTypes = new TreeSet<>(WsMessageTypes.byType().keySet());
-        dataTypes.removeAll(REPLY_TYPES);
-        assertEquals(new TreeSet<>(RECORDS.keySet()), dataTypes);
-        assertEquals(RECORDS.keySet(), FrameDecoder.knownTypes());
+        assertEquals(new TreeSet<>(PAYLOADS.keySet()), new TreeSet<>(FrameDecoder.knownTypes()));
         WsMessageTypes.channels().forEach((channel, models) -> {
             if (channel.equals("root")) {
                 return;
@@ -112,7 +120,7 @@ class WsDecodeTest {
         for (JsonNode message : PinnedSpec.asyncApi().at("/components/messages")) {
             for (JsonNode example : message.path("examples")) {
                 JsonNode payload = example.get("payload");
-                if (payload != null && payload.isObject() && RECORDS.containsKey(payload.path("type").asText())) {
+                if (payload != null && payload.isObject() && PAYLOADS.containsKey(payload.path("type").asText())) {
                     examples.add(payload);
                 }
             }
@@ -124,7 +132,7 @@ class WsDecodeTest {
                 "orderbook_snapshot".equals(b.path("type").asText())));
         try (WsHarness h = WsHarness.start()) {
             h.server.setBook("FED-23DEC-T3.00", new String[][] {{"0.96", "54"}}, new String[][] {});
-            Map<Channel, List<WsMessage>> handled = new EnumMap<>(Channel.class);
+            Map<Channel, List<WsMessage>> handled = new HashMap<>();
             for (Channel c : Channel.values()) {
                 List<WsMessage> seen = new CopyOnWriteArrayList<>();
                 handled.put(c, seen);
@@ -143,8 +151,7 @@ class WsDecodeTest {
                 h.server.sendRaw(frame.toString());
                 WsMessage m = subs.get(channel).poll(WAIT);
                 assertNotNull(m, type);
-                assertInstanceOf(RECORDS.get(type), m, type);
-                assertEquals(type, m.type());
+                assertDecodedAsSpecified(type, m, "spec example");
                 assertEquals(frame.get("sid").asLong(), m.sid());
                 Object expected = MODELS.treeToValue(frame, WsMessageTypes.byType().get(type));
                 Object payload = m.getClass().getMethod("payload").invoke(m);
@@ -214,7 +221,7 @@ class WsDecodeTest {
                     JsonNode raw = json.readTree(line);
                     WsMessage m = sub.poll(WAIT);
                     assertNotNull(m, file.getKey());
-                    assertInstanceOf(RECORDS.get(raw.get("type").asText()), m, file.getKey());
+                    assertDecodedAsSpecified(raw.get("type").asText(), m, file.getKey());
                     JsonNode msg = raw.get("msg");
                     if (m instanceof WsMessage.Ticker) {
                         WsMessage.Ticker t = (WsMessage.Ticker) m;

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.ws;
 
+import io.github.kalshi4j.ws.Channel;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.ws;
 
+import io.github.kalshi4j.ws.Channel;
 import io.github.kalshi4j.testkit.engine.Fill;
 import io.github.kalshi4j.testkit.engine.Market;
 import io.github.kalshi4j.testkit.engine.MarketLifecycleEvent;
@@ -78,7 +79,7 @@ final class Frames {
 
     static SubscribedResponsePayload subscribed(Integer id, Channel channel, int sid) {
         return SubscribedResponsePayload.builder().id(id).type(SubscribedResponsePayload.TYPE)
-                .msg(SubscribedResponsePayloadMsg.builder().channel(channel.wireName()).sid(sid).build()).build();
+                .msg(SubscribedResponsePayloadMsg.builder().channel(channel.wire()).sid(sid).build()).build();
     }
 
     static UnsubscribedResponsePayload unsubscribed(Integer id, int sid, int seq) {
@@ -98,7 +99,7 @@ final class Frames {
     static ListSubscriptionsResponsePayload list(Integer id, List<Subscription> subs) {
         List<ListSubscriptionsResponsePayloadMsgInner> items = new ArrayList<>();
         for (Subscription s : subs) {
-            items.add(ListSubscriptionsResponsePayloadMsgInner.builder().channel(s.channel.wireName()).sid(s.sid).build());
+            items.add(ListSubscriptionsResponsePayloadMsgInner.builder().channel(s.channel.wire()).sid(s.sid).build());
         }
         // msg is a required list, so the model writes it even when empty ("msg":[]), which keeps the reply
         // distinguishable from an update_subscription "ok".

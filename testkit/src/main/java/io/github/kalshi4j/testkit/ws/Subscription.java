@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.ws;
 
+import io.github.kalshi4j.ws.Channel;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

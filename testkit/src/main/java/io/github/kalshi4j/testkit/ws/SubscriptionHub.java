@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.ws;
 
+import io.github.kalshi4j.ws.Channel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,7 +120,7 @@ final class SubscriptionHub {
         }
         List<Channel> channels = new ArrayList<>();
         for (JsonNode n : names) {
-            Channel channel = n.isTextual() ? Channel.fromWire(n.asText()) : null;
+            Channel channel = n.isTextual() ? Channel.fromWire(n.asText()).orElse(null) : null;
             if (channel == null) {
                 throw CommandError.of(CommandError.UNKNOWN_CHANNEL);
             }
@@ -143,10 +144,10 @@ final class SubscriptionHub {
 
     private void subscribeOne(Connection c, Integer id, Channel channel, Set<String> requested, boolean initialTicker,
             boolean skipTickerAck) throws CommandError {
-        if (channel.requiresAuth() && c.userId() == null) {
+        if (channel.isUserData() && c.userId() == null) {
             throw CommandError.of(CommandError.AUTH_REQUIRED);
         }
-        Set<String> markets = switch (channel.marketScope()) {
+        Set<String> markets = switch (channel.marketFilter()) {
             case IGNORED -> null;
             case OPTIONAL -> requested.isEmpty() ? null : requested;
             case REQUIRED -> {
@@ -272,7 +273,7 @@ final class SubscriptionHub {
 
     /** Market lists can only change on channels that take them, and not on a subscription to every market. */
     private static void requireMarketList(Subscription sub) throws CommandError {
-        if (sub.channel.marketScope() == Channel.MarketScope.IGNORED || sub.coversAllMarkets()) {
+        if (sub.channel.marketFilter() == Channel.MarketFilter.IGNORED || sub.coversAllMarkets()) {
             throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
         }
     }
@@ -569,7 +570,7 @@ final class SubscriptionHub {
     void skipSeq(int n) {
         for (Connection c : connections.get()) {
             for (Subscription sub : c.subscriptions()) {
-                if (sub.channel.sequenced()) {
+                if (sub.channel.isSequenced()) {
                     sub.skip(n);
                 }
             }
