@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: help generate build test demo exchange drift sync-spec bench clean clean-spec
+.PHONY: help generate build test demo exchange drift sync-spec ws-spec-check bench clean clean-spec
 
 help:
 	@echo "make test        build everything and run all tests"
@@ -15,6 +15,8 @@ help:
 	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
 	@echo "make drift FROM=a.yaml TO=b.yaml   diff two spec files or URLs (TO alone: the pinned spec vs TO)"
 	@echo "make sync-spec [SOURCE=dir|url]    bump the spec pin, regenerate, print the old->new drift summary"
+	@echo "make ws-spec-check ASYNCAPI=file   in a scratch copy, generate the WebSocket side from that AsyncAPI and"
+	@echo "                 compile overlay + testkit (no Java edit allowed; this tree and ~/.m2 stay untouched)"
 	@echo "make clean       remove build output (spec/materialized stays: make clean-spec)"
 
 generate:
@@ -56,6 +58,11 @@ drift:
 sync-spec:
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.SyncSpecMain --root $(CURDIR)$(if $(SOURCE), --source $(SOURCE))
+
+ASYNCAPI ?= ../shared/specs/next/kalshi-asyncapi-2.0.0-later.yaml
+ws-spec-check:
+	@$(CONTRACT_BUILD)
+	$(CONTRACT_TOOL) io.github.kalshi4j.contract.WsSpecCheckMain --root $(CURDIR) --asyncapi $(ASYNCAPI)
 
 # Benchmarks (bench/): builds the reactor with the bench module, installs the pinned TypeScript SDK into the
 # git-ignored bench/node/node_modules, runs every measurement and writes docs/BENCHMARKS.md from the numbers.

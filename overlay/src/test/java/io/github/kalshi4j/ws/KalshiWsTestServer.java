@@ -44,11 +44,15 @@ import org.glassfish.tyrus.spi.ServerContainer;
 final class KalshiWsTestServer implements AutoCloseable {
 
     static final String PATH = "/trade-api/ws/v2";
-    static final Set<String> PRIVATE_CHANNELS =
-            Set.of("fill", "market_positions", "user_orders", "order_group_updates", "communications");
-    static final Set<String> ALL_CHANNELS = Set.of("orderbook_delta", "ticker", "trade", "fill", "market_positions",
-            "market_lifecycle_v2", "multivariate", "communications", "order_group_updates", "user_orders");
-    private static final Set<String> SEQUENCED = Set.of("orderbook_delta", "order_group_updates");
+    // The channel facts come from the generated catalogue, as the client's do: no second channel table.
+    static final Set<String> PRIVATE_CHANNELS = wires(Channel::isUserData);
+    static final Set<String> ALL_CHANNELS = wires(c -> true);
+    private static final Set<String> SEQUENCED = wires(Channel::isSequenced);
+
+    private static Set<String> wires(java.util.function.Predicate<Channel> which) {
+        return Channel.known().stream().filter(which).map(Channel::wire)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     // Held so the settings stick (java.util.logging keeps loggers weakly): Grizzly announces every start and stop.
     private static final java.util.logging.Logger GRIZZLY = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
@@ -338,7 +342,7 @@ final class KalshiWsTestServer implements AutoCloseable {
                 .put("ts", "2026-08-11T01:15:15.566273Z");
         for (Conn c : List.copyOf(connections)) {
             for (Sub s : List.copyOf(c.subs.values())) {
-                if ("orderbook_delta".equals(s.channel) && s.covers(market)) {
+                if (Channel.ORDERBOOK_DELTA.wire().equals(s.channel) && s.covers(market)) {
                     sendData(c, s, "orderbook_delta", msg.deepCopy());
                 }
             }
@@ -619,7 +623,7 @@ final class KalshiWsTestServer implements AutoCloseable {
                 reply(conn, error(id, 9, "Authentication required"));
                 return;
             }
-            if ("orderbook_delta".equals(channel) && markets.isEmpty()) {
+            if (Channel.ORDERBOOK_DELTA.wire().equals(channel) && markets.isEmpty()) {
                 reply(conn, error(id, 14, "Market Ticker required"));
                 return;
             }
@@ -635,7 +639,7 @@ final class KalshiWsTestServer implements AutoCloseable {
             ObjectNode ok = obj().put("id", id).put("type", "subscribed");
             ok.set("msg", obj().put("channel", channel).put("sid", sub.sid));
             reply(conn, ok);
-            if ("orderbook_delta".equals(channel)) {
+            if (Channel.ORDERBOOK_DELTA.wire().equals(channel)) {
                 for (String m : markets) {
                     sendSnapshot(conn, sub, m);
                 }
@@ -736,7 +740,7 @@ final class KalshiWsTestServer implements AutoCloseable {
                 added.removeAll(sub.markets);
                 sub.markets.addAll(markets);
                 replyOk(conn, id, sub);
-                if ("orderbook_delta".equals(sub.channel)) {
+                if (Channel.ORDERBOOK_DELTA.wire().equals(sub.channel)) {
                     for (String m : added) {
                         sendSnapshot(conn, sub, m);
                     }

@@ -113,7 +113,7 @@ final class Frames {
             msg.marketTicker(e.marketTicker());
         }
         if (e.marketId() != null) {
-            msg.marketId(e.marketId());
+            declared(ErrorResponsePayloadMsg.class, msg::additionalProperty, "market_id", e.marketId());
         }
         return ErrorResponsePayload.builder().id(id).type(ErrorResponsePayload.TYPE).msg(msg.build()).build();
     }
@@ -277,21 +277,50 @@ final class Frames {
      * {@code position}/{@code volume} are whole contracts (fractions dropped), the {@code _fp} twins are exact.
      */
     static MarketPositionPayload position(int sid, MarketPosition p) {
-        MarketPositionPayloadMsg msg = MarketPositionPayloadMsg.builder()
+        MarketPositionPayloadMsg.Builder msg = MarketPositionPayloadMsg.builder()
                 .userId(p.userId())
                 .marketTicker(p.ticker())
-                .position(wholeContracts(p.position()))
                 .positionFp(Models.count(p.position()))
-                .positionCost(centiCents(p.marketExposure()))
-                .realizedPnl(centiCents(p.realizedPnl()))
-                .feesPaid(centiCents(p.feesPaid()))
-                // The engine does not split fees by position; all fees paid in the market are the position's.
-                .positionFeeCost(centiCents(p.feesPaid()))
-                .volume(wholeContracts(p.volume()))
-                .volumeFp(Models.count(p.volume()))
-                .build();
-        return MarketPositionPayload.builder().type(MarketPositionPayload.TYPE).sid(sid).msg(msg).build();
+                .volumeFp(Models.count(p.volume()));
+        // The forms that differ between spec versions: the pinned spec's integers, later specs' dollar strings.
+        java.util.function.BiConsumer<String, Object> extra = msg::additionalProperty;
+        Class<?> model = MarketPositionPayloadMsg.class;
+        declared(model, extra, "position", wholeContracts(p.position()));
+        declared(model, extra, "volume", wholeContracts(p.volume()));
+        declared(model, extra, "position_cost", centiCents(p.marketExposure()));
+        declared(model, extra, "realized_pnl", centiCents(p.realizedPnl()));
+        declared(model, extra, "fees_paid", centiCents(p.feesPaid()));
+        // The engine does not split fees by position; all fees paid in the market are the position's.
+        declared(model, extra, "position_fee_cost", centiCents(p.feesPaid()));
+        declared(model, extra, "position_cost_dollars", Models.money(p.marketExposure()).toPlainString());
+        declared(model, extra, "realized_pnl_dollars", Models.money(p.realizedPnl()).toPlainString());
+        declared(model, extra, "fees_paid_dollars", Models.money(p.feesPaid()).toPlainString());
+        declared(model, extra, "position_fee_cost_dollars", Models.money(p.feesPaid()).toPlainString());
+        return MarketPositionPayload.builder().type(MarketPositionPayload.TYPE).sid(sid).msg(msg.build()).build();
     }
+
+    /**
+     * Writes a member only when the spec this build was generated from declares it on {@code model}: Kalshi's later
+     * specs drop legacy forms (integer cents and centi-cents, whole contracts) and add {@code _dollars} twins, and
+     * the local exchange sends exactly the forms of the pinned spec, so that a spec bump does not need a Java edit
+     * here to compile. The value goes in as an extra property, which the model writes under that name.
+     */
+    private static void declared(Class<?> model, java.util.function.BiConsumer<String, Object> extra, String name,
+            Object value) {
+        if (DECLARED.get(model).contains(name)) {
+            extra.accept(name, value);
+        }
+    }
+
+    private static final ClassValue<java.util.Set<String>> DECLARED = new ClassValue<>() {
+        @Override
+        protected java.util.Set<String> computeValue(Class<?> type) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = io.github.kalshi4j.transport.KalshiJson.newMapper();
+            return mapper.getSerializationConfig().introspect(mapper.constructType(type)).findProperties().stream()
+                    .map(com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    };
 
     static OrderGroupUpdatesPayload orderGroup(int sid, int seq, OrderGroupUpdate u) {
         OrderGroupUpdatesPayloadMsg.Builder msg = OrderGroupUpdatesPayloadMsg.builder()
