@@ -76,6 +76,7 @@ final class KalshiWsTestServer implements AutoCloseable {
     private boolean supportsGetSnapshot = true;
     private String listReplyType = "ok";
     private final Set<String> unsupportedChannels = new LinkedHashSet<>();
+    private final Set<String> newerChannels = new LinkedHashSet<>();
     private final Set<String> unknownMarkets = new LinkedHashSet<>(Set.of("INVALID-MARKET"));
     private final Map<String, int[]> failNext = new HashMap<>();
     private final Map<String, String> failNextMessage = new HashMap<>();
@@ -251,6 +252,11 @@ final class KalshiWsTestServer implements AutoCloseable {
 
     synchronized void unsupportChannel(String channel) {
         unsupportedChannels.add(channel);
+    }
+
+    /** Accepts subscriptions to a channel the generated catalogue does not know, as a newer Kalshi server would. */
+    synchronized void supportNewerChannel(String channel) {
+        newerChannels.add(channel);
     }
 
     /** The next command named {@code cmd} is answered with this error. */
@@ -615,7 +621,8 @@ final class KalshiWsTestServer implements AutoCloseable {
         boolean skipAck = params.path("skip_ticker_ack").asBoolean(false);
         for (JsonNode ch : channels) {
             String channel = ch.asText();
-            if (!ALL_CHANNELS.contains(channel) || unsupportedChannels.contains(channel)) {
+            if (!(ALL_CHANNELS.contains(channel) || newerChannels.contains(channel))
+                    || unsupportedChannels.contains(channel)) {
                 reply(conn, error(id, 8, "Unknown channel name"));
                 return;
             }
