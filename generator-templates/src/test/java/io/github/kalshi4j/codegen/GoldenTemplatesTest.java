@@ -169,9 +169,15 @@ class GoldenTemplatesTest {
 
     @Test
     void renderedSourcesCompileAgainstJackson() throws IOException {
+        Path classes = work.resolve("classes");
+        compile(rendered.keySet().stream().map(r -> renderedRoot.resolve(r).toFile()).toList(), classes);
+        assertTrue(Files.exists(classes.resolve("io/github/kalshi4j/api/MarketsApi.class")));
+    }
+
+    /** Compiles rendered sources against Jackson alone (what the generated module depends on) into {@code classes}. */
+    static void compile(List<File> sources, Path classes) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertTrue(javac != null, "tests must run on a JDK (no system Java compiler)");
-        Path classes = work.resolve("classes");
         Files.createDirectories(classes);
         String classpath = Stream.of(
                         com.fasterxml.jackson.annotation.JsonProperty.class,
@@ -181,7 +187,6 @@ class GoldenTemplatesTest {
                 .map(GoldenTemplatesTest::location)
                 .distinct()
                 .collect(Collectors.joining(File.pathSeparator));
-        List<File> sources = rendered.keySet().stream().map(r -> renderedRoot.resolve(r).toFile()).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter out = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -195,7 +200,6 @@ class GoldenTemplatesTest {
                     .collect(Collectors.joining("\n"));
             assertTrue(ok && errors.isEmpty(), "the templates render Java that does not compile:\n" + errors + out);
         }
-        assertTrue(Files.exists(classes.resolve("io/github/kalshi4j/api/MarketsApi.class")));
     }
 
     @Test

@@ -18,24 +18,14 @@ import org.openapitools.codegen.config.GlobalSettings;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Renders a small AsyncAPI fixture through the WebSocket pipeline of the build ({@link AsyncApiLifter} with
@@ -124,11 +114,7 @@ class GoldenWsTemplatesTest {
 
     @Test
     void renderedSurfaceCompilesWithItsModelsAndTheOverlaysOverflowPolicy() throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertTrue(javac != null, "tests must run on a JDK (no system Java compiler)");
-        Path classes = work.resolve("classes");
-        Files.createDirectories(classes);
-        // The models use the generated transport's KalshiJson; render it from the REST templates' fixture run.
+        // The models use the generated transport's KalshiJson; render it from the REST templates' fixture.
         ObjectNode rest = (ObjectNode) PrepareSpecs.yamlMapper().readTree(GoldenTemplatesTest.FIXTURE.toFile());
         SpecNormalizer.normalizeOpenApi(rest);
         Path restInput = work.resolve("spec/rest.json");
@@ -141,27 +127,8 @@ class GoldenWsTemplatesTest {
         }
         sources.add(transport.resolve("src/main/java/io/github/kalshi4j/transport/KalshiJson.java").toFile());
         sources.add(REPO.resolve("overlay/src/main/java/io/github/kalshi4j/ws/OverflowPolicy.java").toFile());
-        String classpath = Stream.of(
-                        com.fasterxml.jackson.annotation.JsonProperty.class,
-                        com.fasterxml.jackson.core.JsonGenerator.class,
-                        com.fasterxml.jackson.databind.ObjectMapper.class,
-                        com.fasterxml.jackson.datatype.jsr310.JavaTimeModule.class)
-                .map(GoldenTemplatesTest::location)
-                .distinct()
-                .collect(Collectors.joining(File.pathSeparator));
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter out = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(out, files, diagnostics,
-                    List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-Xlint:all,-processing,-serial",
-                            "-classpath", classpath, "-d", classes.toString()),
-                    null, files.getJavaFileObjectsFromFiles(sources)).call();
-            String errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(GoldenTemplatesTest::describe)
-                    .collect(Collectors.joining("\n"));
-            assertTrue(ok && errors.isEmpty(), "the ws templates render Java that does not compile:\n" + errors + out);
-        }
+        Path classes = work.resolve("classes");
+        GoldenTemplatesTest.compile(sources, classes);
         assertTrue(Files.exists(classes.resolve("io/github/kalshi4j/ws/WsMessage$MyOrderUpdate.class")));
     }
 
