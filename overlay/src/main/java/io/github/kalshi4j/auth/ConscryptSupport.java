@@ -86,7 +86,7 @@ final class ConscryptSupport {
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return "Conscrypt is on the classpath but its native library cannot load on this platform ("
                 + platform.toLowerCase(Locale.ROOT) + "): " + reason + ". The " + COORDINATES + " jar carries "
-                + "native code for Linux and macOS on x86_64 and Windows on x86 and x86_64 only; choose the jdk or auto signer provider "
-                + "(KALSHI_SIGNER_PROVIDER) on this machine";
+                + "native code for Linux and macOS on x86_64 and Windows on x86 and x86_64 only; choose the jdk or "
+                + "auto signer provider (KALSHI_SIGNER_PROVIDER) on this machine";
     }
 }

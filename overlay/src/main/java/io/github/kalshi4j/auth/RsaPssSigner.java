@@ -277,7 +277,8 @@ public final class RsaPssSigner implements KalshiSigner {
         }
     }
 
-    private static PrivateKey providerForm(java.security.Provider jca, PrivateKey key, Provider provider, String keyId) {
+    private static PrivateKey providerForm(java.security.Provider jca, PrivateKey key, Provider provider,
+            String keyId) {
         try {
             Key translated = KeyFactory.getInstance("RSA", jca).translateKey(key);
             if (translated instanceof PrivateKey) {
