@@ -3,6 +3,7 @@ package io.github.kalshi4j.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.auth.RsaPssSigner;
 import io.github.kalshi4j.bench.jmh.CpuProfiler;
 import io.github.kalshi4j.bench.jmh.DecodeBench;
 import io.github.kalshi4j.bench.jmh.OrderbookBench;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -204,20 +206,40 @@ public final class BenchRunner {
         m.put("javaVersion", command(List.of(java, "-version")).trim());
         m.put("nodeVersion", command(List.of("node", "--version")).trim());
         m.put("opensslVersion", command(List.of("openssl", "version")).trim());
+        m.put("avx512ifma", cpuHasAvx512Ifma());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("loadAverageStart", loadAverage());
     }
 
     private void signing(Worker node) {
-        ArrayNode rounds = results.putObject("signing").putArray("rounds");
+        ObjectNode signing = results.putObject("signing");
+        boolean conscrypt = RsaPssSigner.Provider.CONSCRYPT.isAvailable();
+        // OpenSSL 3.0 signs RSA-2048 with AVX-512 IFMA code where the CPU has it; the same openssl with that code
+        // switched off shows how much of the gap to the native providers is that one instruction set.
+        boolean ifma = cpuHasAvx512Ifma();
+        signing.put("conscryptAvailable", conscrypt);
+        if (!conscrypt) {
+            problems.add("signing: Conscrypt does not load here, so its rows are not measured");
+        }
+        ArrayNode rounds = signing.putArray("rounds");
         for (int r = 0; r < s.jmhRounds(); r++) {
             ObjectNode round = rounds.addObject();
             round.put("loadAverage", loadAverage());
             List<Runnable> contenders = new ArrayList<>();
-            contenders.add(() -> round.set("openssl", opensslSpeed()));
-            contenders.add(() -> round.set("jdk", jmhSample(SignBench.class, "jdk")));
-            contenders.add(() -> round.set("bouncyCastle", jmhSample(SignBench.class, "bouncyCastle")));
+            contenders.add(() -> round.set("openssl", opensslSpeed(Map.of())));
+            if (ifma) {
+                contenders.add(() -> round.set("opensslNoIfma", opensslSpeed(Map.of("OPENSSL_ia32cap",
+                        OPENSSL_WITHOUT_IFMA))));
+            }
+            for (String method : List.of("jdk", "jdkFresh", "bouncyCastle", "bouncyCastleFresh")) {
+                contenders.add(() -> round.set(method, jmhSample(SignBench.class, method)));
+            }
+            if (conscrypt) {
+                for (String method : List.of("conscrypt", "conscryptFresh")) {
+                    contenders.add(() -> round.set(method, jmhSample(SignBench.class, method)));
+                }
+            }
             contenders.add(() -> round.set("jcaFloor", jmhSample(SignBench.class, "jdkSignatureReused")));
             if (node != null) {
                 contenders.add(() -> round.set("nodePss", node.call(op("sign").put("variant", "openssl-pss")
@@ -407,10 +429,21 @@ public final class BenchRunner {
         }
     }
 
-    private ObjectNode opensslSpeed() {
+    /**
+     * {@code OPENSSL_ia32cap} value that hides AVX-512 IFMA (bit 21 of CPUID leaf 7's EBX, the second word) from
+     * OpenSSL, so it signs with the code it uses on CPUs without it.
+     */
+    static final String OPENSSL_WITHOUT_IFMA = ":~0x200000";
+
+    private static boolean cpuHasAvx512Ifma() {
+        String flags = firstMatch(Path.of("/proc/cpuinfo"), "flags");
+        return (" " + flags + " ").contains(" avx512ifma ");
+    }
+
+    private ObjectNode opensslSpeed(Map<String, String> env) {
         // OpenSSL's default basis is the CPU time it used, so a busy neighbour does not inflate it.
         String out = command(List.of("openssl", "speed", "-mr", "-seconds",
-                Integer.toString(s.opensslSeconds()), "rsa2048"));
+                Integer.toString(s.opensslSeconds()), "rsa2048"), env);
         for (String line : out.split("\n")) {
             if (line.startsWith("+F2:")) {
                 String[] f = line.trim().split(":");
@@ -554,8 +587,15 @@ public final class BenchRunner {
 
     /** Runs a short command and returns its standard output and error; "unavailable: ..." if it cannot run. */
     static String command(List<String> cmd) {
+        return command(cmd, Map.of());
+    }
+
+    /** {@link #command(List)} with these variables added to the environment. */
+    static String command(List<String> cmd, Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();

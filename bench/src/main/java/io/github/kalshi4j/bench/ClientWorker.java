@@ -2,6 +2,7 @@ package io.github.kalshi4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.auth.PrivateKeys;
 import io.github.kalshi4j.auth.RequestSignature;
 import io.github.kalshi4j.auth.RsaPssSigner;
 import io.github.kalshi4j.client.KalshiClient;
@@ -41,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code {"op":"rest","client":"kalshi4j"|"raw","concurrency":N,"seconds":S}}: signed GetExchangeStatus in a
  *       closed loop on N threads. kalshi4j: {@code client.exchange().getExchangeStatus()} (sign, send, typed decode,
  *       retry policy). raw: HttpClient 5 classic with the same pool size, the same {@link RequestSignature} and the
- *       same JDK RSA-PSS signer, reading the body as bytes.</li>
+ *       same JDK RSA-PSS signer, reading the body as bytes. Both sign with the JDK provider, pinned: Conscrypt is
+ *       on the bench classpath for the signing benchmark, and these runs measure what a user without it gets.</li>
  *   <li>{@code {"op":"page","client":"kalshi4j"|"raw","seconds":S}}: GetMarkets {@code limit=1000} in a loop on one
  *       thread (kalshi4j decodes into {@link GetMarketsResponse}; raw only reads the bytes).</li>
  *   <li>{@code wsOpen}, {@code {"op":"wsExpect","frames":N}}, {@code wsAwait}: the receiving side of the WebSocket
@@ -63,10 +65,10 @@ public final class ClientWorker {
         restUrl = URI.create(info.get("restUrl").asText());
         String pem = Files.readString(Path.of(info.get("privateKeyFile").asText()));
         String keyId = info.get("keyId").asText();
-        signer = RsaPssSigner.fromPem(keyId, pem);
+        signer = RsaPssSigner.of(keyId, PrivateKeys.fromPem(pem), RsaPssSigner.Provider.JDK);
         kalshi = KalshiClient.builder()
                 .config(KalshiConfig.builder().baseUrl(restUrl).webSocketUrl(URI.create(info.get("webSocketUrl")
-                        .asText())).maxConnections(64).build())
+                        .asText())).maxConnections(64).signerProvider(RsaPssSigner.Provider.JDK).build())
                 .credentials(keyId, pem)
                 .build();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()

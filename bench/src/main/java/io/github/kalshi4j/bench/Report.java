@@ -302,18 +302,31 @@ public final class Report {
 
     // ------------------------------------------------------------------------------------------------ sections
 
+    /** The kalshi4j signer rows: result key, provider name, table label. */
+    private static final String[][] SIGNERS = {
+        {"conscrypt", "CONSCRYPT", "**kalshi4j `RsaPssSigner`, Provider.CONSCRYPT** (what `auto` picks once "
+            + "Conscrypt is on the classpath)"},
+        {"jdk", "JDK", "**kalshi4j `RsaPssSigner`, Provider.JDK** (what `auto` picks without Conscrypt)"},
+        {"bouncyCastle", "BOUNCY_CASTLE", "**kalshi4j `RsaPssSigner`, Provider.BOUNCY_CASTLE**"},
+    };
+
     private void signing() {
         JsonNode rounds = r.path("signing").path("rounds");
         line("## 1. Signing: RSA-PSS with a 2048-bit key");
         line("");
-        line("One Kalshi request signature (`timestamp + METHOD + path`, RSA-PSS, SHA-256, MGF1, 32-byte salt) "
-                + "with `RsaPssSigner.sign` as the client calls it for every attempt (a fresh `Signature`, the "
-                + "private-key operation, base64), one thread, JMH sample mode for the latency distribution. Next to "
-                + "it, in the same rounds: `openssl speed -seconds N rsa2048` (its sign/s turned into time per "
-                + "signature; OpenSSL divides by the CPU time it used, so load from other processes does not inflate "
-                + "it), a bare JDK `Signature` initialised once and reused (the JCA floor under kalshi4j's signer), "
-                + "Node.js `crypto.sign` with RSA-PSS on a parsed key (OpenSSL's RSA-PSS), and the TypeScript SDK's "
-                + "own `KalshiAuth.generateAuthHeaders`.");
+        line("One Kalshi request signature (`timestamp + METHOD + path`, RSA-PSS, SHA-256, MGF1, 32-byte salt), one "
+                + "thread, JMH sample mode for the latency distribution, with `RsaPssSigner.sign` as the client calls "
+                + "it for every attempt, once per provider a user can choose: the key converted once into the "
+                + "provider's own form, an initialised `Signature` taken from the signer's pool, the private-key "
+                + "operation, base64. Each provider's **fresh** row is the same provider without reuse, as a signer "
+                + "that keeps nothing works (and kalshi4j's did before): a new `Signature` and `initSign` with the key "
+                + "as parsed, every call. Conscrypt is `org.conscrypt:conscrypt-openjdk-uber` "
+                + "(BoringSSL through JNI), the optional dependency the README describes. Next to them, in the same "
+                + "rounds: `openssl speed -seconds N rsa2048` (its sign/s turned into time per signature; OpenSSL "
+                + "divides by the CPU time it used, so load from other processes does not inflate it), a bare JDK "
+                + "`Signature` initialised once and reused (the JCA floor under kalshi4j's JDK signer), Node.js "
+                + "`crypto.sign` with RSA-PSS on a parsed key (OpenSSL's RSA-PSS), and the TypeScript SDK's own "
+                + "`KalshiAuth.generateAuthHeaders`.");
         line("");
         line("OpenSSL 3.0's `speed rsa2048` signs with **PKCS#1 v1.5**, and `speed` has no PSS option in this "
                 + "version (`-evp` covers ciphers and digests only). PSS and v1.5 differ only in padding, and both "
@@ -324,20 +337,30 @@ public final class Report {
         if (rounds.size() == 0) {
             line("Not measured in this run.");
             line("");
-            target("1. Sign p50, kalshi4j (JDK) ÷ OpenSSL sign time", "≤ 1.5×", "n/a", verdict(false, false));
+            target("1. Sign p50, best provider a user can choose ÷ OpenSSL sign time", "≤ 1.5×", "n/a",
+                    verdict(false, false));
             return;
         }
+        boolean noIfma = rounds.get(0).has("opensslNoIfma");
         double openssl = med(rounds, at("openssl", "signUs"));
+        double opensslNoIfma = med(rounds, at("opensslNoIfma", "signUs"));
         table("implementation", " p50", " p99", " CPU per signature", " p50 ÷ OpenSSL (median of rounds)");
         row("OpenSSL `speed rsa2048` (PKCS#1 v1.5; CPU time per signature)", "", "", us(openssl), "1.00×");
-        String[][] rows = {
-            {"nodePss", "Node.js `crypto.sign` RSA-PSS (OpenSSL " + r.path("nodeVersions").path("openssl").asText()
-                + ")"},
-            {"jcaFloor", "JDK `Signature` RSASSA-PSS, initialised once and reused (JCA floor)"},
-            {"jdk", "**kalshi4j `RsaPssSigner`, Provider.JDK** (the default)"},
-            {"bouncyCastle", "**kalshi4j `RsaPssSigner`, Provider.BOUNCY_CASTLE**"},
-            {"tsSdkAuth", "TypeScript SDK `KalshiAuth.generateAuthHeaders` (parses the PEM per call)"},
-        };
+        if (noIfma) {
+            row("OpenSSL `speed rsa2048` with AVX-512 IFMA hidden (`OPENSSL_ia32cap=\""
+                    + BenchRunner.OPENSSL_WITHOUT_IFMA + "\"`)", "", "",
+                    us(opensslNoIfma), x(med(rounds, ratio(at("opensslNoIfma", "signUs"), at("openssl", "signUs")))));
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"nodePss", "Node.js `crypto.sign` RSA-PSS (OpenSSL "
+                + r.path("nodeVersions").path("openssl").asText() + ")"});
+        for (String[] signer : SIGNERS) {
+            rows.add(new String[] {signer[0], signer[2]});
+            rows.add(new String[] {signer[0] + "Fresh", "the same provider, fresh `Signature` + `initSign` per call"});
+        }
+        rows.add(new String[] {"jcaFloor", "JDK `Signature` RSASSA-PSS, initialised once and reused (JCA floor)"});
+        rows.add(new String[] {"tsSdkAuth", "TypeScript SDK `KalshiAuth.generateAuthHeaders` (parses the PEM per "
+                + "call)"});
         for (String[] c : rows) {
             if (rounds.get(0).has(c[0])) {
                 double cpu = med(rounds, at(c[0], "cpuNsPerOp")) / 1000;
@@ -347,32 +370,103 @@ public final class Report {
             }
         }
         line("");
-        double jdk = med(rounds, ratio(at("jdk", "p50us"), at("openssl", "signUs")));
-        double bc = med(rounds, ratio(at("bouncyCastle", "p50us"), at("openssl", "signUs")));
-        double node = med(rounds, ratio(at("jdk", "p50us"), at("nodePss", "p50us")));
-        double floor = med(rounds, ratio(at("jdk", "p50us"), at("jcaFloor", "p50us")));
-        target("1. Sign p50, kalshi4j JDK provider ÷ OpenSSL sign time", "≤ 1.5×", x(jdk) + " ("
-                + us(med(rounds, at("jdk", "p50us"))) + " vs " + us(openssl) + ")", verdict(!Double.isNaN(jdk),
-                jdk <= 1.5, rounds, ratio(at("jdk", "p50us"), at("openssl", "signUs")), 1.5, "×"));
-        target("1. Sign p50, kalshi4j Bouncy Castle provider ÷ OpenSSL sign time", "≤ 1.5×", x(bc) + " ("
-                + us(med(rounds, at("bouncyCastle", "p50us"))) + ")", verdict(!Double.isNaN(bc), bc <= 1.5, rounds,
-                ratio(at("bouncyCastle", "p50us"), at("openssl", "signUs")), 1.5, "×"));
         line("CPU per signature is the benchmark JVM's CPU time (all threads) divided by signatures: with other "
                 + "processes on both cores the p99 column (and the mean) is mostly the machine, a thread waiting for "
                 + "a core, in every row alike; p50 and CPU time are not.");
         line("");
-        line("kalshi4j's signer ÷ the bare reused JDK `Signature`: " + x(floor) + " at p50 (a fresh `Signature` per "
-                + "call and base64).");
-        if (!Double.isNaN(jdk) && jdk > 1.5) {
-            line("");
-            line("**Not met.** The JDK's RSA (`BigInteger` CRT exponentiation with blinding; Bouncy Castle's is "
-                    + "similar) takes " + x(jdk) + " OpenSSL's time; OpenSSL's hand-written assembly for this CPU "
-                    + "is that much faster at the same private-key operation (kalshi4j's JDK signature is " + x(node)
-                    + " Node.js's OpenSSL RSA-PSS on the same key). kalshi4j's own code is the gap between its row "
-                    + "and the JCA floor above. Closing the rest means a native signer: `KalshiSigner` is the seam for "
-                    + "one (an HSM, a KMS, or OpenSSL through a native binding).");
+
+        // The verdict takes the fastest provider a user can choose; the JDK row, what users get by default, beside it.
+        String best = null;
+        double bestRatio = Double.NaN;
+        for (String[] signer : SIGNERS) {
+            double ratio = med(rounds, ratio(at(signer[0], "p50us"), at("openssl", "signUs")));
+            if (!Double.isNaN(ratio) && (best == null || ratio < bestRatio)) {
+                best = signer[0];
+                bestRatio = ratio;
+            }
         }
+        double jdk = med(rounds, ratio(at("jdk", "p50us"), at("openssl", "signUs")));
+        String bestName = best == null ? "n/a" : providerName(best);
+        target("1. Sign p50, best provider a user can choose (" + bestName + ") ÷ OpenSSL sign time", "≤ 1.5×",
+                x(bestRatio) + (best == null ? "" : " (" + us(med(rounds, at(best, "p50us"))) + " vs "
+                        + us(openssl) + ")"),
+                best == null ? verdict(false, false) : verdict(true, bestRatio <= 1.5, rounds,
+                        ratio(at(best, "p50us"), at("openssl", "signUs")), 1.5, "×"));
+        target("1. Sign p50, JDK provider (the default without Conscrypt) ÷ OpenSSL sign time", "≤ 1.5×", x(jdk)
+                + " (" + us(med(rounds, at("jdk", "p50us"))) + ")", verdict(!Double.isNaN(jdk), jdk <= 1.5, rounds,
+                ratio(at("jdk", "p50us"), at("openssl", "signUs")), 1.5, "×"));
+
+        List<String> reuse = new ArrayList<>();
+        for (String[] signer : SIGNERS) {
+            double gain = med(rounds, ratio(at(signer[0] + "Fresh", "p50us"), at(signer[0], "p50us")));
+            if (!Double.isNaN(gain)) {
+                // This machine moves single rows by 10-15% between forks; a pair that close has no measured gap.
+                reuse.add(providerName(signer[0]) + " " + x(gain)
+                        + (Math.abs(gain - 1) < 0.15 ? " (no difference beyond run-to-run noise)" : ""));
+            }
+        }
+        if (!reuse.isEmpty()) {
+            line("What reuse saves, fresh ÷ kalshi4j's signer at p50 (median of rounds): " + String.join(", ", reuse)
+                    + ". With Conscrypt a fresh `initSign` imports the Java key into a native BoringSSL key every "
+                    + "call; kalshi4j's signer imports it once. The JDK and Bouncy Castle convert a Java key for "
+                    + "almost nothing, so there the private-key operation is all the cost.");
+            line("");
+        }
+        double conscryptVsJdk = med(rounds, ratio(at("jdk", "p50us"), at("conscrypt", "p50us")));
+        if (!Double.isNaN(conscryptVsJdk)) {
+            line("kalshi4j with Conscrypt is " + x(conscryptVsJdk) + " as fast as with the JDK at p50 (median of "
+                    + "rounds; " + x(med(rounds, at("jdk", "cpuNsPerOp")) / med(rounds, at("conscrypt", "cpuNsPerOp")))
+                    + " in CPU per signature).");
+            line("");
+        }
+        double floor = med(rounds, ratio(at("jdk", "p50us"), at("jcaFloor", "p50us")));
+        line("kalshi4j's JDK signer ÷ the bare reused JDK `Signature`: " + x(floor) + " at p50 (base64 and the "
+                + "pool).");
         line("");
+        line("**Best provider: " + bestName + ", " + x(bestRatio) + " OpenSSL's time; "
+                + (bestRatio <= 1.5 ? "met" : "not met") + ".** The JDK provider, the default without Conscrypt: "
+                + x(jdk) + ".");
+        line("");
+        if (Double.isNaN(bestRatio) || bestRatio > 1.5) {
+            signingShortfall(rounds, openssl, opensslNoIfma);
+        }
+    }
+
+    /** Why the signing target is not met, per provider, from this run's numbers. */
+    private void signingShortfall(JsonNode rounds, double openssl, double opensslNoIfma) {
+        double node = med(rounds, ratio(at("jdk", "p50us"), at("nodePss", "p50us")));
+        line("Why, provider by provider (measured in this run):");
+        line("");
+        line("- **JDK** (and **Bouncy Castle**, " + x(med(rounds, ratio(at("bouncyCastle", "p50us"),
+                at("openssl", "signUs")))) + "): RSA in Java, `BigInteger` CRT exponentiation with blinding. Its "
+                + "signature takes " + x(node) + " the time of Node.js's OpenSSL RSA-PSS on the same key; kalshi4j "
+                + "adds only the gap between its JDK row and the JCA floor.");
+        if (rounds.get(0).has("conscrypt")) {
+            double conscrypt = med(rounds, ratio(at("conscrypt", "p50us"), at("openssl", "signUs")));
+            String line = "- **Conscrypt** (BoringSSL): " + x(conscrypt) + " OpenSSL's time.";
+            if (!Double.isNaN(opensslNoIfma)) {
+                double vsNoIfma = med(rounds, ratio(at("conscrypt", "p50us"), at("opensslNoIfma", "signUs")));
+                line += " This CPU has AVX-512 IFMA, and OpenSSL 3.0 signs RSA-2048 with code written for it: with "
+                        + "that code hidden from it, the same `openssl speed` takes " + us(opensslNoIfma) + " per "
+                        + "signature (" + x(opensslNoIfma / openssl) + " its normal time), and Conscrypt ÷ that is "
+                        + x(vsNoIfma) + ". So the gap is OpenSSL's AVX-512 IFMA code, which the BoringSSL in "
+                        + "Conscrypt 2.5.2 does not have; on a CPU without AVX-512 IFMA the two are "
+                        + (vsNoIfma <= 1.5 ? "within the target of each other" : "still apart by that ratio") + ".";
+            }
+            line(line);
+        }
+        line("- What would close the rest: OpenSSL's own `libcrypto` called through Java's Foreign Function & Memory "
+                + "API (Java 22 and later). kalshi4j does not ship such a signer; `KalshiSigner` is the seam for one.");
+        line("");
+    }
+
+    private static String providerName(String key) {
+        for (String[] signer : SIGNERS) {
+            if (signer[0].equals(key)) {
+                return signer[1];
+            }
+        }
+        return key;
     }
 
     private void decode() {
@@ -433,8 +527,9 @@ public final class Report {
                 + "`client.exchange().getExchangeStatus()` on the blocking client (retry policy, per-attempt "
                 + "signing, logging hooks, typed decode). **raw** is HttpClient 5's classic client with the same pool "
                 + "size (64), the same `RequestSignature` and the same JDK RSA-PSS signer, reading the body as bytes: "
-                + "the floor for a signed request from Java. Throughput is requests per second over the round; "
-                + "latencies are per request.");
+                + "the floor for a signed request from Java. Both sign with `Provider.JDK`, pinned, as a user without "
+                + "Conscrypt does (section 1 has what Conscrypt saves per signature). Throughput is requests per "
+                + "second over the round; latencies are per request.");
         line("");
         if (rest.isMissingNode() || rest.size() == 0) {
             line("Not measured in this run.");
@@ -731,13 +826,17 @@ public final class Report {
         if (sign.size() > 0) {
             line("Signing (p50 / p99):");
             line("");
-            table("round", "load", " OpenSSL v1.5", " Node.js PSS", " JCA floor", " kalshi4j JDK", " kalshi4j BC",
-                    " TS SDK auth");
+            table("round", "load", " OpenSSL v1.5", " OpenSSL, no IFMA", " Node.js PSS", " JCA floor",
+                    " kalshi4j Conscrypt", " Conscrypt fresh", " kalshi4j JDK", " JDK fresh", " kalshi4j BC",
+                    " BC fresh", " TS SDK auth");
             int i = 1;
             for (JsonNode round : sign) {
                 row(Integer.toString(i++), round.path("loadAverage").asText(), us(num(round.path("openssl").path("signUs"))),
-                        pair(round.path("nodePss")), pair(round.path("jcaFloor")), pair(round.path("jdk")),
-                        pair(round.path("bouncyCastle")), pair(round.path("tsSdkAuth")));
+                        round.has("opensslNoIfma") ? us(num(round.path("opensslNoIfma").path("signUs"))) : "",
+                        pair(round.path("nodePss")), pair(round.path("jcaFloor")), pair(round.path("conscrypt")),
+                        pair(round.path("conscryptFresh")), pair(round.path("jdk")), pair(round.path("jdkFresh")),
+                        pair(round.path("bouncyCastle")), pair(round.path("bouncyCastleFresh")),
+                        pair(round.path("tsSdkAuth")));
             }
             line("");
         }

@@ -15,8 +15,11 @@ final class Pss {
     /** JDK algorithm name; parameters are set separately. */
     static final String JDK_ALGORITHM = "RSASSA-PSS";
 
-    /** Bouncy Castle algorithm name; its defaults already match {@link #PARAMETERS}, which are set anyway. */
-    static final String BC_ALGORITHM = "SHA256withRSA/PSS";
+    /**
+     * The name Bouncy Castle and Conscrypt both give RSA-PSS with SHA-256; their defaults already match
+     * {@link #PARAMETERS}, which are set anyway.
+     */
+    static final String PROVIDER_ALGORITHM = "SHA256withRSA/PSS";
 
     private Pss() {
     }

@@ -3,6 +3,7 @@ package io.github.kalshi4j.client;
 import io.github.kalshi4j.internal.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
+import io.github.kalshi4j.auth.PrivateKeys;
 import io.github.kalshi4j.auth.RsaPssSigner;
 import io.github.kalshi4j.errors.KalshiAuthException;
 import io.github.kalshi4j.http.ApacheHttpExchange;
@@ -52,7 +53,12 @@ public final class KalshiClientBuilder {
         /** WebSocket URL (otherwise derived from the REST base URL). */
         WS_BASE_URL("KALSHI_WS_BASE_URL", "kalshi.wsBaseUrl"),
         /** {@code true} for Kalshi's demo environment. */
-        DEMO("KALSHI_DEMO", "kalshi.demo");
+        DEMO("KALSHI_DEMO", "kalshi.demo"),
+        /**
+         * Which provider signs: {@code auto} (the default: Conscrypt when present and working, else the JDK),
+         * {@code jdk}, {@code bouncycastle} or {@code conscrypt}; see {@link KalshiConfig#signerProvider()}.
+         */
+        SIGNER_PROVIDER("KALSHI_SIGNER_PROVIDER", "kalshi.signerProvider");
 
         private final String env;
         private final String property;
@@ -106,10 +112,32 @@ public final class KalshiClientBuilder {
             }
             throw new IllegalArgumentException(this.env + " must be true or false, got \"" + v + "\"");
         }
+
+        /**
+         * This setting read as a signer provider, as {@code fromEnv} reads {@link #SIGNER_PROVIDER}: {@code jdk},
+         * {@code bouncycastle}, {@code conscrypt} or {@code auto}, in any case.
+         *
+         * @return the provider, or null when unset
+         * @throws IllegalArgumentException for any other value, naming the variable and the allowed values
+         */
+        public RsaPssSigner.Provider readSignerProvider(Map<String, String> env, Properties properties) {
+            String v = read(env, properties);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return RsaPssSigner.Provider.fromConfigName(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(this.env + " (or -D" + property + ") must be one of jdk, "
+                        + "bouncycastle, conscrypt or auto, got \"" + v + "\"");
+            }
+        }
     }
 
     private KalshiConfig config = KalshiConfig.production();
     private KalshiSigner signer;
+    /** True when {@link #signer} was made here from credentials, so the config's signer provider applies to it. */
+    private boolean signerFromCredentials;
     private HttpExchange exchange;
     private boolean closeExchange = true;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -134,27 +162,40 @@ public final class KalshiClientBuilder {
         return this;
     }
 
-    /** Signs with an RSA private key given as PEM text (PKCS#1 or PKCS#8). */
+    /**
+     * Signs with an RSA private key given as PEM text (PKCS#1 or PKCS#8), through the config's
+     * {@link KalshiConfig#signerProvider() signer provider}.
+     */
     public KalshiClientBuilder credentials(String keyId, String privateKeyPem) {
-        this.signer = RsaPssSigner.fromPem(keyId, privateKeyPem);
-        return this;
+        return credentialSigner(RsaPssSigner.of(keyId, PrivateKeys.fromPem(privateKeyPem), config.signerProvider()));
     }
 
-    /** Signs with an RSA private key read from a PEM file; {@code ~} expands to the home directory. */
+    /**
+     * Signs with an RSA private key read from a PEM file, through the config's signer provider; {@code ~} expands
+     * to the home directory.
+     */
     public KalshiClientBuilder credentialsFromPath(String keyId, String path) {
-        this.signer = RsaPssSigner.fromPath(keyId, path);
-        return this;
+        return credentialSigner(RsaPssSigner.of(keyId, PrivateKeys.fromPath(path), config.signerProvider()));
     }
 
-    /** Signs with an RSA private key read from a PEM file. */
+    /** Signs with an RSA private key read from a PEM file, through the config's signer provider. */
     public KalshiClientBuilder credentialsFromPath(String keyId, Path path) {
-        this.signer = RsaPssSigner.fromPath(keyId, path);
-        return this;
+        return credentialSigner(RsaPssSigner.of(keyId, PrivateKeys.fromPath(path), config.signerProvider()));
     }
 
-    /** Signs with a custom signer (an HSM or KMS, say); null makes the client unauthenticated. */
+    /**
+     * Signs with a custom signer (an HSM or KMS, say, or an {@link RsaPssSigner} with a provider of your choice),
+     * used as it is; null makes the client unauthenticated.
+     */
     public KalshiClientBuilder signer(KalshiSigner signer) {
         this.signer = signer;
+        this.signerFromCredentials = false;
+        return this;
+    }
+
+    private KalshiClientBuilder credentialSigner(RsaPssSigner signer) {
+        this.signer = signer;
+        this.signerFromCredentials = true;
         return this;
     }
 
@@ -172,6 +213,7 @@ public final class KalshiClientBuilder {
         String baseUrl = get.apply(Setting.API_BASE_URL);
         String wsUrl = get.apply(Setting.WS_BASE_URL);
         Boolean demo = Setting.DEMO.readSwitch(env, properties);
+        RsaPssSigner.Provider signerProvider = Setting.SIGNER_PROVIDER.readSignerProvider(env, properties);
         boolean isDemo = Boolean.TRUE.equals(demo);
         // Only what the environment names changes: timeouts, retries and URLs set earlier on this builder stay
         // (credentials in the environment must not silently move a demo-configured client to production).
@@ -186,6 +228,9 @@ public final class KalshiClientBuilder {
         if (wsUrl != null) {
             cfg.webSocketUrl(URI.create(wsUrl));
         }
+        if (signerProvider != null) {
+            cfg.signerProvider(signerProvider);
+        }
         this.config = cfg.build();
 
         String keyId = get.apply(Setting.KEY_ID);
@@ -193,6 +238,7 @@ public final class KalshiClientBuilder {
         String path = get.apply(Setting.PRIVATE_KEY_PATH);
         if (keyId == null && pem == null && path == null) {
             this.signer = null;
+            this.signerFromCredentials = false;
             return this;
         }
         if (keyId == null) {
@@ -207,9 +253,7 @@ public final class KalshiClientBuilder {
                     + " nor " + Setting.PRIVATE_KEY_PATH.env() + " is");
         }
         // Environment PEM text often arrives with literal \n instead of line breaks.
-        this.signer = pem != null ? RsaPssSigner.fromPem(keyId, pem.replace("\\n", "\n"))
-                : RsaPssSigner.fromPath(keyId, path);
-        return this;
+        return pem != null ? credentials(keyId, pem.replace("\\n", "\n")) : credentialsFromPath(keyId, path);
     }
 
     /**
@@ -279,6 +323,10 @@ public final class KalshiClientBuilder {
     }
 
     private ClientCore core() {
+        // Credentials may have been given before the config that names the provider; a signer that already uses
+        // the config's provider is kept as it is.
+        KalshiSigner signer = signerFromCredentials
+                ? ((RsaPssSigner) this.signer).withProvider(config.signerProvider()) : this.signer;
         ObjectMapper m = mapper != null ? mapper : KalshiMappers.create();
         boolean owns = exchange == null || closeExchange;
         HttpExchange ex = exchange == null

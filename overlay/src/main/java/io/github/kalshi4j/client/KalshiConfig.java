@@ -1,5 +1,7 @@
 package io.github.kalshi4j.client;
 
+import io.github.kalshi4j.auth.RsaPssSigner;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -11,7 +13,7 @@ import java.util.Objects;
 /**
  * Connection settings of a kalshi4j client. Immutable; start from {@link #production()}, {@link #demo()} or
  * {@link #builder()}, change with {@link #toBuilder()}. Credentials are not part of the config (they are given
- * to the client builder), so a config can be logged and shared freely.
+ * to the client builder), so a config can be logged and shared freely; which provider signs with them is.
  *
  * <pre>{@code
  * KalshiConfig cfg = KalshiConfig.demo().toBuilder().responseTimeout(Duration.ofSeconds(10)).build();
@@ -40,6 +42,7 @@ public final class KalshiConfig {
     private final boolean http2;
     private final int maxConnections;
     private final String userAgent;
+    private final RsaPssSigner.Provider signerProvider;
 
     private KalshiConfig(Builder b) {
         this.baseUrl = normalizeBase(b.baseUrl);
@@ -54,6 +57,7 @@ public final class KalshiConfig {
         this.http2 = b.http2;
         this.maxConnections = b.maxConnections;
         this.userAgent = b.userAgent;
+        this.signerProvider = b.signerProvider;
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("backoffCap (" + backoffCap + ") must be >= backoffBase (" + backoffBase + ")");
         }
@@ -92,6 +96,7 @@ public final class KalshiConfig {
         b.http2 = http2;
         b.maxConnections = maxConnections;
         b.userAgent = userAgent;
+        b.signerProvider = signerProvider;
         return b;
     }
 
@@ -205,6 +210,16 @@ public final class KalshiConfig {
         return userAgent;
     }
 
+    /**
+     * Which provider signs with the credentials given to the client builder ({@code credentials(...)},
+     * {@code credentialsFromPath(...)}, {@code fromEnv()}); default {@link RsaPssSigner.Provider#AUTO}: Conscrypt
+     * when it is on the classpath and works on this platform, else the JDK. A signer passed to
+     * {@code signer(...)} is used as it is.
+     */
+    public RsaPssSigner.Provider signerProvider() {
+        return signerProvider;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof KalshiConfig c && baseUrl.equals(c.baseUrl) && webSocketUrl.equals(c.webSocketUrl)
@@ -212,13 +227,13 @@ public final class KalshiConfig {
                 && maxRetries == c.maxRetries && backoffBase.equals(c.backoffBase) && backoffCap.equals(c.backoffCap)
                 && maxRetryAfter.equals(c.maxRetryAfter)
                 && extraHeaders.equals(c.extraHeaders) && http2 == c.http2 && maxConnections == c.maxConnections
-                && userAgent.equals(c.userAgent);
+                && userAgent.equals(c.userAgent) && signerProvider == c.signerProvider;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, webSocketUrl, connectTimeout, responseTimeout, maxRetries, backoffBase, backoffCap,
-                maxRetryAfter, extraHeaders, http2, maxConnections, userAgent);
+                maxRetryAfter, extraHeaders, http2, maxConnections, userAgent, signerProvider);
     }
 
     @Override
@@ -226,7 +241,7 @@ public final class KalshiConfig {
         return "KalshiConfig{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", connectTimeout=" + connectTimeout
                 + ", responseTimeout=" + responseTimeout + ", maxRetries=" + maxRetries + ", backoff=" + backoffBase
                 + ".." + backoffCap + ", maxRetryAfter=" + maxRetryAfter + ", http2=" + http2 + ", maxConnections=" + maxConnections
-                + ", extraHeaders=" + extraHeaders.keySet() + "}";
+                + ", signerProvider=" + signerProvider.configName() + ", extraHeaders=" + extraHeaders.keySet() + "}";
     }
 
     /** Builds {@link KalshiConfig}s. */
@@ -243,6 +258,7 @@ public final class KalshiConfig {
         private boolean http2;
         private int maxConnections = 64;
         private String userAgent = "kalshi4j/" + Version.VERSION + " (Java " + Runtime.version().feature() + ")";
+        private RsaPssSigner.Provider signerProvider = RsaPssSigner.Provider.AUTO;
 
         private Builder() {
         }
@@ -342,6 +358,16 @@ public final class KalshiConfig {
         /** Overrides the User-Agent. */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /**
+         * Which provider signs with the credentials given to the client builder; see
+         * {@link KalshiConfig#signerProvider()}. Choosing {@link RsaPssSigner.Provider#CONSCRYPT} makes building the
+         * client fail with a {@code KalshiAuthException} when Conscrypt is absent or cannot load here.
+         */
+        public Builder signerProvider(RsaPssSigner.Provider signerProvider) {
+            this.signerProvider = Objects.requireNonNull(signerProvider, "signerProvider");
             return this;
         }
 

@@ -60,7 +60,7 @@ class OpenSslInteropTest {
         assertTrue(RsaPssVerifier.verify(opensslBase64, message, pair.getPublic()));
 
         // We sign with each provider, openssl verifies.
-        for (RsaPssSigner.Provider provider : RsaPssSigner.Provider.values()) {
+        for (RsaPssSigner.Provider provider : TestKeys.availableProviders()) {
             RsaPssSigner signer = RsaPssSigner.fromPath("key", keyFile).withProvider(provider);
             Path ourSignature = Files.write(dir.resolve("ours-" + provider + ".sig"),
                     Base64.getDecoder().decode(signer.sign(message.getBytes(StandardCharsets.UTF_8))));

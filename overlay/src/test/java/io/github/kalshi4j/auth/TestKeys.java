@@ -25,7 +25,9 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 /** Test keys and their PEM encodings, generated once per JVM with Bouncy Castle's PEM writers. */
 final class TestKeys {
@@ -39,6 +41,20 @@ final class TestKeys {
     private static final KeyPair EC_P256 = ec();
 
     private TestKeys() {
+    }
+
+    /**
+     * Every provider a signer can be made with in this test run: JDK and Bouncy Castle always, Conscrypt when the
+     * run has it on the classpath; {@code AUTO} is not one (it resolves to one of these).
+     */
+    static List<RsaPssSigner.Provider> availableProviders() {
+        List<RsaPssSigner.Provider> providers = new ArrayList<>();
+        for (RsaPssSigner.Provider p : RsaPssSigner.Provider.values()) {
+            if (p != RsaPssSigner.Provider.AUTO && p.isAvailable()) {
+                providers.add(p);
+            }
+        }
+        return providers;
     }
 
     /** The shared 2048-bit RSA key pair used by most tests. */

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.client;
 
+import io.github.kalshi4j.auth.RsaPssSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -32,6 +33,7 @@ final class KalshiConfigTest {
         assertEquals(Map.of(), c.extraHeaders());
         assertTrue(c.userAgent().startsWith("kalshi4j/"), c.userAgent());
         assertFalse(c.isDemo());
+        assertEquals(RsaPssSigner.Provider.AUTO, c.signerProvider());
         assertEquals(c, KalshiConfig.production());
     }
 
@@ -52,12 +54,16 @@ final class KalshiConfigTest {
                 .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(7)).maxRetries(5)
                 .backoffBase(Duration.ofMillis(100)).backoffCap(Duration.ofSeconds(3))
                 .extraHeader("X-Desk", "rates").http2(true).maxConnections(8).userAgent("bot/2")
+                .signerProvider(RsaPssSigner.Provider.BOUNCY_CASTLE)
                 .build();
         KalshiConfig copy = custom.toBuilder().build();
         assertEquals(custom, copy);
         assertEquals(custom.hashCode(), copy.hashCode());
         assertEquals(URI.create("ws://127.0.0.1:9998/trade-api/ws/v2"), copy.webSocketUrl());
         assertEquals(Map.of("X-Desk", "rates"), copy.extraHeaders());
+        assertEquals(RsaPssSigner.Provider.BOUNCY_CASTLE, copy.signerProvider());
+        assertNotEquals(custom, custom.toBuilder().signerProvider(RsaPssSigner.Provider.JDK).build());
+        assertTrue(custom.toString().contains("signerProvider=bouncycastle"), custom.toString());
     }
 
     @Test
@@ -126,6 +132,8 @@ final class KalshiConfigTest {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> KalshiConfig.builder().responseTimeout(null));
         assertEquals("responseTimeout", e.getMessage());
+        assertEquals("signerProvider", assertThrows(NullPointerException.class,
+                () -> KalshiConfig.builder().signerProvider(null)).getMessage());
     }
 
     @Test
