@@ -212,8 +212,14 @@ class GoldenTemplatesTest {
         String marketsApi = source("api/MarketsApi.java");
         String portfolioApi = source("api/PortfolioApi.java");
         Map<String, Boolean> features = new TreeMap<>();
-        features.put("money property as BigDecimal, written as a string",
-                market.contains("@JsonSerialize(using = KalshiJson.DecimalAsString.class)\n    private BigDecimal yesBidDollars;"));
+        features.put("money property as BigDecimal, written as a string, read within the fixed-point bounds",
+                market.contains("@JsonSerialize(using = KalshiJson.DecimalAsString.class)\n"
+                        + "    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)\n    private BigDecimal yesBidDollars;"));
+        features.put("money builder setter checks the fixed-point bounds",
+                market.contains("this.yesBidDollars = KalshiJson.checkFixedPoint(\"yes_bid_dollars\", value);"));
+        features.put("money list builder setter checks every decimal",
+                source("model/GetMarketOrderbookResponseOrderbook.java")
+                        .contains("KalshiJson.checkFixedPoints(\"yes_dollars_fp\", value);"));
         features.put("money builder overload from a decimal string",
                 market.contains("public Builder yesBidDollars(String value)"));
         features.put("short money accessor (yes_bid_dollars -> yesBid)", market.contains("public BigDecimal yesBid()"));

@@ -543,7 +543,9 @@ public final class KalshiHttpTransport implements KalshiTransport {
         try {
             T body = mapper.readValue(bytes, type);
             return new ApiResponse<>(response.statusCode(), response.headers(), body, requestId, attempt);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: a deserializer's own arithmetic or a user-supplied mapper may throw one, and
+            // an undecodable body must still surface as a KalshiException.
             throw new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e);
         }
     }

@@ -322,7 +322,7 @@ public final class MarketsApi {
              * Lowest yes bid, in dollars.
              */
             public Builder minYesBidDollars(BigDecimal value) {
-                this.minYesBidDollars = value;
+                this.minYesBidDollars = io.github.kalshi4j.transport.KalshiJson.checkFixedPoint("min_yes_bid_dollars", value);
                 return this;
             }
 

@@ -40,6 +40,7 @@ public final class AmendOrderRequest {
 
     @JsonProperty("yes_price_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal yesPriceDollars;
 
     @JsonProperty("count")
@@ -157,11 +158,15 @@ public final class AmendOrderRequest {
 
         /** Sets {@code yes_price_dollars}. */
         public Builder yesPriceDollars(BigDecimal value) {
-            this.yesPriceDollars = value;
+            this.yesPriceDollars = KalshiJson.checkFixedPoint("yes_price_dollars", value);
             return this;
         }
 
-        /** Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder yesPriceDollars(String value) {
             this.yesPriceDollars = KalshiJson.decimal("yes_price_dollars", value);
             return this;

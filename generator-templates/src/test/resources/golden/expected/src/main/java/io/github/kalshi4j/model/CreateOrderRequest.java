@@ -108,10 +108,12 @@ public final class CreateOrderRequest {
 
     @JsonProperty("count_fp")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal countFp;
 
     @JsonProperty("yes_price_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal yesPriceDollars;
 
     @JsonProperty("expiration_ts")
@@ -324,11 +326,15 @@ public final class CreateOrderRequest {
 
         /** Sets {@code count_fp}: A contract count as a fixed-point decimal string. */
         public Builder countFp(BigDecimal value) {
-            this.countFp = value;
+            this.countFp = KalshiJson.checkFixedPoint("count_fp", value);
             return this;
         }
 
-        /** Sets {@code count_fp} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code count_fp} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder countFp(String value) {
             this.countFp = KalshiJson.decimal("count_fp", value);
             return this;
@@ -346,11 +352,15 @@ public final class CreateOrderRequest {
 
         /** Sets {@code yes_price_dollars}. */
         public Builder yesPriceDollars(BigDecimal value) {
-            this.yesPriceDollars = value;
+            this.yesPriceDollars = KalshiJson.checkFixedPoint("yes_price_dollars", value);
             return this;
         }
 
-        /** Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder yesPriceDollars(String value) {
             this.yesPriceDollars = KalshiJson.decimal("yes_price_dollars", value);
             return this;
