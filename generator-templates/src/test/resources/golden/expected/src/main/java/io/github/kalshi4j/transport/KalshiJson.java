@@ -36,7 +36,8 @@ import java.util.Collection;
 /**
  * JSON conventions of the generated models: money and counts are decimal strings on the wire and
  * {@link BigDecimal} in Java (never a double), within the bounds of {@link #isFixedPoint}; times are RFC 3339;
- * nulls are not written.
+ * model properties that are null are not written, while JSON this SDK does not model (a model's
+ * {@code additionalProperties()}) is written back as it came, nulls included.
  *
  * <p>Public because generated code in several packages uses it; the fixed-point checks are also what the
  * WebSocket client applies to values it parses itself. Not meant as API for applications.
@@ -82,7 +83,10 @@ public final class KalshiJson {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // Null model properties are left out, but the contents of maps (a model's unknown properties and
+                // the JSON nested in them) are written as they are: a null there is data the server sent.
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS))
                 .build();
     }
 
