@@ -265,10 +265,23 @@ public final class KalshiHttpTransport implements KalshiTransport {
             RawResponse r = exchange.send(signed);
             logResponse(p, attempt, r.statusCode(), start);
             return r;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | KalshiException e) {
             logFailure(p, attempt, e, start);
             throw e;
+        } catch (RuntimeException e) {
+            logFailure(p, attempt, e, start);
+            throw exchangeFailed(p, e);
         }
+    }
+
+    /**
+     * An unchecked failure of the {@link HttpExchange} that is not the SDK's own (a user's exchange, a bug): the
+     * caller still gets a {@link KalshiException}, as everywhere else. It is not retried: whether the request
+     * reached the server is unknown, and an exchange that throws this way is not expected to recover.
+     */
+    private static KalshiException exchangeFailed(Prepared p, RuntimeException e) {
+        return new KalshiException(p.operationId() + ": the HTTP exchange failed with " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + Excerpts.oneLine(e.getMessage(), 300)), e);
     }
 
     private void sleep(Duration wait, Prepared p, int attempt, Throwable cause) {
@@ -378,6 +391,10 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     logFailure(p, attempt, cause, start);
                     if (cause instanceof KalshiException ke) {
                         result.completeExceptionally(ke);
+                        return;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        result.completeExceptionally(exchangeFailed(p, re));
                         return;
                     }
                     continueAsync(p, policy, type, attempt, orders, afterAttempt(p, policy, attempt, null, cause, orders),
