@@ -40,10 +40,16 @@ public final class RsaPssSigner implements KalshiSigner {
         newSignature();
     }
 
-    /** Creates a JDK-backed signer for an RSA key of at least 2048 bits. */
+    /**
+     * Creates a JDK-backed signer for an RSA key of at least 2048 bits.
+     *
+     * @throws KalshiAuthException when the key is not RSA, too small, or corrupted (its CRT parameters disagree
+     *     with its modulus and exponents, or it makes signatures its own public key does not verify)
+     */
     public static RsaPssSigner of(String keyId, PrivateKey key) {
         String id = Pss.checkKeyId(keyId);
         PrivateKeys.requireUsableRsa(key, "private key");
+        PrivateKeys.requireIntact(key, "private key");
         return new RsaPssSigner(id, key, Provider.JDK);
     }
 
