@@ -230,8 +230,14 @@ class GoldenTemplatesTest {
         features.put("int64 as Long", market.contains("private Long openInterest;"));
         features.put("date-time with Kalshi reader and writer",
                 market.contains("@JsonDeserialize(using = KalshiJson.DateTimeReader.class)\n    private OffsetDateTime closeTime;"));
-        features.put("required property of a request body checked by build()",
-                source("model/CreateOrderRequest.java").contains("\"CreateOrderRequest.ticker is required\""));
+        features.put("required property of a request body checked by build(), as an IllegalArgumentException",
+                source("model/CreateOrderRequest.java").contains(
+                        "throw new IllegalArgumentException(\"CreateOrderRequest.ticker is required\")"));
+        features.put("all-optional query parameters: a raw-response form with options only",
+                portfolioApi.contains("public ApiResponse<AmendOrderResponse> amendOrderWithResponse(String orderId,"
+                        + " AmendOrderRequest amendOrderRequest, RequestOptions options)")
+                        && source("api/PortfolioApiAsync.java").contains("amendOrderWithResponse(String orderId,"
+                        + " AmendOrderRequest amendOrderRequest, RequestOptions options)"));
         features.put("inline enum with UNKNOWN", market.contains("public enum ResultEnum"));
         features.put("enum $ref kept as raw string with typed accessor",
                 market.contains("public MarketStatus status()") && market.contains("public String statusAsString()"));

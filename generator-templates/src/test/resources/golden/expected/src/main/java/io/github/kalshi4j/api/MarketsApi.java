@@ -387,6 +387,16 @@ public final class MarketsApi {
         return getMarkets(GetMarketsParams.builder().build(), RequestOptions.NONE);
     }
 
+    /** Get Markets, with no query parameters and per-call options. */
+    public GetMarketsResponse getMarkets(RequestOptions options) {
+        return getMarkets(GetMarketsParams.builder().build(), options);
+    }
+
+    /** Get Markets, with no query parameters, with the raw response: status, headers, request id, attempts and body. */
+    public ApiResponse<GetMarketsResponse> getMarketsWithResponse(RequestOptions options) {
+        return getMarketsWithResponse(GetMarketsParams.builder().build(), options);
+    }
+
     /** Get Markets, with the raw response: status, headers, request id, attempts and body. */
     public ApiResponse<GetMarketsResponse> getMarketsWithResponse(GetMarketsParams params, RequestOptions options) {
         return transport.execute(getMarketsRequest(params, options), GetMarketsResponse.class);

@@ -203,15 +203,16 @@ public final class AmendOrderRequest {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range or a
-         *     property the spec requires in this request body is missing
+         * @throws IllegalArgumentException when a number is out of the spec's range or a
+         *     property the spec requires in this request body is missing (as the endpoints'
+         *     parameter builders do)
          */
         public AmendOrderRequest build() {
             if (count != null && KalshiJson.compareToBound(count, "1") < 0) {
-                throw new IllegalStateException("AmendOrderRequest.count must be >= 1, got " + count);
+                throw new IllegalArgumentException("AmendOrderRequest.count must be >= 1, got " + count);
             }
             if (count != null && KalshiJson.compareToBound(count, "10000") > 0) {
-                throw new IllegalStateException("AmendOrderRequest.count must be <= 10000, got " + count);
+                throw new IllegalArgumentException("AmendOrderRequest.count must be <= 10000, got " + count);
             }
             return new AmendOrderRequest(this);
         }

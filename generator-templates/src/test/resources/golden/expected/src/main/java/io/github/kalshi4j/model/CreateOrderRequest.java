@@ -403,18 +403,19 @@ public final class CreateOrderRequest {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range or a
-         *     property the spec requires in this request body is missing
+         * @throws IllegalArgumentException when a number is out of the spec's range or a
+         *     property the spec requires in this request body is missing (as the endpoints'
+         *     parameter builders do)
          */
         public CreateOrderRequest build() {
             if (ticker == null) {
-                throw new IllegalStateException("CreateOrderRequest.ticker is required");
+                throw new IllegalArgumentException("CreateOrderRequest.ticker is required");
             }
             if (countFp == null) {
-                throw new IllegalStateException("CreateOrderRequest.count_fp is required");
+                throw new IllegalArgumentException("CreateOrderRequest.count_fp is required");
             }
             if (expirationTs != null && KalshiJson.compareToBound(expirationTs, "0") < 0) {
-                throw new IllegalStateException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
+                throw new IllegalArgumentException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
             }
             return new CreateOrderRequest(this);
         }

@@ -214,7 +214,8 @@ public final class GetMarketOrderbookResponseOrderbook {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public GetMarketOrderbookResponseOrderbook build() {
             return new GetMarketOrderbookResponseOrderbook(this);

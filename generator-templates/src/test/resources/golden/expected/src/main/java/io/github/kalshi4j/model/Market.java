@@ -578,7 +578,8 @@ public final class Market {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public Market build() {
             return new Market(this);
