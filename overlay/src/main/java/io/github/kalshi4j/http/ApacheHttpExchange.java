@@ -29,6 +29,7 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
@@ -151,7 +153,7 @@ public final class ApacheHttpExchange implements HttpExchange {
     public RawResponse send(RawRequest request) throws IOException {
         ensureOpen();
         ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(request.uri());
-        request.headers().forEach(b::addHeader);
+        request.headers().forEach((name, value) -> b.addHeader(header(name, value)));
         if (request.body() != null) {
             b.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
         }
@@ -171,7 +173,7 @@ public final class ApacheHttpExchange implements HttpExchange {
         try {
             ensureOpen();
             SimpleRequestBuilder b = SimpleRequestBuilder.create(request.method()).setUri(request.uri());
-            request.headers().forEach(b::addHeader);
+            request.headers().forEach((name, value) -> b.addHeader(header(name, value)));
             if (request.body() != null) {
                 b.setBody(request.body(), ContentType.APPLICATION_JSON);
             }
@@ -245,6 +247,36 @@ public final class ApacheHttpExchange implements HttpExchange {
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new NotSentException("the kalshi4j client is closed", null);
+        }
+    }
+
+    /** Headers whose values HttpClient's own debug logging must not print: the signature and credentials. */
+    private static final Set<String> MASKED_IN_LOGS = Set.of("kalshi-access-signature", "authorization",
+            "proxy-authorization", "cookie");
+
+    /**
+     * A request header for HttpClient. HttpClient's {@code org.apache.hc.client5.http.headers} logger prints
+     * headers with {@code toString()} at DEBUG, while what goes on the wire comes from {@code getName()} and
+     * {@code getValue()}; a secret header is therefore handed over as a {@link LogMaskedHeader}, which prints
+     * {@code KALSHI-ACCESS-SIGNATURE: <masked>} and sends the real value. (The {@code .wire} logger prints raw
+     * bytes and cannot be masked this way; nor can HTTP/2 frames, whose headers HttpClient copies.)
+     */
+    private static Header header(String name, String value) {
+        return MASKED_IN_LOGS.contains(name.toLowerCase(Locale.ROOT))
+                ? new LogMaskedHeader(name, value) : new BasicHeader(name, value);
+    }
+
+    /** A header whose {@code toString()}, what HttpClient's header log prints, hides its value. */
+    static final class LogMaskedHeader extends BasicHeader {
+        private static final long serialVersionUID = 1L;
+
+        LogMaskedHeader(String name, String value) {
+            super(name, value);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": <masked>";
         }
     }
 
