@@ -9,6 +9,9 @@ import io.github.kalshi4j.transport.KalshiJson;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -80,6 +83,29 @@ class GeneratedModelRoundTripTest {
         assertEquals(1, m.additionalProperties().size());
         JsonNode back = mapper.readTree(mapper.writeValueAsString(m));
         assertEquals(1, back.path("brand_new_field").path("a").asInt());
+    }
+
+    /**
+     * What this SDK version does not know it cannot judge, so it hands it back exactly: a null inside an unknown
+     * property is data (Kalshi uses null to mean "not set"), and dropping it changes what a re-sent or stored
+     * payload says.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mappers")
+    void unknownProperties_keepTheirNullsAtEveryDepth_whenWrittenBack(String name, ObjectMapper m) throws Exception {
+        String unknown = "{\"deep\":{\"deeper\":[{\"k\":null},null,{\"n\":[null,1]}],\"also\":null}}";
+        Market market = m.readValue("{\"ticker\":\"T\",\"zz\":" + unknown + ",\"top\":null}", Market.class);
+        JsonNode back = m.readTree(m.writeValueAsString(market));
+        assertEquals(m.readTree(unknown), back.get("zz"), () -> "unknown JSON changed in a round trip: " + back);
+        assertTrue(back.has("top") && back.get("top").isNull(), () -> "an unknown top-level null was dropped: " + back);
+        assertEquals(m.readTree("{\"ticker\":\"T\",\"price_ranges\":[],\"zz\":" + unknown + ",\"top\":null}"), back,
+                "known nulls stay unwritten, unknown ones come back");
+    }
+
+    static Stream<Arguments> mappers() {
+        return Stream.of(Arguments.of("KalshiJson.newMapper()", KalshiJson.newMapper()),
+                Arguments.of("KalshiMappers.create()", io.github.kalshi4j.internal.KalshiMappers.create()),
+                Arguments.of("a plain ObjectMapper", new ObjectMapper()));
     }
 
     @Test

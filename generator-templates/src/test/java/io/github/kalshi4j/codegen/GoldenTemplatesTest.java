@@ -221,8 +221,14 @@ class GoldenTemplatesTest {
         String marketsApi = source("api/MarketsApi.java");
         String portfolioApi = source("api/PortfolioApi.java");
         Map<String, Boolean> features = new TreeMap<>();
-        features.put("money property as BigDecimal, written as a string",
-                market.contains("@JsonSerialize(using = KalshiJson.DecimalAsString.class)\n    private BigDecimal yesBidDollars;"));
+        features.put("money property as BigDecimal, written as a string, read within the fixed-point bounds",
+                market.contains("@JsonSerialize(using = KalshiJson.DecimalAsString.class)\n"
+                        + "    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)\n    private BigDecimal yesBidDollars;"));
+        features.put("money builder setter checks the fixed-point bounds",
+                market.contains("this.yesBidDollars = KalshiJson.checkFixedPoint(\"yes_bid_dollars\", value);"));
+        features.put("money list builder setter checks every decimal",
+                source("model/GetMarketOrderbookResponseOrderbook.java")
+                        .contains("KalshiJson.checkFixedPoints(\"yes_dollars_fp\", value);"));
         features.put("money builder overload from a decimal string",
                 market.contains("public Builder yesBidDollars(String value)"));
         features.put("short money accessor (yes_bid_dollars -> yesBid)", market.contains("public BigDecimal yesBid()"));
@@ -233,8 +239,14 @@ class GoldenTemplatesTest {
         features.put("int64 as Long", market.contains("private Long openInterest;"));
         features.put("date-time with Kalshi reader and writer",
                 market.contains("@JsonDeserialize(using = KalshiJson.DateTimeReader.class)\n    private OffsetDateTime closeTime;"));
-        features.put("required property of a request body checked by build()",
-                source("model/CreateOrderRequest.java").contains("\"CreateOrderRequest.ticker is required\""));
+        features.put("required property of a request body checked by build(), as an IllegalArgumentException",
+                source("model/CreateOrderRequest.java").contains(
+                        "throw new IllegalArgumentException(\"CreateOrderRequest.ticker is required\")"));
+        features.put("all-optional query parameters: a raw-response form with options only",
+                portfolioApi.contains("public ApiResponse<AmendOrderResponse> amendOrderWithResponse(String orderId,"
+                        + " AmendOrderRequest amendOrderRequest, RequestOptions options)")
+                        && source("api/PortfolioApiAsync.java").contains("amendOrderWithResponse(String orderId,"
+                        + " AmendOrderRequest amendOrderRequest, RequestOptions options)"));
         features.put("inline enum with UNKNOWN", market.contains("public enum ResultEnum"));
         features.put("enum $ref kept as raw string with typed accessor",
                 market.contains("public MarketStatus status()") && market.contains("public String statusAsString()"));

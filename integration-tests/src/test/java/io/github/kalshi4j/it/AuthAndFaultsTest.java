@@ -177,6 +177,56 @@ class AuthAndFaultsTest {
         }
     }
 
+    @Test
+    void createOrderAcceptedWithAGarbledAnswer_withSafeRetry_returnsTheOrderThatLanded() {
+        String ticker = openMarket();
+        String clientOrderId = UUID.randomUUID().toString();
+        exchange.faults().next(1, "POST", "/portfolio/orders").malformedJson();
+        LocalKalshiExchange.Credentials c = exchange.credentials(user);
+        try (KalshiClient client = KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem())
+                .sleeper(d -> { }).jitter(() -> 0.0).safeOrderRetry(true).build()) {
+            Order order = client.orders().createOrder(restingBuy(ticker, clientOrderId)).order();
+            assertEquals(clientOrderId, order.clientOrderId());
+            assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+        }
+    }
+
+    @Test
+    void createOrderAcceptedWithAGarbledAnswer_withoutSafeRetry_saysTheOrderWasAccepted_andIsNotResent() {
+        String ticker = openMarket();
+        String clientOrderId = UUID.randomUUID().toString();
+        exchange.faults().next(1, "POST", "/portfolio/orders").malformedJson();
+        try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
+            KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
+                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId)));
+            assertTrue(e.accepted() && e.getMessage().contains("the order was accepted"), e.getMessage());
+            assertTrue(new String(e.body(), java.nio.charset.StandardCharsets.UTF_8).contains("this is not json"));
+            assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+        }
+    }
+
+    @Test
+    void aNulInAPathGets400AndAClosedConnection_andTheNextCreateOrderStillGoesOutOnceAndLands() {
+        // Jetty answers a path with %00 with an HTML 400 and closes the connection without saying so; the
+        // pooled connection must not be reused for the order that follows (it used to fail, unretried, with
+        // NoHttpResponseException).
+        String ticker = openMarket();
+        try (KalshiClient client = KalshiClient.builder()
+                .config(exchange.clientConfig().toBuilder().maxConnections(1).build())
+                .credentials(exchange.credentials(user).keyId(), exchange.credentials(user).privateKeyPem())
+                .sleeper(d -> { }).jitter(() -> 0.0).build()) {
+            for (int round = 0; round < 3; round++) {
+                assertThrows(io.github.kalshi4j.errors.KalshiBadRequestException.class,
+                        () -> client.markets().getMarket("A\u0000B"));
+                String clientOrderId = UUID.randomUUID().toString();
+                var placed = client.orders().createOrderWithResponse(restingBuy(ticker, clientOrderId),
+                        RequestOptions.NONE);
+                assertEquals(1, placed.attempts());
+                assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
+            }
+        }
+    }
+
     private static String openMarket() {
         try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
             return client.markets().getMarkets(MarketsApi.GetMarketsParams.builder().status("open").limit(1L).build())

@@ -12,19 +12,32 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Loads RSA private keys from unencrypted PEM: PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) or
  * PKCS#8 ({@code BEGIN PRIVATE KEY}). Failures throw {@link KalshiAuthException} without key material.
+ *
+ * <p>A loaded key is checked for corruption: a damaged byte inside one of the key's numbers still parses, and
+ * such a key would only fail later, request after request. Its CRT parameters must agree with its modulus and
+ * exponents, and it must sign a test message that verifies with its own public half.
  */
 public final class PrivateKeys {
 
@@ -159,7 +172,82 @@ public final class PrivateKeys {
                     + e.getClass().getSimpleName() + ")");
         }
         requireUsableRsa(key, source);
+        requireIntact(key, source);
         return (RSAPrivateKey) key;
+    }
+
+    /** What the self-test signs: any fixed message does; this one looks like what the key will sign. */
+    private static final byte[] SELF_TEST_MESSAGE = "0GET/trade-api/v2/kalshi4j-key-self-test"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Refuses an RSA key whose parameters contradict each other, as a key with one damaged byte does. For a key
+     * with CRT parameters (every PEM key; {@link RSAPrivateCrtKey}): {@code p·q = n}, {@code dP = d mod (p-1)},
+     * {@code dQ = d mod (q-1)}, {@code e·dP = 1 mod (p-1)}, {@code e·dQ = 1 mod (q-1)}, {@code q·qInv = 1 mod p};
+     * then one RSA-PSS signature, made with the key and checked with the public key {@code (n, e)}. A key
+     * without CRT parameters (a bare modulus and exponent, a key held in a token) has nothing to check against and
+     * is accepted. Messages name the failed check, never a value.
+     */
+    static void requireIntact(PrivateKey key, String source) {
+        if (!(key instanceof RSAPrivateCrtKey k)) {
+            return;
+        }
+        BigInteger n = k.getModulus();
+        BigInteger e = k.getPublicExponent();
+        BigInteger d = k.getPrivateExponent();
+        BigInteger p = k.getPrimeP();
+        BigInteger q = k.getPrimeQ();
+        BigInteger dp = k.getPrimeExponentP();
+        BigInteger dq = k.getPrimeExponentQ();
+        BigInteger qInv = k.getCrtCoefficient();
+        for (BigInteger v : new BigInteger[] {n, e, d, p, q, dp, dq, qInv}) {
+            if (v == null || v.signum() <= 0) {
+                throw corrupted(source, "a parameter is missing or not positive");
+            }
+        }
+        if (p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0) {
+            throw corrupted(source, "a prime is not greater than 1");
+        }
+        BigInteger p1 = p.subtract(BigInteger.ONE);
+        BigInteger q1 = q.subtract(BigInteger.ONE);
+        if (!p.multiply(q).equals(n)) {
+            throw corrupted(source, "its primes do not multiply to its modulus");
+        }
+        if (!d.mod(p1).equals(dp) || !d.mod(q1).equals(dq)) {
+            throw corrupted(source, "its CRT exponents do not match its private exponent");
+        }
+        if (!e.multiply(dp).mod(p1).equals(BigInteger.ONE) || !e.multiply(dq).mod(q1).equals(BigInteger.ONE)) {
+            throw corrupted(source, "its public exponent does not match its private exponents");
+        }
+        if (!q.multiply(qInv).mod(p).equals(BigInteger.ONE)) {
+            throw corrupted(source, "its CRT coefficient is not the inverse of q modulo p");
+        }
+        selfTest(k, n, e, source);
+    }
+
+    /** Signs once with the key and verifies with its public half: the check a server makes, done here first. */
+    private static void selfTest(RSAPrivateCrtKey key, BigInteger n, BigInteger e, String source) {
+        String signature;
+        PublicKey publicKey;
+        try {
+            publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
+            Signature signer = Signature.getInstance(Pss.JDK_ALGORITHM);
+            signer.initSign(key);
+            signer.setParameter(Pss.PARAMETERS);
+            signer.update(SELF_TEST_MESSAGE);
+            signature = Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException | RuntimeException ex) {
+            // Not chained: a provider's message could quote key fields.
+            throw corrupted(source, "signing a test message with it failed (" + ex.getClass().getSimpleName() + ")");
+        }
+        if (!RsaPssVerifier.verify(signature, SELF_TEST_MESSAGE, publicKey)) {
+            throw corrupted(source, "a test signature made with it does not verify with its public key");
+        }
+    }
+
+    private static KalshiAuthException corrupted(String source, String problem) {
+        return new KalshiAuthException(source + " holds a corrupted RSA private key: " + problem
+                + ". The file was probably damaged in copying; download or export the key again");
     }
 
     private static String describeNonPrivate(List<Object> objects, String pem) {

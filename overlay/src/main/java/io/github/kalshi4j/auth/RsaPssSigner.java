@@ -128,7 +128,12 @@ public final class RsaPssSigner implements KalshiSigner {
         pool.prime();
     }
 
-    /** Creates a signer for an RSA key of at least 2048 bits, with the {@link Provider#AUTO} provider. */
+    /**
+     * Creates a signer for an RSA key of at least 2048 bits, with the {@link Provider#AUTO} provider.
+     *
+     * @throws KalshiAuthException when the key is not RSA, too small, or corrupted (its CRT parameters disagree
+     *     with its modulus and exponents, or it makes signatures its own public key does not verify)
+     */
     public static RsaPssSigner of(String keyId, PrivateKey key) {
         return of(keyId, key, Provider.AUTO);
     }
@@ -142,6 +147,7 @@ public final class RsaPssSigner implements KalshiSigner {
     public static RsaPssSigner of(String keyId, PrivateKey key, Provider provider) {
         String id = Pss.checkKeyId(keyId);
         PrivateKeys.requireUsableRsa(key, "private key");
+        PrivateKeys.requireIntact(key, "private key");
         return new RsaPssSigner(id, key, Objects.requireNonNull(provider, "provider"));
     }
 

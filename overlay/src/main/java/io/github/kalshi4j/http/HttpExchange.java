@@ -27,7 +27,13 @@ public interface HttpExchange extends AutoCloseable {
     @Override
     void close();
 
-    /** True when the failure happened before any byte of the request was sent. */
+    /**
+     * True when the failure provably happened before any byte of the request was sent: connecting failed, no
+     * pooled connection was free in time, or HttpCore failed the request before writing it to a connection (its
+     * {@code RequestNotExecutedException}: the connection closed while the request waited for it). A failure after
+     * the request was written ({@code NoHttpResponseException}, a reset while reading the answer) is not: the
+     * server may have acted on the request before the connection died, so a POST must not be repeated blindly.
+     */
     static boolean isNotSent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
@@ -36,7 +42,10 @@ public interface HttpExchange extends AutoCloseable {
                     // No pooled connection in time: the request never reached a socket.
                     || t.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")
                     || t.getClass().getName().equals("org.apache.hc.core5.util.DeadlineTimeoutException")
-                    || t.getClass().getName().equals("org.apache.hc.client5.http.HttpHostConnectException")) {
+                    || t.getClass().getName().equals("org.apache.hc.client5.http.HttpHostConnectException")
+                    // HttpCore's own statement that the request was never written (a queued request whose
+                    // connection closed first).
+                    || t.getClass().getName().equals("org.apache.hc.core5.http.RequestNotExecutedException")) {
                 return true;
             }
         }

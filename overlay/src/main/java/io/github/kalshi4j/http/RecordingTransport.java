@@ -2,8 +2,8 @@ package io.github.kalshi4j.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.errors.KalshiRecordingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * sessions whose payloads you would not commit.
  *
  * <p>A request that fails in the wrapped exchange is not recorded and fails as it would have. If the file cannot be
- * written the call fails with an {@link UncheckedIOException} rather than an {@link IOException}, so retry logic
+ * written the call fails with a {@link KalshiRecordingException} (a {@code KalshiException}, like every failure of
+ * a call) naming the status the server answered; it is unchecked rather than an {@link IOException}, so retry logic
  * does not re-send a request the server already processed. Thread-safe; {@link #close()} closes the wrapped
  * exchange.
  */
@@ -44,7 +45,7 @@ public final class RecordingTransport implements HttpExchange {
     /**
      * Records everything sent through {@code delegate} into {@code directory}, creating it if needed.
      *
-     * @throws UncheckedIOException if the directory cannot be created or listed
+     * @throws KalshiRecordingException if the directory cannot be created or listed
      */
     public RecordingTransport(HttpExchange delegate, Path directory) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -53,7 +54,8 @@ public final class RecordingTransport implements HttpExchange {
             Files.createDirectories(directory);
             this.sequence = new AtomicLong(highestSequence(directory));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record into " + directory, e);
+            throw new KalshiRecordingException(null, "cannot record into " + directory + ": "
+                    + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -90,7 +92,7 @@ public final class RecordingTransport implements HttpExchange {
         try {
             content = Recordings.PRETTY.writeValueAsBytes(toJson(request, response));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize recording of " + request, e);
+            throw notRecorded(request, response, "cannot serialize the recording", e);
         }
         byte[] withNewline = new byte[content.length + 1];
         System.arraycopy(content, 0, withNewline, 0, content.length);
@@ -105,9 +107,18 @@ public final class RecordingTransport implements HttpExchange {
             } catch (FileAlreadyExistsException taken) {
                 // Someone else took this number; the next one is free or will be found.
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write recording " + file, e);
+                throw notRecorded(request, response, "cannot write recording " + file, e);
             }
         }
+    }
+
+    private static KalshiRecordingException notRecorded(RawRequest request, RawResponse response, String what,
+            IOException e) {
+        // The status is in the message because the exchange did happen: the caller must not think it failed on
+        // the network and send it again.
+        return new KalshiRecordingException(request.operationId(), request.operationId() + ": " + what + " ("
+                + e.getClass().getSimpleName() + "); the request was sent and answered " + response.statusCode()
+                + ", and is not sent again", e);
     }
 
     private static ObjectNode toJson(RawRequest request, RawResponse response) {

@@ -2,8 +2,8 @@ package io.github.kalshi4j.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kalshi4j.errors.FixtureNotFoundException;
+import io.github.kalshi4j.errors.KalshiRecordingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class ReplayTransport implements HttpExchange {
     /**
      * Loads every recording in {@code directory}.
      *
-     * @throws UncheckedIOException if the directory cannot be read
+     * @throws KalshiRecordingException if the directory cannot be read
      * @throws IllegalArgumentException if a recording file is malformed (the message names the file)
      */
     public ReplayTransport(Path directory) {
@@ -59,7 +59,8 @@ public final class ReplayTransport implements HttpExchange {
                             .thenComparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read recordings in " + directory, e);
+            throw new KalshiRecordingException(null, "cannot read recordings in " + directory + ": "
+                    + e.getClass().getSimpleName(), e);
         }
         Map<String, List<RawResponse>> responses = new LinkedHashMap<>();
         for (Path file : files) {

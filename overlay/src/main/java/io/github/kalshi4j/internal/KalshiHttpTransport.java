@@ -22,8 +22,6 @@ import io.github.kalshi4j.http.RawRequest;
 import io.github.kalshi4j.http.RawResponse;
 import io.github.kalshi4j.http.RetryPolicy;
 import io.github.kalshi4j.http.Sleeper;
-import io.github.kalshi4j.model.CreateOrderRequest;
-import io.github.kalshi4j.model.CreateOrderResponse;
 import io.github.kalshi4j.model.GetUserDataTimestampResponse;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.pagination.CursorPager;
@@ -48,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -163,7 +162,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
         Prepared p = prepare(request);
         RetryPolicy policy = policyFor(request.options());
-        OrderAttempts orders = isSafeOrderRetry(p) ? new OrderAttempts() : null;
+        OrderAttempts orders = p.safeOrderRetry() ? new OrderAttempts() : null;
         int attempt = 0;
         while (true) {
             attempt++;
@@ -174,10 +173,16 @@ public final class KalshiHttpTransport implements KalshiTransport {
             } catch (IOException e) {
                 failure = e;
             }
+            Next<T> next;
             if (response != null && response.isSuccess()) {
-                return decode(p, response, responseType, attempt);
+                try {
+                    return decode(p, response, responseType, attempt);
+                } catch (KalshiDecodeException undecodable) {
+                    next = afterUndecodable(p, response, undecodable, orders);
+                }
+            } else {
+                next = afterAttempt(p, policy, attempt, response, failure, orders);
             }
-            Next<T> next = afterAttempt(p, policy, attempt, response, failure, orders);
             if (next instanceof Next.Resolve<T> resolve) {
                 if (resolve.delay() != null) {
                     sleep(resolve.delay(), p, attempt, failure);
@@ -213,9 +218,11 @@ public final class KalshiHttpTransport implements KalshiTransport {
         /**
          * Wait {@code delay} (null: not at all), then look the order up. {@code error} is what the attempt failed
          * with, {@code cause} the raw failure (an I/O exception, or that same error); {@code conflict} marks a
-         * resend that Kalshi refused as a duplicate client_order_id.
+         * resend that Kalshi refused as a duplicate client_order_id; {@code accepted} is the 2xx answer whose body
+         * could not be decoded (the order exists: it is looked up, never sent again), else null.
          */
-        record Resolve<T>(Duration delay, KalshiException error, Throwable cause, boolean conflict) implements Next<T> { }
+        record Resolve<T>(Duration delay, KalshiException error, Throwable cause, boolean conflict, RawResponse accepted)
+                implements Next<T> { }
     }
 
     /**
@@ -231,11 +238,12 @@ public final class KalshiHttpTransport implements KalshiTransport {
             if (mayHaveLanded) {
                 KalshiException error = failure != null ? networkException(p, failure, attempt) : apiError(p, response, attempt);
                 // Back off before looking: the order service may still be working on the attempt.
-                return new Next.Resolve<>(policy.backoff(attempt), error, failure != null ? failure : error, false);
+                return new Next.Resolve<>(policy.backoff(attempt), error, failure != null ? failure : error, false,
+                        null);
             }
             if (response != null && response.statusCode() == 409 && orders.resent) {
                 KalshiException error = apiError(p, response, attempt);
-                return new Next.Resolve<>(null, error, error, true);
+                return new Next.Resolve<>(null, error, error, true, null);
             }
         }
         Optional<Duration> wait = failure != null ? policy.afterFailure(p.method(), failure, attempt)
@@ -244,6 +252,19 @@ public final class KalshiHttpTransport implements KalshiTransport {
             return new Next.Retry<>(wait.get());
         }
         return new Next.Fail<>(failure != null ? networkException(p, failure, attempt) : apiError(p, response, attempt));
+    }
+
+    /**
+     * What follows a 2xx answer whose body could not be decoded. The request was accepted, so it is never sent
+     * again: an order placed under safe order retry is looked up by its client_order_id (and returned when found);
+     * anything else fails with the decode exception, which says the request was accepted.
+     */
+    private <T> Next<T> afterUndecodable(Prepared p, RawResponse response, KalshiDecodeException undecodable,
+            OrderAttempts orders) {
+        if (orders != null) {
+            return new Next.Resolve<>(null, undecodable, undecodable, false, response);
+        }
+        return new Next.Fail<>(undecodable);
     }
 
     private KalshiApiException apiError(Prepared p, RawResponse response, int attempt) {
@@ -265,10 +286,23 @@ public final class KalshiHttpTransport implements KalshiTransport {
             RawResponse r = exchange.send(signed);
             logResponse(p, attempt, r.statusCode(), start);
             return r;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | KalshiException e) {
             logFailure(p, attempt, e, start);
             throw e;
+        } catch (RuntimeException e) {
+            logFailure(p, attempt, e, start);
+            throw exchangeFailed(p, e);
         }
+    }
+
+    /**
+     * An unchecked failure of the {@link HttpExchange} that is not the SDK's own (a user's exchange, a bug): the
+     * caller still gets a {@link KalshiException}, as everywhere else. It is not retried: whether the request
+     * reached the server is unknown, and an exchange that throws this way is not expected to recover.
+     */
+    private static KalshiException exchangeFailed(Prepared p, RuntimeException e) {
+        return new KalshiException(p.operationId() + ": the HTTP exchange failed with " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + Excerpts.oneLine(e.getMessage(), 300)), e);
     }
 
     private void sleep(Duration wait, Prepared p, int attempt, Throwable cause) {
@@ -290,7 +324,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
         Prepared p = prepare(request);
         RetryPolicy policy = policyFor(request.options());
-        OrderAttempts orders = isSafeOrderRetry(p) ? new OrderAttempts() : null;
+        OrderAttempts orders = p.safeOrderRetry() ? new OrderAttempts() : null;
         CompletableFuture<ApiResponse<T>> result = new CallFuture<>(null);
         pending.add(result);
         result.whenComplete((r, e) -> pending.remove(result));
@@ -380,13 +414,25 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         result.completeExceptionally(ke);
                         return;
                     }
+                    if (cause instanceof RuntimeException re) {
+                        result.completeExceptionally(exchangeFailed(p, re));
+                        return;
+                    }
                     continueAsync(p, policy, type, attempt, orders, afterAttempt(p, policy, attempt, null, cause, orders),
                             result);
                     return;
                 }
                 logResponse(p, attempt, response.statusCode(), start);
                 if (response.isSuccess()) {
-                    result.complete(decode(p, response, type, attempt));
+                    ApiResponse<T> decoded;
+                    try {
+                        decoded = decode(p, response, type, attempt);
+                    } catch (KalshiDecodeException undecodable) {
+                        continueAsync(p, policy, type, attempt, orders,
+                                afterUndecodable(p, response, undecodable, orders), result);
+                        return;
+                    }
+                    result.complete(decoded);
                     return;
                 }
                 continueAsync(p, policy, type, attempt, orders, afterAttempt(p, policy, attempt, response, null, orders),
@@ -462,9 +508,14 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     // ---------------------------------------------------------------- request preparation
 
-    /** What stays the same across attempts: URL, body bytes, headers except the signature. */
-    private record Prepared(ApiRequest request, URI uri, String signedPath, byte[] body, Map<String, String> headers,
-            Duration timeout) {
+    /**
+     * What stays the same across attempts: URL, body bytes, headers except the signature. {@code bodyModel} is the
+     * body those bytes were written from: the request's, or a copy with a client_order_id minted for safe order
+     * retry. {@code placement} is set when the operation places an order; {@code safeOrderRetry} when this call
+     * retries it safely.
+     */
+    private record Prepared(ApiRequest request, URI uri, String signedPath, Object bodyModel, byte[] body,
+            Map<String, String> headers, Duration timeout, OrderPlacement<?> placement, boolean safeOrderRetry) {
         String operationId() {
             return request.operation().operationId();
         }
@@ -484,11 +535,23 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     + " .credentials(keyId, pem) to KalshiClient.builder().");
         }
         ClientChecks.check(request);
+        OrderPlacement<?> placement = OrderPlacement.of(op);
+        Object bodyModel = request.body();
+        boolean safeOrders = placement != null && placement.accepts(bodyModel) && safeOrderRetryFor(request.options());
+        if (safeOrders && placement.clientOrderId(bodyModel) == null) {
+            // Without a client_order_id nothing can tell whether an attempt landed. One is minted per call, before
+            // the body is written, so every attempt (each one the same bytes) carries it: an idempotency key.
+            bodyModel = placement.withClientOrderId(bodyModel, UUID.randomUUID().toString());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: minted client_order_id {} for safe order retry", op.operationId(),
+                        placement.clientOrderId(bodyModel));
+            }
+        }
         String query = request.queryString();
         String pathAndQuery = request.path() + (query.isEmpty() ? "" : "?" + query);
         URI uri = URI.create(baseUrl + pathAndQuery);
         String signedPath = RequestSignature.canonicalPath(basePath + request.path());
-        byte[] body = body(request);
+        byte[] body = body(request, bodyModel);
         Map<String, String> headers = new LinkedHashMap<>(config.extraHeaders());
         headers.put("Accept", "application/json");
         request.options().headers().forEach((k, v) -> {
@@ -498,18 +561,18 @@ public final class KalshiHttpTransport implements KalshiTransport {
             headers.put(k, v);
         });
         Duration timeout = request.options().timeout() != null ? request.options().timeout() : config.responseTimeout();
-        return new Prepared(request, uri, signedPath, body, headers, timeout);
+        return new Prepared(request, uri, signedPath, bodyModel, body, headers, timeout, placement, safeOrders);
     }
 
-    private byte[] body(ApiRequest request) {
+    private byte[] body(ApiRequest request, Object bodyModel) {
         String method = request.method();
         boolean sendsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        if (request.body() == null) {
+        if (bodyModel == null) {
             // Kalshi rejects a body-less POST/PUT (invalid_content_type): send an empty JSON object.
             return sendsBody ? EMPTY_JSON_OBJECT : null;
         }
         try {
-            return mapper.writeValueAsBytes(request.body());
+            return mapper.writeValueAsBytes(bodyModel);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(request.operation().operationId() + ": cannot serialize the request body: "
                     + e.getOriginalMessage(), e);
@@ -543,9 +606,32 @@ public final class KalshiHttpTransport implements KalshiTransport {
         try {
             T body = mapper.readValue(bytes, type);
             return new ApiResponse<>(response.statusCode(), response.headers(), body, requestId, attempt);
-        } catch (IOException e) {
-            throw new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: a deserializer's own arithmetic or a user-supplied mapper may throw one, and
+            // an undecodable body must still surface as a KalshiException.
+            throw undecodable(p, response, e);
         }
+    }
+
+    /**
+     * The decode failure of a 2xx answer. To a request that acts (not a GET or HEAD) a 2xx means the action took
+     * place, and the exception says so, for an order with where to find it; a caller must not send it again.
+     */
+    private static KalshiDecodeException undecodable(Prepared p, RawResponse response, Throwable e) {
+        if (p.request().operation().isSafe()) {
+            return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e);
+        }
+        if (p.placement() != null && p.placement().accepts(p.bodyModel())) {
+            String coid = p.placement().clientOrderId(p.bodyModel());
+            String ticker = p.placement().ticker(p.bodyModel());
+            return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e,
+                    "the order was accepted", coid != null
+                            ? "it is on the exchange; find it by client_order_id " + coid + " among the orders on " + ticker
+                            : "it is on the exchange; it has no client_order_id, so look for it among the orders on "
+                                    + ticker);
+        }
+        return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e,
+                "the request was accepted", "its action took place");
     }
 
     private KalshiNetworkException networkException(Prepared p, Throwable e, int attempt) {
@@ -574,14 +660,10 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     // ---------------------------------------------------------------- safe order retry
 
-    private boolean isSafeOrderRetry(Prepared p) {
-        if (!p.operationId().equals(Operations.CREATE_ORDER.operationId())) {
-            return false;
-        }
-        Object opt = p.request().options().attributes().get(SAFE_ORDER_RETRY);
-        boolean enabled = opt instanceof Boolean b ? b : safeOrderRetry;
-        return enabled && p.request().body() instanceof CreateOrderRequest r && r.clientOrderId() != null
-                && !r.clientOrderId().isEmpty();
+    /** Whether safe order retry is on for a call: its {@link #SAFE_ORDER_RETRY} attribute, else the client's. */
+    private boolean safeOrderRetryFor(RequestOptions options) {
+        Object opt = options.attributes().get(SAFE_ORDER_RETRY);
+        return opt instanceof Boolean b ? b : safeOrderRetry;
     }
 
     /**
@@ -613,8 +695,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(60);
 
     /**
-     * Finds out whether a CreateOrder that may have reached the exchange landed, so a retry never doubles an
-     * order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
+     * Finds out whether an order placement (CreateOrder; the operations {@link OrderPlacement} knows) that may
+     * have reached the exchange landed, so a retry never doubles an order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
      * attempt's send time, polled a few times with backoff); then GetOrders on the order's ticker, from just
      * before the first attempt, is searched for the client_order_id. Found: that order is the answer. Not found:
      * the order is sent again while the retry budget lasts, else the attempt's own error is thrown. Anything
@@ -625,34 +707,52 @@ public final class KalshiHttpTransport implements KalshiTransport {
      */
     private <T> Next<T> resolveOrder(Prepared p, RetryPolicy policy, Class<T> type, int attempt, Next.Resolve<T> r,
             OrderAttempts orders, BooleanSupplier abandoned) {
-        CreateOrderRequest body = (CreateOrderRequest) p.request().body();
+        String clientOrderId = p.placement().clientOrderId(p.bodyModel());
+        String ticker = p.placement().ticker(p.bodyModel());
         Optional<Order> landed;
         try {
             if (!userDataCovers(orders.lastSentMillis, policy, p, attempt, abandoned)) {
-                return new Next.Fail<>(outcomeUnknown(p, attempt, body, "Kalshi's user data did not catch up with"
-                        + " the attempt after " + USER_DATA_POLLS + " checks", r.cause(), null));
+                if (r.accepted() != null) {
+                    // Accepted all the same: never resent, and the caller learns that it exists.
+                    return new Next.Fail<>(r.error());
+                }
+                return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "Kalshi's user data did"
+                        + " not catch up with the attempt after " + USER_DATA_POLLS + " checks", r.cause(), null));
             }
             long minTs = Math.floorDiv(orders.firstSentMillis, 1000L) - CLOCK_SKEW_ALLOWANCE.toSeconds();
-            landed = findOrder(body, minTs, abandoned);
+            landed = findOrder(ticker, clientOrderId, minTs, abandoned);
         } catch (CancellationException e) {
             throw e;
         } catch (KalshiException e) {
-            return new Next.Fail<>(outcomeUnknown(p, attempt, body, "looking the order up failed", r.cause(), e));
+            if (r.accepted() != null) {
+                r.error().addSuppressed(e);
+                return new Next.Fail<>(r.error());
+            }
+            return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "looking the order up failed",
+                    r.cause(), e));
         }
         if (landed.isPresent()) {
             Order o = landed.get();
-            LOG.info("{}: order with client_order_id {} already exists ({}); not sending it again",
-                    p.operationId(), body.clientOrderId(), o.orderId());
-            CreateOrderResponse created = CreateOrderResponse.builder().order(o).build();
+            LOG.info("{}: order with client_order_id {} {} ({}); not sending it again", p.operationId(),
+                    clientOrderId, r.accepted() != null ? "was accepted" : "already exists", o.orderId());
+            Object created = p.placement().answer(o);
             if (!type.isInstance(created)) {
-                return new Next.Fail<>(outcomeUnknown(p, attempt, body, "the order landed as " + o.orderId()
-                        + " but this call's response type cannot hold it", r.cause(), null));
+                return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "the order landed as "
+                        + o.orderId() + " but this call's response type cannot hold it", r.cause(), null));
             }
-            return new Next.Answer<>(new ApiResponse<>(201, Map.of(), type.cast(created), null, attempt));
+            RawResponse accepted = r.accepted();
+            return new Next.Answer<>(accepted == null
+                    ? new ApiResponse<>(201, Map.of(), type.cast(created), null, attempt)
+                    : new ApiResponse<>(accepted.statusCode(), accepted.headers(), type.cast(created),
+                            KalshiApiException.requestIdFrom(accepted.headers()), attempt));
+        }
+        if (r.accepted() != null) {
+            // The exchange answered 2xx, so the order exists even though the lookup does not show it (yet).
+            return new Next.Fail<>(r.error());
         }
         if (r.conflict()) {
-            return new Next.Fail<>(outcomeUnknown(p, attempt, body, "Kalshi refused the resend as a duplicate, but no"
-                    + " order with this client_order_id was found", r.cause(), null));
+            return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "Kalshi refused the resend as a"
+                    + " duplicate, but no order with this client_order_id was found", r.cause(), null));
         }
         if (attempt > policy.maxRetries() || abandoned.getAsBoolean()) {
             // Known not to have landed: the attempt's own error says what happened.
@@ -680,16 +780,16 @@ public final class KalshiHttpTransport implements KalshiTransport {
         }
     }
 
-    /** The order with the request's client_order_id among the ticker's orders since {@code minTs}, if any. */
-    private Optional<Order> findOrder(CreateOrderRequest body, long minTs, BooleanSupplier abandoned) {
+    /** The order with {@code clientOrderId} among the ticker's orders since {@code minTs}, if any. */
+    private Optional<Order> findOrder(String ticker, String clientOrderId, long minTs, BooleanSupplier abandoned) {
         OrdersApi ordersApi = new OrdersApi(this);
         String cursor = null;
         for (int page = 1; page <= LOOKUP_MAX_PAGES; page++) {
             checkAbandoned(abandoned);
-            var resp = ordersApi.getOrders(OrdersApi.GetOrdersParams.builder().ticker(body.ticker()).minTs(minTs)
+            var resp = ordersApi.getOrders(OrdersApi.GetOrdersParams.builder().ticker(ticker).minTs(minTs)
                     .cursor(cursor).limit(200L).build(), lookupOptions());
             for (Order o : resp.orders() == null ? List.<Order>of() : resp.orders()) {
-                if (body.clientOrderId().equals(o.clientOrderId())) {
+                if (clientOrderId.equals(o.clientOrderId())) {
                     return Optional.of(o);
                 }
             }
@@ -703,7 +803,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
             cursor = next;
         }
         throw new KalshiException(Operations.GET_ORDERS.operationId() + ": more than " + LOOKUP_MAX_PAGES
-                + " pages of orders on " + body.ticker() + " since min_ts " + minTs);
+                + " pages of orders on " + ticker + " since min_ts " + minTs);
     }
 
     private RequestOptions lookupOptions() {
@@ -716,10 +816,10 @@ public final class KalshiHttpTransport implements KalshiTransport {
         }
     }
 
-    private static KalshiOrderOutcomeUnknownException outcomeUnknown(Prepared p, int attempt, CreateOrderRequest body,
-            String reason, Throwable cause, KalshiException lookupFailure) {
+    private static KalshiOrderOutcomeUnknownException outcomeUnknown(Prepared p, int attempt, String clientOrderId,
+            String ticker, String reason, Throwable cause, KalshiException lookupFailure) {
         KalshiOrderOutcomeUnknownException e = new KalshiOrderOutcomeUnknownException(p.operationId(), attempt,
-                body.clientOrderId(), body.ticker(), reason, cause);
+                clientOrderId, ticker, reason, cause);
         if (lookupFailure != null) {
             e.addSuppressed(lookupFailure);
         }

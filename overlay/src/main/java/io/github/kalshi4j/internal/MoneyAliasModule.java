@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import io.github.kalshi4j.transport.KalshiJson;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -51,6 +52,11 @@ import java.util.Map;
  * (1/10,000 dollar) and which are divided by 10,000: on WebSocket as {@code target_cost} / {@code rfq_target_cost},
  * on REST (spec 3.6 to 3.10) as {@code target_cost_centi_cents} on an RFQ and {@code rfq_target_cost_centi_cents}
  * on a quote. Those canonicals therefore have two legacy names; each is checked against the canonical value.
+ *
+ * <p><b>Bounds.</b> Values are compared only once both sides are within the bounds of a fixed-point value
+ * ({@code KalshiJson.isFixedPoint}); a legacy integer too large for one, or a canonical value outside them, fails
+ * decoding like a disagreement. Without that, reconciling {@code 1E+30000000} with {@code 56} would mean
+ * computing with a 30-million-digit number.
  *
  * <p>Writing is untouched: models emit only the names they hold, so a model built in code never writes a legacy
  * name.
@@ -297,6 +303,14 @@ public final class MoneyAliasModule extends Module {
         }
     }
 
+    private static MismatchedInputException outOfBounds(JsonParser p, Object bean, String field, String value) {
+        String text = value.length() <= 40 ? value : value.substring(0, 40) + "... (" + value.length() + " digits)";
+        return MismatchedInputException.from(p, bean.getClass(), bean.getClass().getSimpleName() + ": " + field
+                + " " + text + " is outside the bounds of a fixed-point value (at most "
+                + KalshiJson.FIXED_POINT_MAX_INTEGER_DIGITS + " digits before the decimal point and "
+                + KalshiJson.FIXED_POINT_MAX_SCALE + " after it)");
+    }
+
     /** One canonical property, its legacy name, and how a legacy integer converts to it. */
     private static final class Pair {
         final String canonical;
@@ -326,6 +340,16 @@ public final class MoneyAliasModule extends Module {
                     ? new BigDecimal((BigInteger) legacyNumber, scale)
                     : BigDecimal.valueOf(legacyNumber.longValue(), scale);
             BigDecimal current = (BigDecimal) canonicalField.get(bean);
+            // Both sides are bounded before any arithmetic: subtracting 1E+30000000 from a few cents means
+            // building a 30-million-digit number. The models' reader already bounds the canonical value; it is
+            // checked again because a mapper can be configured to read models some other way.
+            if (current != null && !KalshiJson.isFixedPoint(current)) {
+                throw outOfBounds(p, bean, canonical, current.toString());
+            }
+            if (!KalshiJson.isFixedPoint(fromLegacy)) {
+                throw outOfBounds(p, bean, "legacy " + legacy + " (read into " + canonical + ")",
+                        legacyNumber.toString());
+            }
             // Agreement within one legacy unit: when both sides are whole units a difference below one unit can
             // only be zero (exact equality); a finer canonical value may sit less than one unit from its legacy.
             if (current == null) {

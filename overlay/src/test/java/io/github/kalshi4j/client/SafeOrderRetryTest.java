@@ -3,6 +3,7 @@ package io.github.kalshi4j.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.errors.KalshiBadRequestException;
+import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
 import io.github.kalshi4j.errors.KalshiServerException;
@@ -246,16 +247,171 @@ final class SafeOrderRetryTest {
         assertEquals(0, server.count("GET", "/portfolio/orders"));
     }
 
+    // ---------------------------------------------------------------- no client_order_id given (issue 17, case B)
+
+    private List<String> postedClientOrderIds() {
+        return server.requests("POST", "/portfolio/orders").stream()
+                .map(r -> parse(r).path("client_order_id").asText(null)).collect(Collectors.toList());
+    }
+
     @Test
-    void orderWithoutClientOrderIdIsNeverLookedUpOrResent() {
-        onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
+    void withSafeRetryAnOrderWithoutClientOrderIdGetsOneMintedOnceAndKeptAcrossAttempts() {
+        onCreateOrder(n -> n == 1 ? Outcome.failWithout(CRASH) : Outcome.createAndConfirm());
         CreateOrderRequest anonymous = Samples.orderRequest(TICKER, null);
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            assertThrows(KalshiServerException.class, () -> client.orders().createOrder(anonymous));
+            Order placed = client.orders().createOrder(anonymous).order();
+            List<String> sent = postedClientOrderIds();
+            assertEquals(2, sent.size());
+            assertTrue(sent.get(0) != null && sent.get(0).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+                    "a random UUID: " + sent);
+            assertEquals(sent.get(0), sent.get(1), "the resend carries the same id, so the exchange can tell");
+            assertEquals(sent.get(0), placed.clientOrderId());
+        }
+        assertEquals(1, server.count("GET", "/portfolio/orders"), "looked up by the minted id before the resend");
+        assertEquals(1, book.size());
+        assertEquals(null, anonymous.clientOrderId(), "the caller's request is not changed");
+    }
+
+    @Test
+    void withSafeRetryALandedOrderWithoutClientOrderIdIsFoundByTheMintedId() {
+        onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, null)).order().orderId());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"), "found, so never doubled");
+    }
+
+    @Test
+    void withoutSafeRetryNoClientOrderIdIsMinted() {
+        onCreateOrder(n -> Outcome.createAndConfirm());
+        try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
+            client.orders().createOrder(Samples.orderRequest(TICKER, null));
+        }
+        assertEquals(java.util.Collections.singletonList(null), postedClientOrderIds());
+    }
+
+    @Test
+    void anEmptyClientOrderIdIsReplacedByAMintedOneUnderSafeRetry() {
+        onCreateOrder(n -> Outcome.createAndConfirm());
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            client.orders().createOrder(Samples.orderRequest(TICKER, ""));
+        }
+        assertEquals(36, postedClientOrderIds().get(0).length());
+    }
+
+    // ---------------------------------------------------------------- accepted but undecodable (issue 17, case A)
+
+    private static final Reply GARBLED_201 = Reply.text(201, "application/json", "{\"order\": {\"order_id\": \"ord-");
+
+    @Test
+    void withSafeRetryAnAcceptedOrderWhoseAnswerCannotBeDecodedIsLookedUpAndReturned() {
+        onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-garbled"),
+                    RequestOptions.NONE);
+            assertEquals("ord-1", r.body().order().orderId());
+            assertEquals(201, r.statusCode(), "the status the exchange accepted it with");
+            assertEquals(1, r.attempts());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"), "accepted, so never sent again");
+        assertEquals(1, server.count("GET", "/portfolio/orders"));
+    }
+
+    @Test
+    void withoutSafeRetryAnAcceptedOrderWhoseAnswerCannotBeDecodedSaysItWasAcceptedAndCarriesTheBody() {
+        onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
+        try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
+            KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled")));
+            assertTrue(e.accepted(), "a 2xx to CreateOrder: the order exists");
+            assertEquals(201, e.statusCode());
+            assertTrue(e.getMessage().contains("accepted") && e.getMessage().contains("201")
+                    && e.getMessage().contains("coid-garbled"), e.getMessage());
+            assertEquals("{\"order\": {\"order_id\": \"ord-", new String(e.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         assertEquals(1, server.count("POST", "/portfolio/orders"));
         assertEquals(0, server.count("GET", "/portfolio/orders"));
+    }
+
+    @Test
+    void withSafeRetryAnAcceptedOrderThatTheLookupCannotFindIsNeverResent() {
+        // The exchange said 201 but lists nothing: the order exists all the same, so it is not sent again.
+        onCreateOrder(n -> Outcome.failWithout(GARBLED_201));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-ghost")));
+            assertTrue(e.accepted());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+    }
+
+    @Test
+    void asyncWithSafeRetryAnAcceptedOrderWhoseAnswerCannotBeDecodedIsLookedUpAndReturned() {
+        onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
+        try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .buildAsync()) {
+            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled-async"))
+                    .join().order().orderId());
+        }
+        assertEquals(1, server.count("POST", "/portfolio/orders"));
+    }
+
+    @Test
+    void asyncWithoutSafeRetryAnAcceptedOrderWhoseAnswerCannotBeDecodedFailsSayingItWasAccepted() {
+        onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
+        try (KalshiAsyncClient client = Samples.client(server).sleeper(new RecordingSleeper()).buildAsync()) {
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled-async")).join());
+            assertTrue(assertInstanceOf(KalshiDecodeException.class, e.getCause()).accepted());
+        }
+    }
+
+    // ---------------------------------------------------------------- a timeout resend meets the original (case C)
+
+    @Test
+    void aResendAfterATimeoutCarriesTheSameClientOrderIdAndItsDuplicate409IsLookedUp() throws Exception {
+        // The first attempt times out while the exchange is still working on it; the lookup finds nothing yet, so
+        // the order is sent again. The original lands just after: only the exchange's duplicate check on the
+        // client_order_id stops a second order, and the 409 it answers is resolved by looking the order up.
+        CountDownLatch resendArrived = new CountDownLatch(1);
+        CountDownLatch originalLanded = new CountDownLatch(1);
+        server.handle("POST", "/portfolio/orders", r -> {
+            int n = posts.incrementAndGet();
+            String coid = parse(r).path("client_order_id").asText();
+            try {
+                if (n == 1) {
+                    resendArrived.await(10, TimeUnit.SECONDS);
+                    land("ord-original", coid);
+                    originalLanded.countDown();
+                    return Reply.json(201, Samples.created(Samples.order("ord-original", TICKER, coid)));
+                }
+                resendArrived.countDown();
+                originalLanded.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (book) {
+                boolean duplicate = book.stream().anyMatch(o -> coid.equals(o.clientOrderId()));
+                return duplicate ? Reply.error(409, "order_already_exists", "client_order_id already used")
+                        : Reply.json(201, Samples.created(Samples.order("ord-second", TICKER, coid)));
+            }
+        });
+        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-timeout"), quick);
+            assertEquals("ord-original", r.body().order().orderId());
+            assertEquals(2, r.attempts());
+        }
+        assertEquals(List.of("coid-timeout", "coid-timeout"), postedClientOrderIds(),
+                "the resend is the same order: same client_order_id");
+        assertEquals(2, server.count("GET", "/portfolio/orders"), "once before the resend, once after its 409");
+        assertEquals(1, book.size(), "one order on the exchange");
     }
 
     @Test

@@ -26,7 +26,8 @@ class ExceptionsTest {
                 KalshiServerException.class, KalshiNetworkException.class, KalshiTimeoutException.class,
                 KalshiDecodeException.class, KalshiPaginationException.class, KalshiSubscriptionException.class,
                 KalshiBackpressureException.class, KalshiWebSocketException.class, FixtureNotFoundException.class,
-                KalshiOrderOutcomeUnknownException.class, KalshiClientClosedException.class);
+                KalshiOrderOutcomeUnknownException.class, KalshiClientClosedException.class,
+                KalshiRecordingException.class);
         for (Class<?> type : types) {
             assertTrue(KalshiException.class.isAssignableFrom(type), type.getName());
             assertTrue(RuntimeException.class.isAssignableFrom(type), type.getName());

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.kalshi4j.errors.FixtureNotFoundException;
+import io.github.kalshi4j.errors.KalshiRecordingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -436,17 +436,17 @@ class RecordReplayTest {
     void aDirectoryThatCannotBeCreatedFailsAtConstruction() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
-        assertThrows(UncheckedIOException.class, () -> new RecordingTransport(new JdkHttpExchange(), notADirectory));
+        assertThrows(KalshiRecordingException.class, () -> new RecordingTransport(new JdkHttpExchange(), notADirectory));
     }
 
     @Test
-    void aRecordingThatCannotBeWrittenFailsUncheckedSoRetryLogicDoesNotResendTheRequest() throws Exception {
+    void aRecordingThatCannotBeWrittenFailsWithAKalshiExceptionSoRetryLogicDoesNotResendTheRequest() throws Exception {
         Path target = dir.resolve("recordings");
         try (RecordingTransport recorder = new RecordingTransport(new JdkHttpExchange(), target)) {
             Files.delete(target);
             Files.writeString(target, "now a file");
 
-            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> recorder.send(get("/text")));
+            KalshiRecordingException e = assertThrows(KalshiRecordingException.class, () -> recorder.send(get("/text")));
 
             assertTrue(e.getMessage().contains("cannot write recording"), e.getMessage());
             assertEquals(1, receivedKeyIds.size(), "the request itself went through");

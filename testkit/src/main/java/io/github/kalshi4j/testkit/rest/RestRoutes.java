@@ -231,8 +231,18 @@ public final class RestRoutes {
         return Models.market(engine.getMarket(ticker), engine.clock().instant());
     }
 
+    /** {@code limit} where the spec says 1 to 1000 (LimitQuery and most list endpoints). */
     private static int limit(HttpCall c, int dflt) {
         return c.queryInt("limit", dflt, 1, MAX_LIMIT);
+    }
+
+    /**
+     * {@code limit} where the spec allows 0 to 1000 (MarketLimitQuery: GetMarkets, GetTrades; Kalshi validates it
+     * as {@code omitempty,gte=0,lte=1000}): 0 is "not set" and reads as the default, as it does on Kalshi.
+     */
+    private static int limitZeroMeansDefault(HttpCall c, int dflt) {
+        int n = c.queryInt("limit", dflt, 0, MAX_LIMIT);
+        return n == 0 ? dflt : n;
     }
 
     private static TimeRange seconds(HttpCall c, String min, String max) {
@@ -276,7 +286,8 @@ public final class RestRoutes {
         MarketFilter filter = f;
         Instant now = engine.clock().instant();
         Cursors.Page<io.github.kalshi4j.testkit.engine.Market> page = Cursors.page(
-                (offset, count) -> engine.listMarkets(filter, offset, count), c.query("cursor"), limit(c, 100));
+                (offset, count) -> engine.listMarkets(filter, offset, count), c.query("cursor"),
+                limitZeroMeansDefault(c, 100));
         return Reply.ok(GetMarketsResponse.builder()
                 .markets(page.items().stream().map(m -> Models.market(m, now)).toList())
                 .cursor(page.nextCursor()).build());
@@ -319,7 +330,7 @@ public final class RestRoutes {
 
     private Reply getTrades(HttpCall c) {
         TradeFilter f = TradeFilter.all().withTicker(c.query("ticker")).withCreatedTime(seconds(c, "min_ts", "max_ts"));
-        var page = Cursors.newestFirst(engine.listTrades(f), c.query("cursor"), limit(c, 100),
+        var page = Cursors.newestFirst(engine.listTrades(f), c.query("cursor"), limitZeroMeansDefault(c, 100),
                 io.github.kalshi4j.testkit.engine.Trade::sequence);
         return Reply.ok(GetTradesResponse.builder().trades(page.items().stream().map(Models::trade).toList())
                 .cursor(page.nextCursor()).build());

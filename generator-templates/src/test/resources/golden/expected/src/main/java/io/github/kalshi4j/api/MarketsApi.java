@@ -322,7 +322,7 @@ public final class MarketsApi {
              * Lowest yes bid, in dollars.
              */
             public Builder minYesBidDollars(BigDecimal value) {
-                this.minYesBidDollars = value;
+                this.minYesBidDollars = io.github.kalshi4j.transport.KalshiJson.checkFixedPoint("min_yes_bid_dollars", value);
                 return this;
             }
 
@@ -385,6 +385,16 @@ public final class MarketsApi {
     /** Get Markets, with no query parameters. */
     public GetMarketsResponse getMarkets() {
         return getMarkets(GetMarketsParams.builder().build(), RequestOptions.NONE);
+    }
+
+    /** Get Markets, with no query parameters and per-call options. */
+    public GetMarketsResponse getMarkets(RequestOptions options) {
+        return getMarkets(GetMarketsParams.builder().build(), options);
+    }
+
+    /** Get Markets, with no query parameters, with the raw response: status, headers, request id, attempts and body. */
+    public ApiResponse<GetMarketsResponse> getMarketsWithResponse(RequestOptions options) {
+        return getMarketsWithResponse(GetMarketsParams.builder().build(), options);
     }
 
     /** Get Markets, with the raw response: status, headers, request id, attempts and body. */

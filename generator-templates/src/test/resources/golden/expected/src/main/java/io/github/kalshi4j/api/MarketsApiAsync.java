@@ -86,6 +86,16 @@ public final class MarketsApiAsync {
         return getMarkets(GetMarketsParams.builder().build(), RequestOptions.NONE);
     }
 
+    /** Get Markets, asynchronously, with no query parameters and per-call options. */
+    public CompletableFuture<GetMarketsResponse> getMarkets(RequestOptions options) {
+        return getMarkets(GetMarketsParams.builder().build(), options);
+    }
+
+    /** Get Markets, asynchronously, with no query parameters, with the raw response. */
+    public CompletableFuture<ApiResponse<GetMarketsResponse>> getMarketsWithResponse(RequestOptions options) {
+        return getMarketsWithResponse(GetMarketsParams.builder().build(), options);
+    }
+
     /** Get Markets, asynchronously, with the raw response. */
     public CompletableFuture<ApiResponse<GetMarketsResponse>> getMarketsWithResponse(GetMarketsParams params, RequestOptions options) {
         // Invalid arguments throw here, before any I/O, exactly as in the blocking form.

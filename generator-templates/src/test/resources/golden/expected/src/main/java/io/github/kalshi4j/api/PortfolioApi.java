@@ -138,6 +138,18 @@ public final class PortfolioApi {
         return amendOrder(orderId, amendOrderRequest, AmendOrderParams.builder().build(), RequestOptions.NONE);
     }
 
+    /** Amend Order, with no query parameters and per-call options. */
+    @Deprecated
+    public AmendOrderResponse amendOrder(String orderId, AmendOrderRequest amendOrderRequest, RequestOptions options) {
+        return amendOrder(orderId, amendOrderRequest, AmendOrderParams.builder().build(), options);
+    }
+
+    /** Amend Order, with no query parameters, with the raw response: status, headers, request id, attempts and body. */
+    @Deprecated
+    public ApiResponse<AmendOrderResponse> amendOrderWithResponse(String orderId, AmendOrderRequest amendOrderRequest, RequestOptions options) {
+        return amendOrderWithResponse(orderId, amendOrderRequest, AmendOrderParams.builder().build(), options);
+    }
+
     /** Amend Order, with the raw response: status, headers, request id, attempts and body. */
     public ApiResponse<AmendOrderResponse> amendOrderWithResponse(String orderId, AmendOrderRequest amendOrderRequest, AmendOrderParams params, RequestOptions options) {
         return transport.execute(amendOrderRequest(orderId, amendOrderRequest, params, options), AmendOrderResponse.class);

@@ -62,6 +62,18 @@ public final class PortfolioApiAsync {
         return amendOrder(orderId, amendOrderRequest, AmendOrderParams.builder().build(), RequestOptions.NONE);
     }
 
+    /** Amend Order, asynchronously, with no query parameters and per-call options. */
+    @Deprecated
+    public CompletableFuture<AmendOrderResponse> amendOrder(String orderId, AmendOrderRequest amendOrderRequest, RequestOptions options) {
+        return amendOrder(orderId, amendOrderRequest, AmendOrderParams.builder().build(), options);
+    }
+
+    /** Amend Order, asynchronously, with no query parameters, with the raw response. */
+    @Deprecated
+    public CompletableFuture<ApiResponse<AmendOrderResponse>> amendOrderWithResponse(String orderId, AmendOrderRequest amendOrderRequest, RequestOptions options) {
+        return amendOrderWithResponse(orderId, amendOrderRequest, AmendOrderParams.builder().build(), options);
+    }
+
     /** Amend Order, asynchronously, with the raw response. */
     public CompletableFuture<ApiResponse<AmendOrderResponse>> amendOrderWithResponse(String orderId, AmendOrderRequest amendOrderRequest, AmendOrderParams params, RequestOptions options) {
         // Invalid arguments throw here, before any I/O, exactly as in the blocking form.

@@ -40,6 +40,7 @@ public final class AmendOrderRequest {
 
     @JsonProperty("yes_price_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal yesPriceDollars;
 
     @JsonProperty("count")
@@ -157,11 +158,15 @@ public final class AmendOrderRequest {
 
         /** Sets {@code yes_price_dollars}. */
         public Builder yesPriceDollars(BigDecimal value) {
-            this.yesPriceDollars = value;
+            this.yesPriceDollars = KalshiJson.checkFixedPoint("yes_price_dollars", value);
             return this;
         }
 
-        /** Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder yesPriceDollars(String value) {
             this.yesPriceDollars = KalshiJson.decimal("yes_price_dollars", value);
             return this;
@@ -198,15 +203,16 @@ public final class AmendOrderRequest {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range or a
-         *     property the spec requires in this request body is missing
+         * @throws IllegalArgumentException when a number is out of the spec's range or a
+         *     property the spec requires in this request body is missing (as the endpoints'
+         *     parameter builders do)
          */
         public AmendOrderRequest build() {
             if (count != null && KalshiJson.compareToBound(count, "1") < 0) {
-                throw new IllegalStateException("AmendOrderRequest.count must be >= 1, got " + count);
+                throw new IllegalArgumentException("AmendOrderRequest.count must be >= 1, got " + count);
             }
             if (count != null && KalshiJson.compareToBound(count, "10000") > 0) {
-                throw new IllegalStateException("AmendOrderRequest.count must be <= 10000, got " + count);
+                throw new IllegalArgumentException("AmendOrderRequest.count must be <= 10000, got " + count);
             }
             return new AmendOrderRequest(this);
         }

@@ -126,7 +126,8 @@ public final class AmendOrderResponse {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public AmendOrderResponse build() {
             return new AmendOrderResponse(this);

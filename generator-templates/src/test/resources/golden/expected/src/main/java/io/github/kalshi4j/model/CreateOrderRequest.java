@@ -108,10 +108,12 @@ public final class CreateOrderRequest {
 
     @JsonProperty("count_fp")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal countFp;
 
     @JsonProperty("yes_price_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal yesPriceDollars;
 
     @JsonProperty("expiration_ts")
@@ -324,11 +326,15 @@ public final class CreateOrderRequest {
 
         /** Sets {@code count_fp}: A contract count as a fixed-point decimal string. */
         public Builder countFp(BigDecimal value) {
-            this.countFp = value;
+            this.countFp = KalshiJson.checkFixedPoint("count_fp", value);
             return this;
         }
 
-        /** Sets {@code count_fp} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code count_fp} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder countFp(String value) {
             this.countFp = KalshiJson.decimal("count_fp", value);
             return this;
@@ -346,11 +352,15 @@ public final class CreateOrderRequest {
 
         /** Sets {@code yes_price_dollars}. */
         public Builder yesPriceDollars(BigDecimal value) {
-            this.yesPriceDollars = value;
+            this.yesPriceDollars = KalshiJson.checkFixedPoint("yes_price_dollars", value);
             return this;
         }
 
-        /** Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code yes_price_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder yesPriceDollars(String value) {
             this.yesPriceDollars = KalshiJson.decimal("yes_price_dollars", value);
             return this;
@@ -393,18 +403,19 @@ public final class CreateOrderRequest {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range or a
-         *     property the spec requires in this request body is missing
+         * @throws IllegalArgumentException when a number is out of the spec's range or a
+         *     property the spec requires in this request body is missing (as the endpoints'
+         *     parameter builders do)
          */
         public CreateOrderRequest build() {
             if (ticker == null) {
-                throw new IllegalStateException("CreateOrderRequest.ticker is required");
+                throw new IllegalArgumentException("CreateOrderRequest.ticker is required");
             }
             if (countFp == null) {
-                throw new IllegalStateException("CreateOrderRequest.count_fp is required");
+                throw new IllegalArgumentException("CreateOrderRequest.count_fp is required");
             }
             if (expirationTs != null && KalshiJson.compareToBound(expirationTs, "0") < 0) {
-                throw new IllegalStateException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
+                throw new IllegalArgumentException("CreateOrderRequest.expiration_ts must be >= 0, got " + expirationTs);
             }
             return new CreateOrderRequest(this);
         }

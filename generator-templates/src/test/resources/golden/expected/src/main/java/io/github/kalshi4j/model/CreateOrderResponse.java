@@ -178,7 +178,8 @@ public final class CreateOrderResponse {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public CreateOrderResponse build() {
             return new CreateOrderResponse(this);

@@ -151,7 +151,8 @@ public final class GetMarketOrderbookResponse {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public GetMarketOrderbookResponse build() {
             return new GetMarketOrderbookResponse(this);

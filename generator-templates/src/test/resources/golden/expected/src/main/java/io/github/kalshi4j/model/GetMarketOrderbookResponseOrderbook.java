@@ -41,11 +41,13 @@ public final class GetMarketOrderbookResponseOrderbook {
     @JsonProperty("yes_dollars_fp")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private List<List<BigDecimal>> yesDollarsFp = List.of();
 
     @JsonProperty("no_dollars_fp")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private List<List<BigDecimal>> noDollarsFp = List.of();
 
     private Map<String, Object> additionalProperties = Map.of();
@@ -167,12 +169,14 @@ public final class GetMarketOrderbookResponseOrderbook {
 
         /** Sets {@code yes_dollars_fp}: Yes price levels as [price, count] decimal strings. */
         public Builder yesDollarsFp(List<List<BigDecimal>> value) {
+            KalshiJson.checkFixedPoints("yes_dollars_fp", value);
             this.yesDollarsFp = value == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(value));
             return this;
         }
 
         /** Appends one element to {@code yes_dollars_fp}. */
         public Builder addYesDollarsFp(List<BigDecimal> item) {
+            KalshiJson.checkFixedPoints("yes_dollars_fp", item);
             List<List<BigDecimal>> copy = new ArrayList<>(this.yesDollarsFp);
             copy.add(item);
             this.yesDollarsFp = Collections.unmodifiableList(copy);
@@ -181,12 +185,14 @@ public final class GetMarketOrderbookResponseOrderbook {
 
         /** Sets {@code no_dollars_fp}. */
         public Builder noDollarsFp(List<List<BigDecimal>> value) {
+            KalshiJson.checkFixedPoints("no_dollars_fp", value);
             this.noDollarsFp = value == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(value));
             return this;
         }
 
         /** Appends one element to {@code no_dollars_fp}. */
         public Builder addNoDollarsFp(List<BigDecimal> item) {
+            KalshiJson.checkFixedPoints("no_dollars_fp", item);
             List<List<BigDecimal>> copy = new ArrayList<>(this.noDollarsFp);
             copy.add(item);
             this.noDollarsFp = Collections.unmodifiableList(copy);
@@ -208,7 +214,8 @@ public final class GetMarketOrderbookResponseOrderbook {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public GetMarketOrderbookResponseOrderbook build() {
             return new GetMarketOrderbookResponseOrderbook(this);

@@ -191,7 +191,8 @@ public final class GetMarketsResponse {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public GetMarketsResponse build() {
             return new GetMarketsResponse(this);

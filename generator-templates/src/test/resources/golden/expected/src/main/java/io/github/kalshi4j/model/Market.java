@@ -108,10 +108,12 @@ public final class Market {
 
     @JsonProperty("yes_bid_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal yesBidDollars;
 
     @JsonProperty("volume_fp")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal volumeFp;
 
     @JsonProperty("price")
@@ -119,10 +121,12 @@ public final class Market {
 
     @JsonProperty("price_dollars")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal priceDollars;
 
     @JsonProperty("notional_value")
     @JsonSerialize(using = KalshiJson.DecimalAsString.class)
+    @JsonDeserialize(using = KalshiJson.FixedPointReader.class)
     private BigDecimal notionalValue;
 
     @JsonProperty("open_interest")
@@ -445,11 +449,15 @@ public final class Market {
 
         /** Sets {@code yes_bid_dollars}: Best yes bid. */
         public Builder yesBidDollars(BigDecimal value) {
-            this.yesBidDollars = value;
+            this.yesBidDollars = KalshiJson.checkFixedPoint("yes_bid_dollars", value);
             return this;
         }
 
-        /** Sets {@code yes_bid_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code yes_bid_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder yesBidDollars(String value) {
             this.yesBidDollars = KalshiJson.decimal("yes_bid_dollars", value);
             return this;
@@ -467,11 +475,15 @@ public final class Market {
 
         /** Sets {@code volume_fp}: Contracts traded. */
         public Builder volumeFp(BigDecimal value) {
-            this.volumeFp = value;
+            this.volumeFp = KalshiJson.checkFixedPoint("volume_fp", value);
             return this;
         }
 
-        /** Sets {@code volume_fp} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code volume_fp} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder volumeFp(String value) {
             this.volumeFp = KalshiJson.decimal("volume_fp", value);
             return this;
@@ -495,11 +507,15 @@ public final class Market {
 
         /** Sets {@code price_dollars}: Last price in dollars (no short accessor, `price` is taken). */
         public Builder priceDollars(BigDecimal value) {
-            this.priceDollars = value;
+            this.priceDollars = KalshiJson.checkFixedPoint("price_dollars", value);
             return this;
         }
 
-        /** Sets {@code price_dollars} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code price_dollars} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder priceDollars(String value) {
             this.priceDollars = KalshiJson.decimal("price_dollars", value);
             return this;
@@ -507,11 +523,15 @@ public final class Market {
 
         /** Sets {@code notional_value}: A dollar amount as a fixed-point decimal string. */
         public Builder notionalValue(BigDecimal value) {
-            this.notionalValue = value;
+            this.notionalValue = KalshiJson.checkFixedPoint("notional_value", value);
             return this;
         }
 
-        /** Sets {@code notional_value} from a decimal string such as {@code "0.5600"} (never a double). */
+        /**
+         * Sets {@code notional_value} from a decimal string such as {@code "0.5600"} (never a double).
+         *
+         * @throws IllegalArgumentException when it is not a decimal within {@link KalshiJson#isFixedPoint}'s bounds
+         */
         public Builder notionalValue(String value) {
             this.notionalValue = KalshiJson.decimal("notional_value", value);
             return this;
@@ -558,7 +578,8 @@ public final class Market {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public Market build() {
             return new Market(this);

@@ -179,7 +179,8 @@ public final class MarketLifecycleEvent {
         /**
          * The immutable model.
          *
-         * @throws IllegalStateException when a number is out of the spec's range
+         * @throws IllegalArgumentException when a number is out of the spec's range (as the endpoints'
+         *     parameter builders do)
          */
         public MarketLifecycleEvent build() {
             return new MarketLifecycleEvent(this);

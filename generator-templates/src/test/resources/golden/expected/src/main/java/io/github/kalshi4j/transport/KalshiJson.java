@@ -6,18 +6,26 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,9 +35,36 @@ import java.util.Collection;
 
 /**
  * JSON conventions of the generated models: money and counts are decimal strings on the wire and
- * {@link BigDecimal} in Java (never a double); times are RFC 3339; nulls are not written.
+ * {@link BigDecimal} in Java (never a double), within the bounds of {@link #isFixedPoint}; times are RFC 3339;
+ * model properties that are null are not written, while JSON this SDK does not model (a model's
+ * {@code additionalProperties()}) is written back as it came, nulls included.
+ *
+ * <p>Public because generated code in several packages uses it; the fixed-point checks are also what the
+ * WebSocket client applies to values it parses itself. Not meant as API for applications.
  */
 public final class KalshiJson {
+
+    /**
+     * Most digits a fixed-point value (a {@code *_dollars} amount or a {@code *_fp} count) may have before its
+     * decimal point: its magnitude is below 10^30. Kalshi's amounts and counts are far smaller; the bound only
+     * stops a value like {@code 1E+30000000}, a few bytes on the wire that expand to millions of digits.
+     */
+    public static final int FIXED_POINT_MAX_INTEGER_DIGITS = 30;
+
+    /**
+     * Most digits a fixed-point value may have after its decimal point, as written (its scale, trailing zeros
+     * included). Kalshi sends at most 6; the bound stops a value like {@code 1e-999999999}.
+     */
+    public static final int FIXED_POINT_MAX_SCALE = 30;
+
+    /**
+     * Longest text parsed as a fixed-point value (leading zeros and an exponent included): Jackson's own default
+     * limit for the length of a JSON number. Longer text is refused before it is parsed.
+     */
+    public static final int FIXED_POINT_MAX_TEXT_LENGTH = 1000;
+
+    /** How much of a refused value a message quotes: enough to recognise it, never a flood of digits. */
+    private static final int EXCERPT = 40;
 
     private KalshiJson() {
     }
@@ -48,20 +83,106 @@ public final class KalshiJson {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // Null model properties are left out, but the contents of maps (a model's unknown properties and
+                // the JSON nested in them) are written as they are: a null there is data the server sent.
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS))
                 .build();
     }
 
-    /** Parses a decimal string for a builder, naming the field when it is not a number. */
+    /**
+     * Parses a decimal string for a builder or a query parameter, naming the field when it is not a number or is
+     * outside the bounds of {@link #isFixedPoint}. Same as {@link #parseFixedPoint}.
+     *
+     * @throws IllegalArgumentException when {@code value} is not a decimal within the bounds
+     */
     public static BigDecimal decimal(String field, String value) {
+        return parseFixedPoint(field, value);
+    }
+
+    /**
+     * True when {@code value} is within the bounds of a fixed-point value: at most
+     * {@link #FIXED_POINT_MAX_INTEGER_DIGITS} digits before the decimal point and at most
+     * {@link #FIXED_POINT_MAX_SCALE} after it, as written. Cheap for any input: a value outside the bounds is
+     * recognised from its scale and precision without expanding it. {@code null} is not a value and is false.
+     */
+    public static boolean isFixedPoint(BigDecimal value) {
         if (value == null) {
+            return false;
+        }
+        int scale = value.scale();
+        // The scale test comes first: it alone rejects 1E+2147483647 and 1e-999999999, before precision() runs.
+        if (scale > FIXED_POINT_MAX_SCALE || scale < -FIXED_POINT_MAX_INTEGER_DIGITS) {
+            return false;
+        }
+        // Digits before the point: precision minus scale (zero or less for a value below one).
+        return (long) value.precision() - scale <= FIXED_POINT_MAX_INTEGER_DIGITS;
+    }
+
+    /**
+     * Returns {@code value} (null included) when it is within the bounds of {@link #isFixedPoint}.
+     *
+     * @param field the JSON name of the property, for the message
+     * @throws IllegalArgumentException naming {@code field} and quoting the start of the value when it is not
+     */
+    public static BigDecimal checkFixedPoint(String field, BigDecimal value) {
+        if (value != null && !isFixedPoint(value)) {
+            throw new IllegalArgumentException(outOfBounds(field, value.toString()));
+        }
+        return value;
+    }
+
+    /**
+     * Checks every decimal in {@code value}: a {@link BigDecimal}, or a collection of them at any depth (an order
+     * book's rows). Returns {@code value}; nulls pass.
+     *
+     * @throws IllegalArgumentException when a decimal is outside the bounds of {@link #isFixedPoint}
+     */
+    public static <T> T checkFixedPoints(String field, T value) {
+        if (value instanceof BigDecimal d) {
+            checkFixedPoint(field, d);
+        } else if (value instanceof Collection<?> c) {
+            for (Object item : c) {
+                checkFixedPoints(field, item);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Parses a fixed-point value from text such as {@code "0.5600"} (surrounding blanks ignored), refusing text
+     * longer than {@link #FIXED_POINT_MAX_TEXT_LENGTH} before parsing it and values outside the bounds of
+     * {@link #isFixedPoint}. Null stays null.
+     *
+     * @param field the JSON name of the property, for the message
+     * @throws IllegalArgumentException naming {@code field} when the text is not such a value
+     */
+    public static BigDecimal parseFixedPoint(String field, String text) {
+        if (text == null) {
             return null;
         }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a decimal string such as \"0.5600\", got \"" + value + "\"");
+        if (text.length() > FIXED_POINT_MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(field + ": " + text.length() + " characters (\"" + excerpt(text)
+                    + "\") is longer than a fixed-point value may be (" + FIXED_POINT_MAX_TEXT_LENGTH + ")");
         }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a decimal string such as \"0.5600\", got \""
+                    + excerpt(text) + "\"");
+        }
+        return checkFixedPoint(field, value);
+    }
+
+    private static String outOfBounds(String field, String text) {
+        return field + ": \"" + excerpt(text) + "\" is outside the bounds of a fixed-point value (at most "
+                + FIXED_POINT_MAX_INTEGER_DIGITS + " digits before the decimal point and " + FIXED_POINT_MAX_SCALE
+                + " after it)";
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "... (" + text.length() + " characters)";
     }
 
     /**
@@ -91,7 +212,82 @@ public final class KalshiJson {
         return new BigDecimal(value).compareTo(new BigDecimal(bound));
     }
 
-    /** Writes {@link BigDecimal} values (also inside lists) as plain decimal strings: "0.5600" stays "0.5600". */
+    /**
+     * Reads a fixed-point property: a {@link BigDecimal}, or a list (of lists) of them, from JSON strings or
+     * numbers as Jackson's own decimal reader does, then refuses any value outside the bounds of
+     * {@link #isFixedPoint} with an {@link InvalidFormatException} naming the property. Text longer than
+     * {@link #FIXED_POINT_MAX_TEXT_LENGTH} is refused before it is parsed. Generated models put it on every money
+     * and count property, so the bounds hold whichever mapper decodes them.
+     */
+    public static final class FixedPointReader extends JsonDeserializer<Object> implements ContextualDeserializer {
+        private final String property;
+        /** Lists around each decimal: 0 for a decimal, 1 for a list of them, 2 for a list of lists. */
+        private final int depth;
+
+        /** For Jackson, which makes the contextual instance for each property. */
+        public FixedPointReader() {
+            this("value", 0);
+        }
+
+        private FixedPointReader(String property, int depth) {
+            this.property = property;
+            this.depth = depth;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty beanProperty) {
+            if (beanProperty == null) {
+                return this;
+            }
+            int lists = 0;
+            for (JavaType t = beanProperty.getType(); t.isCollectionLikeType() || t.isArrayType(); t = t.getContentType()) {
+                lists++;
+            }
+            return new FixedPointReader(beanProperty.getName(), lists);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt, depth);
+        }
+
+        private Object read(JsonParser p, DeserializationContext ctxt, int lists) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NULL) {
+                // Only reached inside a list; a null property never gets here.
+                return null;
+            }
+            if (lists > 0) {
+                if (t != JsonToken.START_ARRAY) {
+                    return ctxt.handleUnexpectedToken(ctxt.constructType(List.class), t, p,
+                            property + ": expected a list of " + (lists > 1 ? "lists" : "decimals"));
+                }
+                List<Object> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p, ctxt, lists - 1));
+                }
+                return items;
+            }
+            if (t == JsonToken.VALUE_STRING && p.getTextLength() > FIXED_POINT_MAX_TEXT_LENGTH) {
+                String text = p.getText();
+                throw InvalidFormatException.from(p, property + ": a " + text.length() + "-character string is longer"
+                        + " than a fixed-point value may be (" + FIXED_POINT_MAX_TEXT_LENGTH + ")", excerpt(text),
+                        BigDecimal.class);
+            }
+            BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && !isFixedPoint(value)) {
+                throw InvalidFormatException.from(p, outOfBounds(property, value.toString()), excerpt(value.toString()),
+                        BigDecimal.class);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Writes {@link BigDecimal} values (also inside lists) as plain decimal strings: "0.5600" stays "0.5600". A
+     * value outside the bounds of {@link #isFixedPoint} (which a builder would have refused) is a
+     * {@link JsonMappingException}, never an attempt to print millions of digits.
+     */
     public static final class DecimalAsString extends JsonSerializer<Object> {
         // Lets @JsonInclude(NON_EMPTY) leave out an empty list of decimals, as it does for any other list.
         @Override
@@ -102,6 +298,9 @@ public final class KalshiJson {
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             if (value instanceof BigDecimal d) {
+                if (!isFixedPoint(d)) {
+                    throw JsonMappingException.from(serializers, outOfBounds("a decimal property", d.toString()));
+                }
                 gen.writeString(d.toPlainString());
             } else if (value instanceof Collection<?> c) {
                 gen.writeStartArray();
