@@ -95,6 +95,7 @@ public final class PrepareSpecs {
             OverlayApplier.apply(yaml.readTree(overlay.toFile()), asyncapi, root.relativize(overlay).toString());
         }
         ObjectNode ws = AsyncApiLifter.lift(asyncapi, yaml);
+        WsSurface.requireServers(asyncapi, ws);
         SpecNormalizer.normalizeOpenApi(ws);
         Files.createDirectories(out);
         writeIfChanged(out.resolve("ws.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(ws));

@@ -74,6 +74,9 @@ public final class SpecNormalizer {
             }
         }
         decorateOperations(spec, schemas);
+        if (spec.path("servers").isArray() && !spec.path("servers").isEmpty()) {
+            spec.set("x-kalshi4j-servers", Servers.classify(spec.get("servers")));
+        }
     }
 
     /** The fixed-point siblings that make a request property legacy, in the order they are looked for. */

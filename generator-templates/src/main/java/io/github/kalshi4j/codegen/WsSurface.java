@@ -126,8 +126,65 @@ final class WsSurface {
             n.put("channelsText", String.join(", ", m.channels().stream().map(w -> "{@code " + w + "}").toList()));
         }
         out.set("x-kalshi4j-ws-types", types(byKey.values()));
+        ObjectNode servers = servers();
+        if (servers != null) {
+            out.set("x-kalshi4j-ws-servers", servers);
+        }
         ArrayNode replies = out.putArray("x-kalshi4j-ws-reply-types");
         replyTypes.forEach(t -> replies.addObject().put("type", t));
+    }
+
+    /** Fails unless the lifted document has production and demo WebSocket servers: the client's defaults. */
+    static void requireServers(JsonNode asyncapi, JsonNode lifted) {
+        if (!lifted.has("x-kalshi4j-ws-servers")) {
+            throw new SpecException("the AsyncAPI document names no production or no demo server (servers: "
+                    + asyncapi.path("servers") + "); kalshi4j takes its default WebSocket URLs from the spec: add the"
+                    + " missing one in spec/overlays/asyncapi-corrections.overlay.yaml");
+        }
+    }
+
+    /**
+     * The servers by environment: AsyncAPI names its servers, and the ones named {@code production} and {@code demo}
+     * are the client's defaults ({@code protocol://host/pathname}); the others are listed as also supported.
+     */
+    private ObjectNode servers() {
+        ArrayNode list = f.arrayNode();
+        asyncapi.path("servers").fields().forEachRemaining(e -> {
+            JsonNode s = e.getValue();
+            String url = s.path("protocol").asText("wss") + "://" + s.path("host").asText(s.path("url").asText(""))
+                    + s.path("pathname").asText("");
+            ObjectNode server = list.addObject();
+            server.put("url", url);
+            server.put("description", e.getKey() + ": " + s.path("description").asText(""));
+        });
+        if (!asyncapi.path("servers").has("production") || !asyncapi.path("servers").has("demo")) {
+            // PrepareSpecs refuses to build without them (requireServers); a document lifted for a test may lack them.
+            return null;
+        }
+        // Named servers first, so Servers.classify takes them as the recommended ones.
+        ArrayNode ordered = f.arrayNode();
+        for (String name : new String[] {"production", "demo"}) {
+            list.forEach(s -> {
+                if (s.path("description").asText().startsWith(name + ":")) {
+                    ordered.add(s);
+                }
+            });
+        }
+        list.forEach(s -> {
+            if (!ordered.has(0) || !contains(ordered, s)) {
+                ordered.add(s);
+            }
+        });
+        return Servers.classify(ordered);
+    }
+
+    private static boolean contains(ArrayNode list, JsonNode n) {
+        for (JsonNode x : list) {
+            if (x.equals(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode channel(String wire, JsonNode channel, List<Message> carried) {

@@ -62,7 +62,7 @@ class GoldenTemplatesTest {
     /** What the {@code rest} execution of generated/pom.xml lists as supportingFilesToGenerate. */
     static final String SUPPORTING_FILES = "KalshiTransport.java,ApiRequest.java,ApiResponse.java,RequestOptions.java,"
             + "PageIterable.java,KalshiJson.java,PathEncoder.java,OperationInfo.java,Operations.java,KalshiApis.java,"
-            + "KalshiAsyncApis.java";
+            + "KalshiAsyncApis.java,RestServers.java";
 
     @TempDir
     static Path work;

@@ -43,7 +43,7 @@ class GoldenWsTemplatesTest {
     static final Path REPO = Repo.ROOT;
     static final Path FIXTURE = MODULE.resolve("src/test/resources/golden-ws/fixture-asyncapi.yaml");
     static final Path EXPECTED = MODULE.resolve("src/test/resources/golden-ws/expected");
-    static final String SURFACE_FILES = "WsMessage.java,Channel.java,MessageTable.java";
+    static final String SURFACE_FILES = "WsMessage.java,Channel.java,MessageTable.java,WsServers.java";
 
     @TempDir
     static Path work;

@@ -1,5 +1,8 @@
 package io.github.kalshi4j.client;
 
+import io.github.kalshi4j.transport.RestServers;
+import io.github.kalshi4j.ws.WsServers;
+
 import io.github.kalshi4j.auth.RsaPssSigner;
 
 import java.net.URI;
@@ -21,14 +24,14 @@ import java.util.Objects;
  */
 public final class KalshiConfig {
 
-    /** Kalshi's production REST base URL. */
-    public static final URI PRODUCTION_REST = URI.create("https://api.elections.kalshi.com/trade-api/v2");
-    /** Kalshi's production WebSocket URL. */
-    public static final URI PRODUCTION_WS = URI.create("wss://api.elections.kalshi.com/trade-api/ws/v2");
-    /** Kalshi's demo REST base URL. */
-    public static final URI DEMO_REST = URI.create("https://demo-api.kalshi.co/trade-api/v2");
-    /** Kalshi's demo WebSocket URL. */
-    public static final URI DEMO_WS = URI.create("wss://demo-api.kalshi.co/trade-api/ws/v2");
+    /** Kalshi's production REST base URL: the recommended server of the pinned OpenAPI spec. */
+    public static final URI PRODUCTION_REST = RestServers.PRODUCTION;
+    /** Kalshi's production WebSocket URL: the {@code production} server of the pinned AsyncAPI spec. */
+    public static final URI PRODUCTION_WS = WsServers.PRODUCTION;
+    /** Kalshi's demo REST base URL: the recommended demo server of the pinned OpenAPI spec. */
+    public static final URI DEMO_REST = RestServers.DEMO;
+    /** Kalshi's demo WebSocket URL: the {@code demo} server of the AsyncAPI spec (with kalshi4j's corrections). */
+    public static final URI DEMO_WS = WsServers.DEMO;
 
     private final URI baseUrl;
     private final URI webSocketUrl;
@@ -46,7 +49,7 @@ public final class KalshiConfig {
 
     private KalshiConfig(Builder b) {
         this.baseUrl = normalizeBase(b.baseUrl);
-        this.webSocketUrl = b.webSocketUrl != null ? b.webSocketUrl : deriveWebSocketUrl(this.baseUrl);
+        this.webSocketUrl = b.webSocketUrl != null ? b.webSocketUrl : webSocketUrlFor(this.baseUrl);
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
         this.maxRetries = b.maxRetries;
@@ -101,8 +104,24 @@ public final class KalshiConfig {
     }
 
     /**
-     * The WebSocket URL that goes with a REST base URL: {@code https://host/trade-api/v2} becomes
-     * {@code wss://host/trade-api/ws/v2} ({@code http} becomes {@code ws}).
+     * The WebSocket URL used with a REST base URL when none is set: Kalshi's WebSocket server for its recommended
+     * production and demo REST servers (their WebSocket hosts differ from the REST hosts), else
+     * {@link #deriveWebSocketUrl(URI)}.
+     */
+    static URI webSocketUrlFor(URI restBase) {
+        if (restBase.equals(PRODUCTION_REST)) {
+            return PRODUCTION_WS;
+        }
+        if (restBase.equals(DEMO_REST)) {
+            return DEMO_WS;
+        }
+        return deriveWebSocketUrl(restBase);
+    }
+
+    /**
+     * The WebSocket URL derived from a REST base URL on the same host: {@code https://host/trade-api/v2} becomes
+     * {@code wss://host/trade-api/ws/v2} ({@code http} becomes {@code ws}). Right for a local exchange, a proxy and
+     * Kalshi's shared hosts; Kalshi's recommended hosts use separate WebSocket hosts ({@link #PRODUCTION_WS}).
      */
     public static URI deriveWebSocketUrl(URI restBase) {
         String scheme = restBase.getScheme().toLowerCase(Locale.ROOT);
@@ -142,9 +161,13 @@ public final class KalshiConfig {
         return webSocketUrl;
     }
 
-    /** True when the base URL is Kalshi's demo environment. */
+    /** True when the base URL is one of Kalshi's demo servers (the recommended one or one also supported). */
     public boolean isDemo() {
-        return baseUrl.getHost().equals(DEMO_REST.getHost());
+        if (baseUrl.getHost() == null) {
+            return false;
+        }
+        return baseUrl.getHost().equalsIgnoreCase(DEMO_REST.getHost())
+                || RestServers.DEMO_ALSO_SUPPORTED.stream().anyMatch(u -> baseUrl.getHost().equalsIgnoreCase(u.getHost()));
     }
 
     /** TCP/TLS connect timeout (default 30 s). */

@@ -41,6 +41,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -515,7 +516,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
      * retries it safely.
      */
     private record Prepared(ApiRequest request, URI uri, String signedPath, Object bodyModel, byte[] body,
-            Map<String, String> headers, Duration timeout, OrderPlacement<?> placement, boolean safeOrderRetry) {
+            Map<String, String> headers, Duration timeout, OrderPlacement placement, boolean safeOrderRetry) {
         String operationId() {
             return request.operation().operationId();
         }
@@ -535,16 +536,16 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     + " .credentials(keyId, pem) to KalshiClient.builder().");
         }
         ClientChecks.check(request);
-        OrderPlacement<?> placement = OrderPlacement.of(op);
         Object bodyModel = request.body();
-        boolean safeOrders = placement != null && placement.accepts(bodyModel) && safeOrderRetryFor(request.options());
-        if (safeOrders && placement.clientOrderId(bodyModel) == null) {
-            // Without a client_order_id nothing can tell whether an attempt landed. One is minted per call, before
-            // the body is written, so every attempt (each one the same bytes) carries it: an idempotency key.
-            bodyModel = placement.withClientOrderId(bodyModel, UUID.randomUUID().toString());
+        OrderPlacement placement = OrderPlacement.of(op, bodyModel, mapper);
+        boolean safeOrders = placement != null && safeOrderRetryFor(request.options());
+        if (safeOrders && !placement.allIdentified(bodyModel)) {
+            // Without a client_order_id nothing can tell whether an attempt landed. One is minted per order and call,
+            // before the body is written, so every attempt (each one the same bytes) carries it: an idempotency key.
+            bodyModel = placement.withClientOrderIds(bodyModel, () -> UUID.randomUUID().toString());
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{}: minted client_order_id {} for safe order retry", op.operationId(),
-                        placement.clientOrderId(bodyModel));
+                LOG.debug("{}: minted client_order_id(s) for safe order retry: {}", op.operationId(),
+                        placement.clientOrderIds(bodyModel));
             }
         }
         String query = request.queryString();
@@ -621,14 +622,16 @@ public final class KalshiHttpTransport implements KalshiTransport {
         if (p.request().operation().isSafe()) {
             return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e);
         }
-        if (p.placement() != null && p.placement().accepts(p.bodyModel())) {
-            String coid = p.placement().clientOrderId(p.bodyModel());
-            String ticker = p.placement().ticker(p.bodyModel());
-            return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e,
-                    "the order was accepted", coid != null
-                            ? "it is on the exchange; find it by client_order_id " + coid + " among the orders on " + ticker
-                            : "it is on the exchange; it has no client_order_id, so look for it among the orders on "
-                                    + ticker);
+        if (p.placement() != null) {
+            List<String> coids = p.placement().clientOrderIds(p.bodyModel());
+            List<String> tickers = p.placement().tickers(p.bodyModel());
+            String what = p.placement().batch() ? "the orders were accepted" : "the order was accepted";
+            return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e, what,
+                    !coids.contains(null)
+                            ? "they are on the exchange; find them by client_order_id " + coids + " among the orders on "
+                                    + new java.util.LinkedHashSet<>(tickers)
+                            : "they are on the exchange; without client_order_ids, look for them among the orders on "
+                                    + new java.util.LinkedHashSet<>(tickers));
         }
         return new KalshiDecodeException(p.operationId(), response.statusCode(), response.body(), e,
                 "the request was accepted", "its action took place");
@@ -695,8 +698,8 @@ public final class KalshiHttpTransport implements KalshiTransport {
     static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(60);
 
     /**
-     * Finds out whether an order placement (CreateOrder; the operations {@link OrderPlacement} knows) that may
-     * have reached the exchange landed, so a retry never doubles an order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
+     * Finds out whether an order placement ({@link OrderPlacement}: one order or a batch) that may have reached the
+     * exchange landed, so a retry never doubles an order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
      * attempt's send time, polled a few times with backoff); then GetOrders on the order's ticker, from just
      * before the first attempt, is searched for the client_order_id. Found: that order is the answer. Not found:
      * the order is sent again while the retry budget lasts, else the attempt's own error is thrown. Anything
@@ -707,9 +710,11 @@ public final class KalshiHttpTransport implements KalshiTransport {
      */
     private <T> Next<T> resolveOrder(Prepared p, RetryPolicy policy, Class<T> type, int attempt, Next.Resolve<T> r,
             OrderAttempts orders, BooleanSupplier abandoned) {
-        String clientOrderId = p.placement().clientOrderId(p.bodyModel());
-        String ticker = p.placement().ticker(p.bodyModel());
-        Optional<Order> landed;
+        List<String> clientOrderIds = p.placement().clientOrderIds(p.bodyModel());
+        List<String> tickers = p.placement().tickers(p.bodyModel());
+        String clientOrderId = String.join(",", clientOrderIds);
+        String ticker = String.join(",", new java.util.LinkedHashSet<>(tickers));
+        Map<String, Order> landed;
         try {
             if (!userDataCovers(orders.lastSentMillis, policy, p, attempt, abandoned)) {
                 if (r.accepted() != null) {
@@ -720,7 +725,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         + " not catch up with the attempt after " + USER_DATA_POLLS + " checks", r.cause(), null));
             }
             long minTs = Math.floorDiv(orders.firstSentMillis, 1000L) - CLOCK_SKEW_ALLOWANCE.toSeconds();
-            landed = findOrder(ticker, clientOrderId, minTs, abandoned);
+            landed = findOrders(clientOrderIds, tickers, minTs, abandoned);
         } catch (CancellationException e) {
             throw e;
         } catch (KalshiException e) {
@@ -731,24 +736,36 @@ public final class KalshiHttpTransport implements KalshiTransport {
             return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "looking the order up failed",
                     r.cause(), e));
         }
-        if (landed.isPresent()) {
-            Order o = landed.get();
-            LOG.info("{}: order with client_order_id {} {} ({}); not sending it again", p.operationId(),
-                    clientOrderId, r.accepted() != null ? "was accepted" : "already exists", o.orderId());
-            Object created = p.placement().answer(o);
-            if (!type.isInstance(created)) {
+        if (landed.size() == clientOrderIds.size()) {
+            List<Order> found = new ArrayList<>();
+            clientOrderIds.forEach(id -> found.add(landed.get(id)));
+            LOG.info("{}: order(s) with client_order_id {} {} ({}); not sending again", p.operationId(), clientOrderId,
+                    r.accepted() != null ? "were accepted" : "already exist",
+                    found.stream().map(Order::orderId).toList());
+            T created;
+            try {
+                created = p.placement().answer(type, found);
+            } catch (KalshiException e) {
                 return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "the order landed as "
-                        + o.orderId() + " but this call's response type cannot hold it", r.cause(), null));
+                        + found.stream().map(Order::orderId).toList() + " but this call's response type cannot hold it",
+                        r.cause(), e));
             }
             RawResponse accepted = r.accepted();
             return new Next.Answer<>(accepted == null
-                    ? new ApiResponse<>(201, Map.of(), type.cast(created), null, attempt)
-                    : new ApiResponse<>(accepted.statusCode(), accepted.headers(), type.cast(created),
+                    ? new ApiResponse<>(201, Map.of(), created, null, attempt)
+                    : new ApiResponse<>(accepted.statusCode(), accepted.headers(), created,
                             KalshiApiException.requestIdFrom(accepted.headers()), attempt));
         }
         if (r.accepted() != null) {
-            // The exchange answered 2xx, so the order exists even though the lookup does not show it (yet).
+            // The exchange answered 2xx, so the orders exist even though the lookup does not show them (yet).
             return new Next.Fail<>(r.error());
+        }
+        if (!landed.isEmpty()) {
+            // Part of a batch landed: resending it would double those orders, and sending only the rest is a new
+            // request the caller did not make. The caller learns which landed.
+            return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "only the orders with"
+                    + " client_order_id " + landed.keySet() + " landed (" + landed.values().stream().map(Order::orderId)
+                    .toList() + "); the others did not", r.cause(), null));
         }
         if (r.conflict()) {
             return new Next.Fail<>(outcomeUnknown(p, attempt, clientOrderId, ticker, "Kalshi refused the resend as a"
@@ -780,8 +797,23 @@ public final class KalshiHttpTransport implements KalshiTransport {
         }
     }
 
-    /** The order with {@code clientOrderId} among the ticker's orders since {@code minTs}, if any. */
-    private Optional<Order> findOrder(String ticker, String clientOrderId, long minTs, BooleanSupplier abandoned) {
+    /**
+     * The orders with these client_order_ids among their tickers' orders since {@code minTs}, by client_order_id;
+     * one listing per ticker.
+     */
+    private Map<String, Order> findOrders(List<String> clientOrderIds, List<String> tickers, long minTs,
+            BooleanSupplier abandoned) {
+        Map<String, java.util.Set<String>> wantedByTicker = new LinkedHashMap<>();
+        for (int i = 0; i < clientOrderIds.size(); i++) {
+            wantedByTicker.computeIfAbsent(tickers.get(i), t -> new java.util.HashSet<>()).add(clientOrderIds.get(i));
+        }
+        Map<String, Order> found = new LinkedHashMap<>();
+        wantedByTicker.forEach((ticker, wanted) -> findOrders(ticker, wanted, minTs, abandoned, found));
+        return found;
+    }
+
+    private void findOrders(String ticker, java.util.Set<String> wanted, long minTs, BooleanSupplier abandoned,
+            Map<String, Order> found) {
         OrdersApi ordersApi = new OrdersApi(this);
         String cursor = null;
         for (int page = 1; page <= LOOKUP_MAX_PAGES; page++) {
@@ -789,13 +821,13 @@ public final class KalshiHttpTransport implements KalshiTransport {
             var resp = ordersApi.getOrders(OrdersApi.GetOrdersParams.builder().ticker(ticker).minTs(minTs)
                     .cursor(cursor).limit(200L).build(), lookupOptions());
             for (Order o : resp.orders() == null ? List.<Order>of() : resp.orders()) {
-                if (clientOrderId.equals(o.clientOrderId())) {
-                    return Optional.of(o);
+                if (o.clientOrderId() != null && wanted.contains(o.clientOrderId())) {
+                    found.put(o.clientOrderId(), o);
                 }
             }
             String next = resp.cursor();
-            if (next == null || next.isEmpty()) {
-                return Optional.empty();
+            if (next == null || next.isEmpty() || wanted.stream().allMatch(found::containsKey)) {
+                return;
             }
             if (next.equals(cursor)) {
                 throw new KalshiPaginationException(Operations.GET_ORDERS.operationId(), next, page);

@@ -1,76 +1,199 @@
 package io.github.kalshi4j.internal;
 
-import io.github.kalshi4j.api.Operations;
-import io.github.kalshi4j.model.CreateOrderRequest;
-import io.github.kalshi4j.model.CreateOrderResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.transport.OperationInfo;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * What safe order retry needs to know about an operation that places an order: how to read the order's
- * {@code client_order_id} and ticker from the request body, how to give the body a {@code client_order_id}, and how
- * to answer the call with an order a lookup found. Operations are recognised by their operation id, so a new order
- * endpoint (a V2 CreateOrder, say) is one more entry in {@link #BY_OPERATION}; the rest of safe order retry (the
- * backoff, the wait for Kalshi's user data, the GetOrders lookup by ticker and {@code client_order_id}, the resend)
- * works the same for every entry.
+ * What safe order retry needs to know about a request that places orders, read from the request itself rather than
+ * from a list of operations: a {@code POST} whose JSON body has a {@code ticker} and a {@code client_order_id} places
+ * one order (CreateOrderV2, and the legacy CreateOrder before it); one whose body has an {@code orders} list of such
+ * objects places a batch (BatchCreateOrdersV2). So a spec bump that renames or replaces an order endpoint keeps safe
+ * retry with no Java edit.
  *
- * @param <B> the request body type
+ * <p>It reads the orders' {@code client_order_id}s and tickers, gives the orders that lack one a minted
+ * {@code client_order_id}, and answers the call with the orders a lookup found, shaped as the operation's response
+ * type: a response member of type {@link Order} holds the order itself; every other member takes the order's member
+ * of the same name, or of that name with {@code _fp} or {@code _dollars} (Kalshi's fixed-point spellings); a
+ * response {@code orders} list holds one such answer per order, in request order.
  */
-final class OrderPlacement<B> {
+final class OrderPlacement {
 
-    private static final Map<String, OrderPlacement<?>> BY_OPERATION = Map.of(
-            Operations.CREATE_ORDER.operationId(), new OrderPlacement<>(CreateOrderRequest.class,
-                    CreateOrderRequest::clientOrderId, CreateOrderRequest::ticker,
-                    (body, id) -> body.toBuilder().clientOrderId(id).build(),
-                    order -> CreateOrderResponse.builder().order(order).build()));
+    private static final String CLIENT_ORDER_ID = "client_order_id";
+    private static final String TICKER = "ticker";
+    private static final String ORDERS = "orders";
 
-    private final Class<B> bodyType;
-    private final Function<B, String> clientOrderId;
-    private final Function<B, String> ticker;
-    private final BiFunction<B, String, B> withClientOrderId;
-    private final Function<Order, Object> answer;
+    private final ObjectMapper mapper;
+    private final boolean batch;
 
-    private OrderPlacement(Class<B> bodyType, Function<B, String> clientOrderId, Function<B, String> ticker,
-            BiFunction<B, String, B> withClientOrderId, Function<Order, Object> answer) {
-        this.bodyType = bodyType;
-        this.clientOrderId = clientOrderId;
-        this.ticker = ticker;
-        this.withClientOrderId = withClientOrderId;
-        this.answer = answer;
+    private OrderPlacement(ObjectMapper mapper, boolean batch) {
+        this.mapper = mapper;
+        this.batch = batch;
     }
 
-    /** The placement rules of {@code operation}, or null when it does not place an order. */
-    static OrderPlacement<?> of(OperationInfo operation) {
-        return BY_OPERATION.get(operation.operationId());
+    /** The placement rules for this request, or null when it does not place orders. */
+    static OrderPlacement of(OperationInfo operation, Object body, ObjectMapper mapper) {
+        if (body == null || !"POST".equalsIgnoreCase(operation.method())) {
+            return null;
+        }
+        Members members = Members.of(mapper, mapper.constructType(body.getClass()));
+        if (members.has(CLIENT_ORDER_ID) && members.has(TICKER)) {
+            return new OrderPlacement(mapper, false);
+        }
+        JavaType item = members.elementType(ORDERS);
+        if (item != null) {
+            Members itemMembers = Members.of(mapper, item);
+            if (itemMembers.has(CLIENT_ORDER_ID) && itemMembers.has(TICKER)) {
+                return new OrderPlacement(mapper, true);
+            }
+        }
+        return null;
     }
 
-    /** True when {@code body} is this operation's order request. */
-    boolean accepts(Object body) {
-        return bodyType.isInstance(body);
+    /** True for a batch of orders. */
+    boolean batch() {
+        return batch;
     }
 
-    /** The body's client_order_id, or null when it has none (an empty one counts as none). */
-    String clientOrderId(Object body) {
-        String id = clientOrderId.apply(bodyType.cast(body));
-        return id == null || id.isEmpty() ? null : id;
+    /** The orders' client_order_ids in request order; null for an order without one (an empty one counts as none). */
+    List<String> clientOrderIds(Object body) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode order : orders(mapper.valueToTree(body))) {
+            String id = order.path(CLIENT_ORDER_ID).asText("");
+            out.add(id.isEmpty() ? null : id);
+        }
+        return out;
     }
 
-    /** The order's market. */
-    String ticker(Object body) {
-        return ticker.apply(bodyType.cast(body));
+    /** The orders' tickers, in request order. */
+    List<String> tickers(Object body) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode order : orders(mapper.valueToTree(body))) {
+            out.add(order.path(TICKER).asText(null));
+        }
+        return out;
     }
 
-    /** A copy of the body carrying {@code id} as its client_order_id. */
-    Object withClientOrderId(Object body, String id) {
-        return withClientOrderId.apply(bodyType.cast(body), id);
+    /** True when every order of the body has a client_order_id. */
+    boolean allIdentified(Object body) {
+        return !clientOrderIds(body).contains(null);
     }
 
-    /** The operation's response holding {@code order}, as if the exchange had answered with it. */
-    Object answer(Order order) {
-        return answer.apply(order);
+    /** A copy of the body in which every order without a client_order_id has one from {@code mint}. */
+    Object withClientOrderIds(Object body, Supplier<String> mint) {
+        JsonNode json = mapper.valueToTree(body);
+        for (JsonNode order : orders(json)) {
+            if (order instanceof ObjectNode o && o.path(CLIENT_ORDER_ID).asText("").isEmpty()) {
+                o.put(CLIENT_ORDER_ID, mint.get());
+            }
+        }
+        try {
+            return mapper.treeToValue(json, body.getClass());
+        } catch (JsonProcessingException e) {
+            throw new KalshiException("could not add a client_order_id to the " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The operation's response holding {@code found} (one order per order of the request, in request order), as if
+     * the exchange had answered with them.
+     *
+     * @throws KalshiException when the response type cannot be built from the orders
+     */
+    <T> T answer(Class<T> responseType, List<Order> found) {
+        List<JsonNode> orders = new ArrayList<>();
+        found.forEach(o -> orders.add(mapper.valueToTree(o)));
+        JavaType type = mapper.constructType(responseType);
+        JsonNode shaped;
+        if (batch) {
+            ObjectNode out = mapper.createObjectNode();
+            JavaType item = Members.of(mapper, type).elementType(ORDERS);
+            if (item == null) {
+                throw new KalshiException(responseType.getSimpleName() + " has no orders list to answer a batch with");
+            }
+            ArrayNode list = out.putArray(ORDERS);
+            orders.forEach(o -> list.add(shape(item, o)));
+            shaped = out;
+        } else {
+            shaped = shape(type, orders.get(0));
+        }
+        try {
+            return mapper.treeToValue(shaped, responseType);
+        } catch (JsonProcessingException e) {
+            throw new KalshiException("could not answer with the order that landed as a "
+                    + responseType.getSimpleName(), e);
+        }
+    }
+
+    private ObjectNode shape(JavaType type, JsonNode order) {
+        ObjectNode out = mapper.createObjectNode();
+        for (Map.Entry<String, JavaType> m : Members.of(mapper, type).types.entrySet()) {
+            String name = m.getKey();
+            if (m.getValue().getRawClass() == Order.class) {
+                out.set(name, order);
+                continue;
+            }
+            for (String source : List.of(name, name + "_fp", name + "_dollars")) {
+                JsonNode v = order.get(source);
+                if (v != null && !v.isNull()) {
+                    out.set(name, v);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<JsonNode> orders(JsonNode body) {
+        List<JsonNode> out = new ArrayList<>();
+        if (batch) {
+            body.path(ORDERS).forEach(out::add);
+        } else {
+            out.add(body);
+        }
+        return out;
+    }
+
+    /** A model's JSON members and their types, read once per type from the mapper's own view of the class. */
+    private static final class Members {
+        private static final Map<JavaType, Members> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, JavaType> types;
+
+        private Members(Map<String, JavaType> types) {
+            this.types = types;
+        }
+
+        static Members of(ObjectMapper mapper, JavaType type) {
+            return CACHE.computeIfAbsent(type, t -> {
+                Map<String, JavaType> types = new LinkedHashMap<>();
+                for (BeanPropertyDefinition p : mapper.getSerializationConfig().introspect(t).findProperties()) {
+                    types.put(p.getName(), p.getPrimaryType());
+                }
+                return new Members(types);
+            });
+        }
+
+        boolean has(String name) {
+            return types.containsKey(name);
+        }
+
+        /** The element type of a list member, or null when there is no such list. */
+        JavaType elementType(String name) {
+            JavaType t = types.get(name);
+            return t != null && t.isCollectionLikeType() ? t.getContentType() : null;
+        }
     }
 }
