@@ -179,7 +179,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
                 try {
                     return decode(p, response, responseType, attempt);
                 } catch (KalshiDecodeException undecodable) {
-                    next = afterUndecodable(p, response, undecodable, orders);
+                    next = afterUndecodable(response, undecodable, orders);
                 }
             } else {
                 next = afterAttempt(p, policy, attempt, response, failure, orders);
@@ -260,7 +260,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
      * again: an order placed under safe order retry is looked up by its client_order_id (and returned when found);
      * anything else fails with the decode exception, which says the request was accepted.
      */
-    private <T> Next<T> afterUndecodable(Prepared p, RawResponse response, KalshiDecodeException undecodable,
+    private static <T> Next<T> afterUndecodable(RawResponse response, KalshiDecodeException undecodable,
             OrderAttempts orders) {
         if (orders != null) {
             return new Next.Resolve<>(null, undecodable, undecodable, false, response);
@@ -430,7 +430,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
                         decoded = decode(p, response, type, attempt);
                     } catch (KalshiDecodeException undecodable) {
                         continueAsync(p, policy, type, attempt, orders,
-                                afterUndecodable(p, response, undecodable, orders), result);
+                                afterUndecodable(response, undecodable, orders), result);
                         return;
                     }
                     result.complete(decoded);
@@ -699,12 +699,14 @@ public final class KalshiHttpTransport implements KalshiTransport {
 
     /**
      * Finds out whether an order placement ({@link OrderPlacement}: one order or a batch) that may have reached the
-     * exchange landed, so a retry never doubles an order. First Kalshi's user data must have caught up with the failed attempt (GetUserDataTimestamp past the
-     * attempt's send time, polled a few times with backoff); then GetOrders on the order's ticker, from just
-     * before the first attempt, is searched for the client_order_id. Found: that order is the answer. Not found:
-     * the order is sent again while the retry budget lasts, else the attempt's own error is thrown. Anything
-     * that keeps the answer from being trustworthy fails with {@link KalshiOrderOutcomeUnknownException}
-     * and sends nothing more.
+     * exchange landed, so a retry never doubles an order. First Kalshi's user data must have caught up with the
+     * failed attempt (GetUserDataTimestamp past the attempt's send time, polled a few times with backoff); then
+     * GetOrders on each order's ticker, from just before the first attempt, is searched for the client_order_ids.
+     * All found: they are the answer. None found: the request is sent again while the retry budget lasts, else the
+     * attempt's own error is thrown. Part of a batch found, or anything that keeps the answer from being
+     * trustworthy: {@link KalshiOrderOutcomeUnknownException}, and nothing more is sent. An order the exchange
+     * accepted with an undecodable 2xx is never sent again: not found (or not findable), the accepted-order decode
+     * exception is thrown.
      *
      * @param abandoned true once the caller no longer wants the answer (a cancelled async call)
      */
