@@ -33,13 +33,32 @@ public interface ChannelCatalog {
             for (Channel c : Channel.known()) {
                 List<Class<?>> classes = new ArrayList<>();
                 for (String type : c.messageTypes()) {
-                    Class<?> model = WsMessageTypes.byType().get(type);
-                    classes.add(model != null ? model : NoModel.class);
+                    // Several messages may share an envelope type (market_lifecycle_v2 carries two): each has a model.
+                    List<Class<?>> models = modelsOfType(c.wire(), type);
+                    if (models.isEmpty()) {
+                        classes.add(NoModel.class);
+                    }
+                    classes.addAll(models);
                 }
                 out.put(c.wire(), classes);
             }
             return out;
         };
+    }
+
+    /** The generated models on {@code channel} whose constant envelope type is {@code type}. */
+    private static List<Class<?>> modelsOfType(String channel, String type) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> model : WsMessageTypes.channels().getOrDefault(channel, List.of())) {
+            try {
+                if (type.equals(model.getField("TYPE").get(null))) {
+                    out.add(model);
+                }
+            } catch (ReflectiveOperationException e) {
+                // A model without a constant type is not a data message of the channel.
+            }
+        }
+        return out;
     }
 
     /** The generated registry {@link WsMessageTypes#channels()} (what the spec says, not what users can subscribe to). */

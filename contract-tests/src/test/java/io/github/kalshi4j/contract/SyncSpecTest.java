@@ -131,14 +131,24 @@ class SyncSpecTest {
     }
 
     /** A repository layout holding only what the bump touches: the lock and verified materialized specs. */
+    /**
+     * A repository pinned to OpenAPI 3.13.0 and the original AsyncAPI 2.0.0 (whatever the project pins now), so the
+     * bump these tests make is always 3.13.0 to 3.20.0.
+     */
     private Path scratchRepository() throws IOException {
-        PinnedDriftCheck.Inputs pinned = Repo.pinned();
         Path root = Files.createDirectories(tmp.resolve("repo"));
         Files.createDirectories(root.resolve("spec/materialized"));
-        Files.copy(Repo.ROOT.resolve("spec/spec.lock.json"), root.resolve("spec/spec.lock.json"));
-        Files.copy(pinned.rawOpenApi(), root.resolve("spec/materialized/openapi.yaml"));
-        Files.copy(pinned.asyncApi(), root.resolve("spec/materialized/asyncapi.yaml"));
-        Files.copy(pinned.effectiveOpenApi(), root.resolve("spec/materialized/openapi.effective.json"));
+        byte[] openapi = Repo.shared("kalshi-openapi-3.13.0.yaml");
+        byte[] asyncapi = Repo.shared("kalshi-asyncapi-2.0.0.yaml");
+        java.util.Map<String, SpecLock.Entry> lock = new java.util.LinkedHashMap<>();
+        lock.put("openapi", new SpecLock.Entry("openapi", "3.13.0", "kalshi-openapi-3.13.0.yaml",
+                SpecLock.sha256(openapi), "https://docs.kalshi.com/openapi.yaml"));
+        lock.put("asyncapi", new SpecLock.Entry("asyncapi", "2.0.0", "kalshi-asyncapi-2.0.0.yaml",
+                SpecLock.sha256(asyncapi), "https://docs.kalshi.com/asyncapi.yaml"));
+        SpecLock.writeLock(root, lock);
+        Files.write(root.resolve("spec/materialized/openapi.yaml"), openapi);
+        Files.write(root.resolve("spec/materialized/asyncapi.yaml"), asyncapi);
+        Files.writeString(root.resolve("spec/materialized/openapi.effective.json"), "{}");
         return root;
     }
 }

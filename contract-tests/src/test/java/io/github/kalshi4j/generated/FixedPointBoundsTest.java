@@ -2,7 +2,7 @@ package io.github.kalshi4j.generated;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
 import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Market;
 import io.github.kalshi4j.model.OrderbookCountFp;
@@ -112,9 +112,9 @@ class FixedPointBoundsTest {
 
     @Test
     void buildersRefuseOutOfBoundsValuesWhenSet() {
-        assertThrows(IllegalArgumentException.class, () -> CreateOrderRequest.builder().yesPriceDollars("1E+999999999"));
+        assertThrows(IllegalArgumentException.class, () -> CreateOrderV2Request.builder().price("1E+999999999"));
         assertThrows(IllegalArgumentException.class,
-                () -> CreateOrderRequest.builder().noPriceDollars(new BigDecimal("1E-999999999")));
+                () -> CreateOrderV2Request.builder().count(new BigDecimal("1E-999999999")));
         List<BigDecimal> row = new ArrayList<>(List.of(new BigDecimal("0.40"), new BigDecimal("1E+40")));
         assertThrows(IllegalArgumentException.class, () -> OrderbookCountFp.builder().yesDollars(List.of(row)));
         assertThrows(IllegalArgumentException.class, () -> OrderbookCountFp.builder().addYesDollars(row));

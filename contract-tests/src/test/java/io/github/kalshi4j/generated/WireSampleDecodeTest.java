@@ -38,6 +38,12 @@ class WireSampleDecodeTest {
         List<String> problems = new ArrayList<>();
         int decoded = 0;
         int errorBodies = 0;
+        int gone = 0;
+        // Captures of operations a spec bump removed (the legacy order endpoints) have no model in the pin any more:
+        // each must be an operation of the spec the captures were taken against, or the capture is a mystery.
+        JsonNode original = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(
+                TestPaths.shared().resolve("specs/kalshi-openapi-3.13.0.yaml").toFile());
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
@@ -50,7 +56,14 @@ class WireSampleDecodeTest {
                     errorBodies++;
                     continue;
                 }
-                Class<?> model = modelFor(spec, entry.get("endpoint").asText(), name);
+                String endpoint = entry.get("endpoint").asText();
+                if (operationFor(spec, endpoint) == null) {
+                    assertNotNull(operationFor(original, endpoint), "no operation in the pinned or the original spec for "
+                            + endpoint + " (" + name + ")");
+                    gone++;
+                    continue;
+                }
+                Class<?> model = modelFor(spec, endpoint, name);
                 try {
                     JsonNode target = body;
                     if (name.contains("-items__")) {
@@ -66,11 +79,13 @@ class WireSampleDecodeTest {
                 }
             }
         }
-        System.out.printf("wire samples: decoded %d REST bodies into typed models, checked %d error bodies%n", decoded, errorBodies);
+        System.out.printf("wire samples: decoded %d REST bodies into typed models, checked %d error bodies, %d of"
+                + " operations gone from the pin%n", decoded, errorBodies, gone);
         if (!problems.isEmpty()) {
             fail(problems.size() + " problems:\n" + String.join("\n", problems));
         }
-        assertEquals(Files.list(dir).count(), decoded + errorBodies, "every file is decoded");
+        assertEquals(Files.list(dir).count(), decoded + errorBodies + gone, "every file is decoded");
+        assertTrue(decoded > gone, "most captures are of operations the pin still has");
     }
 
     @Test
@@ -125,6 +140,25 @@ class WireSampleDecodeTest {
      * The model for a captured body: the 2xx response schema of the operation the manifest names; for bodies
      * stored without their envelope ({@code -object__}, {@code -items__}) the schema of the wrapped value.
      */
+    /** The operation of {@code spec} that serves a captured {@code METHOD /path}, or null. */
+    private static JsonNode operationFor(JsonNode spec, String endpoint) {
+        String[] parts = endpoint.split(" ");
+        String method = parts[0].toLowerCase();
+        String path = parts[1].split("\\?")[0];
+        JsonNode best = null;
+        int bestLiterals = -1;
+        Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> p = it.next();
+            int literals = matchLiterals(p.getKey(), path);
+            if (literals > bestLiterals && p.getValue().has(method)) {
+                best = p.getValue().get(method);
+                bestLiterals = literals;
+            }
+        }
+        return best;
+    }
+
     private static Class<?> modelFor(JsonNode spec, String endpoint, String fileName) {
         String[] parts = endpoint.split(" ");
         String method = parts[0].toLowerCase();

@@ -4,7 +4,8 @@ import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.client.KalshiClientBuilder.Setting;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiException;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.Fill;
 import io.github.kalshi4j.model.GetBalanceResponse;
 import io.github.kalshi4j.model.Market;
@@ -157,24 +158,21 @@ public final class DemoSession {
         t.print();
     }
 
-    /** Member 1 rests a YES bid one cent above the best bid; member 2 sells into it by buying NO. */
+    /** Member 1 rests a V2 bid one cent above the best YES bid; member 2's V2 ask at that price fills against it. */
     private static void trade(KalshiClient alice, KalshiClient bob, Market market) {
         Market fresh = alice.markets().getMarket(market.ticker()).market();
         BigDecimal bid = fresh.yesBid().add(new BigDecimal("0.01"));
         if (bid.compareTo(fresh.yesAsk()) >= 0) {
             bid = fresh.yesBid();
         }
-        Console.heading("Trading " + market.ticker());
-        Order resting = alice.orders().createOrder(CreateOrderRequest.builder().ticker(market.ticker()).side("yes")
-                .action("buy").countFp("10").yesPriceDollars(bid).clientOrderId("demo-bid-1").build()).order();
-        Console.line("member 1 bids YES 10 @ " + Console.dollars(bid) + "  -> " + resting.statusAsString()
-                + " (order " + resting.orderId().substring(0, 8) + ")");
-        BigDecimal noPrice = BigDecimal.ONE.subtract(bid);
-        Order taker = bob.orders().createOrder(CreateOrderRequest.builder().ticker(market.ticker()).side("no")
-                .action("buy").countFp("6").noPriceDollars(noPrice).clientOrderId("demo-cross-1").build()).order();
-        Console.line("member 2 buys NO 6 @ " + Console.dollars(noPrice) + " (crosses: " + Console.dollars(bid) + " + "
-                + Console.dollars(noPrice) + " >= $1.00)  -> filled " + Console.count(taker.fillCountFp()) + ", "
-                + taker.statusAsString());
+        Console.heading("Trading " + market.ticker() + " (V2 orders: a bid buys YES, an ask sells YES, at the YES price)");
+        CreateOrderV2Response resting = alice.orders().createOrderV2(order(market, "bid", "10", bid, "demo-bid-1"));
+        Console.line("member 1 bids 10 @ " + Console.dollars(bid) + "  -> resting " + Console.count(resting.remainingCount())
+                + ", filled " + Console.count(resting.fillCount()) + " (order " + resting.orderId().substring(0, 8) + ")");
+        CreateOrderV2Response taker = bob.orders().createOrderV2(order(market, "ask", "6", bid, "demo-ask-1"));
+        Console.line("member 2 asks 6 @ " + Console.dollars(bid) + " (meets the bid)  -> filled "
+                + Console.count(taker.fillCount()) + " at " + Console.dollars(taker.averageFillPrice()) + ", fee "
+                + Console.dollars(taker.averageFeePaid()) + " a contract");
         List<Fill> fills = alice.portfolio().getFills(p -> p.ticker(market.ticker())).fills();
         Console.Table t = new Console.Table("member", "side", "count", "yes price", "taker", "fee");
         for (Fill f : fills) {
@@ -187,6 +185,11 @@ public final class DemoSession {
         }
         Console.line("fills:");
         t.print();
+    }
+
+    private static CreateOrderV2Request order(Market market, String side, String count, BigDecimal price, String id) {
+        return CreateOrderV2Request.builder().ticker(market.ticker()).side(side).count(count).price(price)
+                .timeInForce("good_till_canceled").selfTradePreventionType("taker_at_cross").clientOrderId(id).build();
     }
 
     private static void showPortfolio(String who, KalshiClient client) {

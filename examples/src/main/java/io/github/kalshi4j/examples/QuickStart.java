@@ -1,9 +1,10 @@
 package io.github.kalshi4j.examples;
 
 import io.github.kalshi4j.client.KalshiClient;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CancelOrderV2Response;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.Market;
-import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.model.OrderbookCountFp;
 
 import java.util.UUID;
@@ -29,16 +30,17 @@ public final class QuickStart {
             OrderbookCountFp book = client.markets().getMarketOrderbook(first.ticker()).orderbookFp();
             System.out.println("YES bids " + book.yesDollars() + "  NO bids " + book.noDollars());
 
-            // Place a small limit order, then cancel it. Prices are dollars, counts contracts: strings or BigDecimal.
-            Order order = client.orders().createOrder(CreateOrderRequest.builder()
+            // Place a small limit order, then cancel it: a bid buys YES, an ask sells YES (buys NO), both at the YES
+            // price. Prices are dollars, counts contracts: strings or BigDecimal.
+            CreateOrderV2Response placed = client.orders().createOrderV2(CreateOrderV2Request.builder()
                     .ticker(first.ticker())
-                    .side("yes").action("buy")
-                    .countFp("1").yesPriceDollars("0.0100")
+                    .side("bid").count("1").price("0.0100")
+                    .timeInForce("good_till_canceled").selfTradePreventionType("taker_at_cross")
                     .clientOrderId(UUID.randomUUID().toString())
-                    .build()).order();
-            System.out.println("placed " + order.orderId() + " " + order.statusAsString());
-            Order canceled = client.orders().cancelOrder(order.orderId()).order();
-            System.out.println("canceled: " + canceled.statusAsString());
+                    .build());
+            System.out.println("placed " + placed.orderId() + ", resting " + placed.remainingCount());
+            CancelOrderV2Response canceled = client.orders().cancelOrderV2(placed.orderId());
+            System.out.println("canceled " + canceled.reducedBy() + " contracts");
         }
         // quick-start:end
     }
