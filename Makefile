@@ -13,7 +13,8 @@ help:
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
 	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
-	@echo "make drift FROM=a.yaml TO=b.yaml   diff two spec files or URLs (TO alone: the pinned spec vs TO)"
+	@echo "make drift FROM=a.yaml TO=b.yaml   diff two spec files or URLs (TO alone: the pinned spec vs TO; MD=f.md also"
+	@echo "                 writes the markdown summary)"
 	@echo "make sync-spec [SOURCE=dir|url]    bump the spec pin, regenerate, print the old->new drift summary"
 	@echo "make ws-spec-check ASYNCAPI=file   in a scratch copy, generate the WebSocket side from that AsyncAPI and"
 	@echo "                 compile overlay + testkit (no Java edit allowed; this tree and ~/.m2 stay untouched)"
@@ -53,7 +54,7 @@ REPORT ?= contract-tests/target/drift-report.json
 drift:
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.DriftMain \
-	  --root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))
+	  --root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))$(if $(MD), --markdown $(MD))
 
 sync-spec:
 	@$(CONTRACT_BUILD)

@@ -5,6 +5,7 @@ import io.github.kalshi4j.codegen.SpecLock;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public final class DriftMain {
 
-    private static final Set<String> OPTIONS = Set.of("--root", "--from", "--to", "--json", "--exclusions");
+    private static final Set<String> OPTIONS = Set.of("--root", "--from", "--to", "--json", "--exclusions", "--markdown");
 
     private DriftMain() {
     }
@@ -93,6 +94,12 @@ public final class DriftMain {
             out.print(report.text());
             report.writeJson(json);
             out.println("JSON report: " + root.relativize(json));
+            if (opts.containsKey("--markdown")) {
+                Path md = root.resolve(opts.get("--markdown"));
+                Files.createDirectories(md.toAbsolutePath().getParent());
+                Files.writeString(md, report.markdown());
+                out.println("markdown summary: " + root.relativize(md.toAbsolutePath()));
+            }
             return report.ok() ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
             err.println("[kalshi4j] drift: " + e.getMessage());
