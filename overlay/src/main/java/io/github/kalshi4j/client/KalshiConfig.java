@@ -151,7 +151,7 @@ public final class KalshiConfig {
         return u;
     }
 
-    /** REST base URL, e.g. {@code https://api.elections.kalshi.com/trade-api/v2} (no trailing slash). */
+    /** REST base URL, e.g. {@code https://external-api.kalshi.com/trade-api/v2} (no trailing slash). */
     public URI baseUrl() {
         return baseUrl;
     }
