@@ -8,7 +8,8 @@ import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiRateLimitException;
 import io.github.kalshi4j.errors.KalshiUnauthorizedException;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
@@ -96,11 +97,10 @@ class AuthAndFaultsTest {
 
     @Test
     void rateLimitedPost_isNotRetried_andReportsRetryAfter() {
-        exchange.faults().next(1, "POST", "/portfolio/orders").rateLimited(Duration.ofSeconds(3));
+        exchange.faults().next(1, "POST", "/portfolio/events/orders").rateLimited(Duration.ofSeconds(3));
         try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
-            KalshiRateLimitException e = assertThrows(KalshiRateLimitException.class, () -> client.orders().createOrder(
-                    io.github.kalshi4j.model.CreateOrderRequest.builder().ticker("X").side("yes").action("buy")
-                            .countFp("1").yesPriceDollars("0.01").build()));
+            KalshiRateLimitException e = assertThrows(KalshiRateLimitException.class, () -> client.orders().createOrderV2(
+                    V2Orders.buy("X", "yes", "1", "0.01").build()));
             assertEquals(1, e.attempts());
             assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
         }
@@ -131,11 +131,11 @@ class AuthAndFaultsTest {
         String ticker = openMarket();
         String clientOrderId = UUID.randomUUID().toString();
         // The exchange books the order, then the connection drops halfway through the answer.
-        exchange.faults().next(1, "POST", "/portfolio/orders").resetMidBody();
+        exchange.faults().next(1, "POST", "/portfolio/events/orders").resetMidBody();
         LocalKalshiExchange.Credentials c = exchange.credentials(user);
         try (KalshiClient client = KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem())
                 .sleeper(d -> { }).jitter(() -> 0.0).safeOrderRetry(true).build()) {
-            Order order = client.orders().createOrder(restingBuy(ticker, clientOrderId)).order();
+            CreateOrderV2Response order = client.orders().createOrderV2(restingBuy(ticker, clientOrderId));
             assertEquals(clientOrderId, order.clientOrderId());
             assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
         }
@@ -145,10 +145,10 @@ class AuthAndFaultsTest {
     void createOrderWhoseAnswerIsLost_withoutSafeRetry_isNotResent() {
         String ticker = openMarket();
         String clientOrderId = UUID.randomUUID().toString();
-        exchange.faults().next(1, "POST", "/portfolio/orders").resetMidBody();
+        exchange.faults().next(1, "POST", "/portfolio/events/orders").resetMidBody();
         try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
             KalshiNetworkException e = assertThrows(KalshiNetworkException.class,
-                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId)));
+                    () -> client.orders().createOrderV2(restingBuy(ticker, clientOrderId)));
             assertEquals(1, e.attempts());
             // It landed once; the caller decides what to do, the SDK did not double it.
             assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
@@ -169,7 +169,7 @@ class AuthAndFaultsTest {
             Thread.sleep(1_000);
             RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(200)).build();
             KalshiNetworkException e = assertThrows(KalshiNetworkException.class,
-                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId), quick));
+                    () -> client.orders().createOrderV2(restingBuy(ticker, clientOrderId), quick));
             assertEquals(4, e.attempts(), "a request that never left the pool is retried like a connect failure");
             assertEquals(3, waits.size());
             slow.get(10, TimeUnit.SECONDS);
@@ -181,11 +181,11 @@ class AuthAndFaultsTest {
     void createOrderAcceptedWithAGarbledAnswer_withSafeRetry_returnsTheOrderThatLanded() {
         String ticker = openMarket();
         String clientOrderId = UUID.randomUUID().toString();
-        exchange.faults().next(1, "POST", "/portfolio/orders").malformedJson();
+        exchange.faults().next(1, "POST", "/portfolio/events/orders").malformedJson();
         LocalKalshiExchange.Credentials c = exchange.credentials(user);
         try (KalshiClient client = KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem())
                 .sleeper(d -> { }).jitter(() -> 0.0).safeOrderRetry(true).build()) {
-            Order order = client.orders().createOrder(restingBuy(ticker, clientOrderId)).order();
+            CreateOrderV2Response order = client.orders().createOrderV2(restingBuy(ticker, clientOrderId));
             assertEquals(clientOrderId, order.clientOrderId());
             assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
         }
@@ -195,10 +195,10 @@ class AuthAndFaultsTest {
     void createOrderAcceptedWithAGarbledAnswer_withoutSafeRetry_saysTheOrderWasAccepted_andIsNotResent() {
         String ticker = openMarket();
         String clientOrderId = UUID.randomUUID().toString();
-        exchange.faults().next(1, "POST", "/portfolio/orders").malformedJson();
+        exchange.faults().next(1, "POST", "/portfolio/events/orders").malformedJson();
         try (KalshiClient client = clientWithWaits(new ArrayList<>())) {
             KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
-                    () -> client.orders().createOrder(restingBuy(ticker, clientOrderId)));
+                    () -> client.orders().createOrderV2(restingBuy(ticker, clientOrderId)));
             assertTrue(e.accepted() && e.getMessage().contains("the order was accepted"), e.getMessage());
             assertTrue(new String(e.body(), java.nio.charset.StandardCharsets.UTF_8).contains("this is not json"));
             assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
@@ -219,7 +219,7 @@ class AuthAndFaultsTest {
                 assertThrows(io.github.kalshi4j.errors.KalshiBadRequestException.class,
                         () -> client.markets().getMarket("A\u0000B"));
                 String clientOrderId = UUID.randomUUID().toString();
-                var placed = client.orders().createOrderWithResponse(restingBuy(ticker, clientOrderId),
+                var placed = client.orders().createOrderV2WithResponse(restingBuy(ticker, clientOrderId),
                         RequestOptions.NONE);
                 assertEquals(1, placed.attempts());
                 assertEquals(1, ordersWithClientId(client, ticker, clientOrderId));
@@ -234,9 +234,8 @@ class AuthAndFaultsTest {
         }
     }
 
-    private static CreateOrderRequest restingBuy(String ticker, String clientOrderId) {
-        return CreateOrderRequest.builder().ticker(ticker).side("yes").action("buy").countFp("1")
-                .yesPriceDollars("0.0100").clientOrderId(clientOrderId).build();
+    private static CreateOrderV2Request restingBuy(String ticker, String clientOrderId) {
+        return V2Orders.buy(ticker, "yes", "1", "0.0100").clientOrderId(clientOrderId).build();
     }
 
     private static long ordersWithClientId(KalshiClient client, String ticker, String clientOrderId) {

@@ -3,11 +3,11 @@ package io.github.kalshi4j.it;
 import io.github.kalshi4j.api.MarketsApi;
 import io.github.kalshi4j.api.OrdersApi;
 import io.github.kalshi4j.client.KalshiClient;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.GetBalanceResponse;
 import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Market;
-import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.transport.ApiResponse;
 import io.github.kalshi4j.transport.RequestOptions;
@@ -48,30 +48,31 @@ class DocumentedBehaviourTest {
         return KalshiClient.builder().config(exchange.clientConfig()).credentials(c.keyId(), c.privateKeyPem()).build();
     }
 
-    private final CompletableFuture<Order> logged = new CompletableFuture<>();
+    private final CompletableFuture<String> logged = new CompletableFuture<>();
 
-    private void log(Order order) {
-        logged.complete(order);
+    private void log(String orderId) {
+        logged.complete(orderId);
     }
 
     @Test
     void theUsingTheClientSnippetCompilesAndRuns() throws Exception {
         try (KalshiClient client = client()) {
-            CreateOrderRequest request = CreateOrderRequest.builder().ticker("KXFED-26JUN-T4.00").side("yes")
-                    .action("buy").countFp("1").yesPriceDollars("0.0100").clientOrderId(UUID.randomUUID().toString())
-                    .build();
+            CreateOrderV2Request request = CreateOrderV2Request.builder().ticker("KXFED-26JUN-T4.00").side("bid")
+                    .count("1").price("0.0100").timeInForce("good_till_canceled")
+                    .selfTradePreventionType("taker_at_cross").clientOrderId(UUID.randomUUID().toString()).build();
             // readme:using-the-client:begin
             GetMarketsResponse page = client.markets().getMarkets(p -> p.status("open").limit(100L));   // builder lambda
             Market m = client.markets().getMarket("KXFED-26JUN-T4.00").market();                       // path parameters
             ApiResponse<GetBalanceResponse> raw = client.portfolio().getBalanceWithResponse(RequestOptions.NONE);
             raw.statusCode(); raw.requestId(); raw.attempts(); raw.header("X-RateLimit-Remaining");
-            client.async().orders().createOrder(request).thenAccept(r -> log(r.order()));              // async twin
+            client.async().orders().createOrderV2(request).thenAccept(r -> log(r.orderId()));          // async twin
             // readme:using-the-client:end
             assertTrue(page.markets().size() > 0);
             assertEquals("KXFED-26JUN-T4.00", m.ticker());
             assertEquals(200, raw.statusCode());
             assertTrue(raw.body().balance() != null);
-            assertEquals(request.clientOrderId(), logged.get(10, TimeUnit.SECONDS).clientOrderId());
+            assertEquals(request.clientOrderId(),
+                    client.orders().getOrder(logged.get(10, TimeUnit.SECONDS)).order().clientOrderId());
         }
     }
 
@@ -94,8 +95,9 @@ class DocumentedBehaviourTest {
     @Test
     void aRequestBodyMissingARequiredPropertyIsAnIllegalArgumentExceptionAsTheReadmeSays() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CreateOrderRequest.builder().side("yes").action("buy").countFp("1").build());
-        assertTrue(e.getMessage().contains("CreateOrderRequest.ticker is required"), e.getMessage());
+                () -> CreateOrderV2Request.builder().side("bid").count("1").price("0.0100")
+                        .timeInForce("good_till_canceled").selfTradePreventionType("taker_at_cross").build());
+        assertTrue(e.getMessage().contains("CreateOrderV2Request.ticker is required"), e.getMessage());
     }
 
     @Test

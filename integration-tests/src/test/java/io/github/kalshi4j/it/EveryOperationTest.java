@@ -1,14 +1,15 @@
 package io.github.kalshi4j.it;
 
 import io.github.kalshi4j.client.KalshiClient;
-import io.github.kalshi4j.model.AmendOrderRequest;
-import io.github.kalshi4j.model.BatchCancelOrdersRequest;
-import io.github.kalshi4j.model.BatchCreateOrdersRequest;
-import io.github.kalshi4j.model.BatchCreateOrdersResponse;
 import io.github.kalshi4j.model.CreateOrderGroupRequest;
-import io.github.kalshi4j.model.CreateOrderRequest;
-import io.github.kalshi4j.model.DecreaseOrderRequest;
 import io.github.kalshi4j.model.EmptyResponse;
+import io.github.kalshi4j.model.AmendOrderV2Request;
+import io.github.kalshi4j.model.BatchCancelOrdersV2Request;
+import io.github.kalshi4j.model.BatchCancelOrdersV2RequestOrdersInner;
+import io.github.kalshi4j.model.BatchCreateOrdersV2Request;
+import io.github.kalshi4j.model.BatchCreateOrdersV2Response;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.DecreaseOrderV2Request;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
 import io.github.kalshi4j.testkit.engine.Market;
@@ -60,26 +61,30 @@ class EveryOperationTest {
         checked.assertAllResponsesConform();
     }
 
-    private static CreateOrderRequest.Builder bid(String ticker, String count, String yesPrice) {
-        return CreateOrderRequest.builder().ticker(ticker).side("yes").action("buy").countFp(count).yesPriceDollars(yesPrice);
+    private static CreateOrderV2Request.Builder bid(String ticker, String count, String yesPrice) {
+        return V2Orders.buy(ticker, "yes", count, yesPrice);
+    }
+
+    /** Places an order and reads it back as the order listing shows it. */
+    private static Order place(io.github.kalshi4j.client.KalshiClient c, CreateOrderV2Request request) {
+        return c.orders().getOrder(c.orders().createOrderV2(request).orderId()).order();
     }
 
     @Test
     void amendDecreaseAndQueuePositionsOfARestingOrder() {
         String market = freshMarkets.get(0);
-        Order first = alice.orders().createOrder(bid(market, "10", "0.2000").build()).order();
-        Order second = bob.orders().createOrder(bid(market, "5", "0.2000").build()).order();
+        Order first = place(alice, bid(market, "10", "0.2000").build());
+        Order second = place(bob, bid(market, "5", "0.2000").build());
 
         // Bob's 5 wait behind Alice's 10 at the same price.
         assertEquals(0, new BigDecimal("10").compareTo(bob.orders().getOrderQueuePosition(second.orderId()).queuePositionFp()));
         assertEquals(1, bob.orders().getOrderQueuePositions(p -> p.marketTickers(market)).queuePositions().size());
 
-        Order amended = alice.orders().amendOrder(first.orderId(), AmendOrderRequest.builder().ticker(market).side("yes")
-                .action("buy").yesPriceDollars("0.2100").countFp("10").build()).order();
-        assertEquals(0, new BigDecimal("0.2100").compareTo(amended.yesPriceDollars()));
-        Order decreased = alice.orders().decreaseOrder(first.orderId(), DecreaseOrderRequest.builder().reduceByFp("4").build())
-                .order();
-        assertEquals(0, new BigDecimal("6").compareTo(decreased.remainingCountFp()));
+        alice.orders().amendOrderV2(first.orderId(), AmendOrderV2Request.builder().ticker(market).side("bid")
+                .price("0.2100").count("10").build());
+        assertEquals(0, new BigDecimal("0.2100").compareTo(alice.orders().getOrder(first.orderId()).order().yesPriceDollars()));
+        var decreased = alice.orders().decreaseOrderV2(first.orderId(), DecreaseOrderV2Request.builder().reduceBy("4").build());
+        assertEquals(0, new BigDecimal("6").compareTo(decreased.remainingCount()));
         assertEquals(first.orderId(), alice.orders().getOrder(first.orderId()).order().orderId());
 
         // Resting: 6 @ 0.21 = $1.26 = 126 cents.
@@ -91,13 +96,15 @@ class EveryOperationTest {
     @Test
     void batchCreateAndBatchCancel() {
         String market = freshMarkets.get(1);
-        BatchCreateOrdersResponse created = alice.orders().batchCreateOrders(BatchCreateOrdersRequest.builder()
+        BatchCreateOrdersV2Response created = alice.orders().batchCreateOrdersV2(BatchCreateOrdersV2Request.builder()
                 .addOrders(bid(market, "1", "0.1000").build()).addOrders(bid(market, "2", "0.1100").build()).build());
         assertEquals(2, created.orders().size());
-        List<String> ids = created.orders().stream().map(o -> o.order().orderId()).toList();
-        var canceled = alice.orders().batchCancelOrders(BatchCancelOrdersRequest.builder().ids(ids).build());
+        List<String> ids = created.orders().stream().map(o -> o.orderId()).toList();
+        var canceled = alice.orders().batchCancelOrdersV2(BatchCancelOrdersV2Request.builder()
+                .orders(ids.stream().map(id -> BatchCancelOrdersV2RequestOrdersInner.builder().orderId(id).build()).toList())
+                .build());
         assertEquals(2, canceled.orders().size());
-        assertTrue(canceled.orders().stream().allMatch(o -> o.order().statusAsString().equals("canceled")));
+        assertTrue(ids.stream().allMatch(id -> alice.orders().getOrder(id).order().statusAsString().equals("canceled")));
     }
 
     @Test
@@ -107,7 +114,7 @@ class EveryOperationTest {
         assertNotNull(group);
         assertTrue(alice.orderGroups().getOrderGroups(p -> { }).orderGroups().stream()
                 .anyMatch(g -> g.id().equals(group)));
-        alice.orders().createOrder(bid(freshMarkets.get(2), "2", "0.1000").orderGroupId(group).build());
+        alice.orders().createOrderV2(bid(freshMarkets.get(2), "2", "0.1000").orderGroupId(group).build());
         assertEquals(1, alice.orderGroups().getOrderGroup(group, p -> { }).orders().size());
         assertNotNull(alice.orderGroups().updateOrderGroupLimit(group,
                 UpdateOrderGroupLimitRequest.builder().contractsLimitFp("8").build()));
@@ -121,9 +128,8 @@ class EveryOperationTest {
     @Test
     void tradesFillsAndSettlementsOfASettledMarket() {
         String market = freshMarkets.get(3);
-        alice.orders().createOrder(bid(market, "3", "0.4000").build());
-        bob.orders().createOrder(CreateOrderRequest.builder().ticker(market).side("no").action("buy").countFp("3")
-                .noPriceDollars("0.6000").build());
+        alice.orders().createOrderV2(bid(market, "3", "0.4000").build());
+        bob.orders().createOrderV2(V2Orders.buy(market, "no", "3", "0.6000").build());
         assertEquals(1, alice.markets().getTrades(p -> p.ticker(market)).trades().size());
         assertEquals(1, alice.portfolio().getFills(p -> p.ticker(market)).fills().size());
         checked.exchange.settle(market, "yes");

@@ -2,7 +2,6 @@ package io.github.kalshi4j.it;
 
 import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.errors.KalshiApiException;
-import io.github.kalshi4j.model.CreateOrderRequest;
 import io.github.kalshi4j.model.Fill;
 import io.github.kalshi4j.model.MarketPosition;
 import io.github.kalshi4j.model.Order;
@@ -55,13 +54,8 @@ class TradingScenariosTest {
     }
 
     private static Order buy(KalshiClient c, String side, String count, String price) {
-        CreateOrderRequest.Builder b = CreateOrderRequest.builder().ticker("KXT-1-A").side(side).action("buy").countFp(count);
-        if (side.equals("yes")) {
-            b.yesPriceDollars(price);
-        } else {
-            b.noPriceDollars(price);
-        }
-        return c.orders().createOrder(b.build()).order();
+        String id = c.orders().createOrderV2(V2Orders.buy("KXT-1-A", side, count, price).build()).orderId();
+        return c.orders().getOrder(id).order();
     }
 
     private static long balanceCents(KalshiClient c) {

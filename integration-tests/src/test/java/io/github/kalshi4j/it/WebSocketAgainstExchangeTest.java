@@ -1,7 +1,6 @@
 package io.github.kalshi4j.it;
 
 import io.github.kalshi4j.client.KalshiClient;
-import io.github.kalshi4j.model.CreateOrderRequest;
 import io.github.kalshi4j.model.Market;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.ws.Channel;
@@ -59,13 +58,7 @@ class WebSocketAgainstExchangeTest {
     }
 
     private static void order(KalshiClient c, String side, String count, String price) {
-        CreateOrderRequest.Builder b = CreateOrderRequest.builder().ticker(ticker).side(side).action("buy").countFp(count);
-        if (side.equals("yes")) {
-            b.yesPriceDollars(price);
-        } else {
-            b.noPriceDollars(price);
-        }
-        c.orders().createOrder(b.build());
+        c.orders().createOrderV2(V2Orders.buy(ticker, side, count, price).build());
     }
 
     @Test
