@@ -60,8 +60,8 @@ sync-spec:
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.SyncSpecMain --root $(CURDIR)$(if $(SOURCE), --source $(SOURCE))
 
-ASYNCAPI ?= ../shared/specs/next/kalshi-asyncapi-2.0.0-later.yaml
 ws-spec-check:
+	@test -n "$(ASYNCAPI)" || { echo "usage: make ws-spec-check ASYNCAPI=path/to/asyncapi.yaml"; exit 2; }
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.WsSpecCheckMain --root $(CURDIR) --asyncapi $(ASYNCAPI)
 

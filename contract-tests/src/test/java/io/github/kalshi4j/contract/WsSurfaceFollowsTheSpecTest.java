@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,16 +72,6 @@ class WsSurfaceFollowsTheSpecTest {
             assertTrue(xml.contains("tests=\"1\"") && xml.contains("failures=\"0\"") && xml.contains("errors=\"0\""),
                     xml);
         }
-    }
-
-    @Test
-    void theLaterAsyncApiCompilesOverlayAndTestkitWithNoJavaEdit() throws Exception {
-        Path later = Repo.ROOT.getParent().resolve("shared/specs/next/kalshi-asyncapi-2.0.0-later.yaml");
-        Assumptions.assumeTrue(Files.isRegularFile(later), later + " is not here");
-        Path log = Repo.ROOT.resolve("contract-tests/target/ws-later-asyncapi-scratch.log");
-        int status = WsSpecCheckMain.check(Repo.ROOT, later, MAVEN, log);
-        assertEquals(0, status, () -> "overlay or testkit does not compile from " + later + "; see " + log + "\n"
-                + tail(log));
     }
 
     private static String tail(Path log) {

@@ -157,13 +157,17 @@ class EveryOperationTest {
 
     @Test
     void exchangeAndAccountEndpoints() {
-        assertNotNull(alice.exchange().getExchangeAnnouncements());
         assertNotNull(alice.exchange().getUserDataTimestamp().asOfTime());
         // The tier the seed gives the first member, with its token buckets (the live shape, see the API notes).
         String tier = checked.exchange.engine().getAccount(checked.exchange.userIds().get(0)).tier();
         var limits = alice.account().getAccountApiLimits();
         assertEquals(tier, limits.usageTier());
         assertNotNull(limits.read());
+        assertNotNull(limits.read().refillRate());
+        // The endpoint costs the limiter would charge: at least one endpoint costs more than the default.
+        var costs = alice.account().getAccountEndpointCosts();
+        assertTrue(costs.endpointCosts().stream().anyMatch(c -> c.cost() != null && c.cost() > costs.defaultCost()),
+                costs.toString());
         assertTrue(alice.exchange().getExchangeStatus().exchangeActive());
     }
 }
