@@ -52,7 +52,9 @@ class QuickStartTest {
                 System.clearProperty("kalshi.privateKey");
             }
             String out = captured.toString(StandardCharsets.UTF_8);
-            assertTrue(out.contains("placed ") && out.contains("canceled: canceled"), out);
+            // A V2 bid of one contract placed, resting, then canceled: the cancel reduced it by that one contract.
+            assertTrue(out.contains("placed ") && out.contains(", resting 1"), out);
+            assertTrue(out.contains("canceled 1"), out);
             checked.assertAllResponsesConform();
         }
     }
