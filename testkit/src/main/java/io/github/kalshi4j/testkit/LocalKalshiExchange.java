@@ -9,6 +9,7 @@ import io.github.kalshi4j.testkit.engine.Account;
 import io.github.kalshi4j.testkit.engine.Exchange;
 import io.github.kalshi4j.testkit.engine.Seed;
 import io.github.kalshi4j.testkit.internal.Auth;
+import io.github.kalshi4j.testkit.internal.EndpointCosts;
 import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
@@ -55,6 +56,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private final Auth auth;
     private final Router router;
     private final Faults faults;
+    private final EndpointCosts costs;
     private final ObjectMapper mapper = KalshiJson.newMapper();
     private final WsGateway ws;
     private final Map<String, String> privateKeys = new ConcurrentHashMap<>();
@@ -65,11 +67,12 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private LocalKalshiExchange(Builder b) {
         this.config = b;
         this.engine = Exchange.builder().seed(b.seed()).clock(b.clock).build();
+        this.costs = EndpointCosts.of(b.seed().endpointCosts());
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
         this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
         this.faults = new Faults(ws.faults());
-        RestRoutes.register(router, engine, mapper);
+        RestRoutes.register(router, engine, costs);
         for (Account a : engine.listAccounts()) {
             if (a.publicKeyPem() != null && a.apiKeyId() != null) {
                 auth.register(a.apiKeyId(), a.userId(), PublicKeys.fromPem(a.publicKeyPem()));
@@ -99,7 +102,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         connector.setPort(config.port);
         s.addConnector(connector);
         RestEndpoint rest = new RestEndpoint(router, auth, new RateLimiter(config.authClock), this::tierOf,
-                config.rateLimits, faults, mapper, config.responseObserver, config.validation);
+                config.rateLimits, costs, faults, mapper, config.responseObserver, config.validation);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(s, container -> ws.configure(container));
         upgrade.setHandler(rest);
         s.setHandler(upgrade);
@@ -118,11 +121,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     }
 
     private RateLimiter.Tier tierOf(String userId) {
-        if (userId == null) {
-            return RateLimiter.TIERS.get("basic");
-        }
-        String tier = engine.getAccount(userId).tier();
-        return RateLimiter.TIERS.getOrDefault(tier == null ? "basic" : tier, RateLimiter.TIERS.get("basic"));
+        return RateLimiter.tier(userId == null ? null : engine.getAccount(userId).tier());
     }
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:54321/trade-api/v2}. */
