@@ -14,6 +14,7 @@ import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
 import io.github.kalshi4j.testkit.rest.RestRoutes;
+import io.github.kalshi4j.testkit.ws.IndexFeeds;
 import io.github.kalshi4j.testkit.ws.WsGateway;
 import io.github.kalshi4j.transport.KalshiJson;
 import org.eclipse.jetty.server.Server;
@@ -70,7 +71,9 @@ public final class LocalKalshiExchange implements AutoCloseable {
         this.costs = EndpointCosts.of(b.seed().endpointCosts());
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
-        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
+        SpecValidation validation = b.validation;
+        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket, b.seed().indexFeeds(),
+                validation == null ? null : validation::observeFrame);
         this.faults = new Faults(ws.faults());
         RestRoutes.register(router, engine, costs);
         for (Account a : engine.listAccounts()) {
@@ -224,6 +227,14 @@ public final class LocalKalshiExchange implements AutoCloseable {
         return config.seed();
     }
 
+    /**
+     * The index values of the WebSocket index channels ({@code cfbenchmarks_value}, {@code cfbenchmarks_value_5hz},
+     * {@code pyth_value}): the seed names the indices, and a value reaches subscribers when it is published here.
+     */
+    public IndexFeeds indexFeeds() {
+        return ws.indexFeeds();
+    }
+
     /** Fault injection. */
     public Faults faults() {
         return faults;
@@ -360,8 +371,8 @@ public final class LocalKalshiExchange implements AutoCloseable {
         }
 
         /**
-         * Validates every REST response body (success and error) against the spec into {@code validation}; null turns
-         * validation off. Defaults to {@link SpecValidation#shared()} when the system property
+         * Validates every REST response body (success and error) and every WebSocket frame against the specs into
+         * {@code validation}; null turns validation off. Defaults to {@link SpecValidation#shared()} when the system property
          * {@value SpecValidation#ENABLED_PROPERTY} is {@code true}, else off.
          */
         public Builder specValidation(SpecValidation validation) {
