@@ -9,10 +9,12 @@ import io.github.kalshi4j.testkit.engine.Account;
 import io.github.kalshi4j.testkit.engine.Exchange;
 import io.github.kalshi4j.testkit.engine.Seed;
 import io.github.kalshi4j.testkit.internal.Auth;
+import io.github.kalshi4j.testkit.internal.EndpointCosts;
 import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
 import io.github.kalshi4j.testkit.rest.RestRoutes;
+import io.github.kalshi4j.testkit.ws.IndexFeeds;
 import io.github.kalshi4j.testkit.ws.WsGateway;
 import io.github.kalshi4j.transport.KalshiJson;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +57,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private final Auth auth;
     private final Router router;
     private final Faults faults;
+    private final EndpointCosts costs;
     private final ObjectMapper mapper = KalshiJson.newMapper();
     private final WsGateway ws;
     private final Map<String, String> privateKeys = new ConcurrentHashMap<>();
@@ -65,11 +68,14 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private LocalKalshiExchange(Builder b) {
         this.config = b;
         this.engine = Exchange.builder().seed(b.seed()).clock(b.clock).build();
+        this.costs = EndpointCosts.of(b.seed().endpointCosts());
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
-        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket);
+        SpecValidation validation = b.validation;
+        this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket, b.seed().indexFeeds(),
+                validation == null ? null : validation::observeFrame);
         this.faults = new Faults(ws.faults());
-        RestRoutes.register(router, engine, mapper);
+        RestRoutes.register(router, engine, costs);
         for (Account a : engine.listAccounts()) {
             if (a.publicKeyPem() != null && a.apiKeyId() != null) {
                 auth.register(a.apiKeyId(), a.userId(), PublicKeys.fromPem(a.publicKeyPem()));
@@ -99,7 +105,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
         connector.setPort(config.port);
         s.addConnector(connector);
         RestEndpoint rest = new RestEndpoint(router, auth, new RateLimiter(config.authClock), this::tierOf,
-                config.rateLimits, faults, mapper, config.responseObserver, config.validation);
+                config.rateLimits, costs, faults, mapper, config.responseObserver, config.validation);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(s, container -> ws.configure(container));
         upgrade.setHandler(rest);
         s.setHandler(upgrade);
@@ -118,11 +124,7 @@ public final class LocalKalshiExchange implements AutoCloseable {
     }
 
     private RateLimiter.Tier tierOf(String userId) {
-        if (userId == null) {
-            return RateLimiter.TIERS.get("basic");
-        }
-        String tier = engine.getAccount(userId).tier();
-        return RateLimiter.TIERS.getOrDefault(tier == null ? "basic" : tier, RateLimiter.TIERS.get("basic"));
+        return RateLimiter.tier(userId == null ? null : engine.getAccount(userId).tier());
     }
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:54321/trade-api/v2}. */
@@ -223,6 +225,14 @@ public final class LocalKalshiExchange implements AutoCloseable {
     /** The seed the exchange started from. */
     public Seed seed() {
         return config.seed();
+    }
+
+    /**
+     * The index values of the WebSocket index channels ({@code cfbenchmarks_value}, {@code cfbenchmarks_value_5hz},
+     * {@code pyth_value}): the seed names the indices, and a value reaches subscribers when it is published here.
+     */
+    public IndexFeeds indexFeeds() {
+        return ws.indexFeeds();
     }
 
     /** Fault injection. */
@@ -361,8 +371,8 @@ public final class LocalKalshiExchange implements AutoCloseable {
         }
 
         /**
-         * Validates every REST response body (success and error) against the spec into {@code validation}; null turns
-         * validation off. Defaults to {@link SpecValidation#shared()} when the system property
+         * Validates every REST response body (success and error) and every WebSocket frame against the specs into
+         * {@code validation}; null turns validation off. Defaults to {@link SpecValidation#shared()} when the system property
          * {@value SpecValidation#ENABLED_PROPERTY} is {@code true}, else off.
          */
         public Builder specValidation(SpecValidation validation) {

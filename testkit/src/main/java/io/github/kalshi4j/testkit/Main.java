@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the local exchange standalone, so any tool can point at it: {@code make exchange PORT=8080}.
  *
  * <pre>
- * java -cp ... io.github.kalshi4j.testkit.Main [--port 8080] [--seed seed.json] [--rate-limits]
+ * java -cp ... io.github.kalshi4j.testkit.Main [--port 8080] [--seed seed.json] [--rate-limits] [--index-ticks MS]
  * </pre>
  * Prints the URLs and each seeded member's API key id and private key location, then serves until killed.
  */
@@ -19,20 +19,26 @@ public final class Main {
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         LocalKalshiExchange.Builder b = LocalKalshiExchange.builder();
+        long indexTicksMs = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> b.port(Integer.parseInt(value(args, ++i, "--port")));
                 case "--seed" -> b.seedFile(Path.of(value(args, ++i, "--seed")));
                 case "--host" -> b.host(value(args, ++i, "--host"));
                 case "--rate-limits" -> b.rateLimits(true);
+                case "--index-ticks" -> indexTicksMs = Long.parseLong(value(args, ++i, "--index-ticks"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: Main [--port N] [--host H] [--seed FILE] [--rate-limits]");
+                    System.out.println("usage: Main [--port N] [--host H] [--seed FILE] [--rate-limits] [--index-ticks MS]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
         LocalKalshiExchange exchange = b.start();
+        if (indexTicksMs > 0) {
+            // A fixed random seed: every run streams the same index values in the same order.
+            exchange.indexFeeds().startTicking(java.time.Duration.ofMillis(indexTicksMs), 1L);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(exchange::close, "kalshi4j-exchange-shutdown"));
         Path keys = java.nio.file.Files.createTempDirectory("kalshi4j-exchange-keys");
         System.out.println("kalshi4j local exchange");

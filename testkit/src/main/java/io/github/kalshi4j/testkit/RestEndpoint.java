@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kalshi4j.testkit.engine.ExchangeException;
 import io.github.kalshi4j.testkit.internal.ApiError;
 import io.github.kalshi4j.testkit.internal.Auth;
+import io.github.kalshi4j.testkit.internal.EndpointCosts;
 import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
@@ -39,19 +40,21 @@ final class RestEndpoint extends Handler.Abstract {
     private final RateLimiter rateLimiter;
     private final Function<String, RateLimiter.Tier> tierOf;
     private final boolean rateLimits;
+    private final EndpointCosts costs;
     private final Faults faults;
     private final ObjectMapper mapper;
     private final BiConsumer<String, byte[]> responseObserver;
     private final SpecValidation validation;
 
     RestEndpoint(Router router, Auth auth, RateLimiter rateLimiter, Function<String, RateLimiter.Tier> tierOf,
-            boolean rateLimits, Faults faults, ObjectMapper mapper, BiConsumer<String, byte[]> responseObserver,
-            SpecValidation validation) {
+            boolean rateLimits, EndpointCosts costs, Faults faults, ObjectMapper mapper,
+            BiConsumer<String, byte[]> responseObserver, SpecValidation validation) {
         this.router = router;
         this.auth = auth;
         this.rateLimiter = rateLimiter;
         this.tierOf = tierOf;
         this.rateLimits = rateLimits;
+        this.costs = costs;
         this.faults = faults;
         this.mapper = mapper;
         this.responseObserver = responseObserver;
@@ -106,7 +109,8 @@ final class RestEndpoint extends Handler.Abstract {
                 // Unauthenticated callers share one bucket per IP: keyed by IP and port, every new connection got a
                 // fresh bucket.
                 String subject = userId != null ? userId : "ip:" + Request.getRemoteAddr(request);
-                Duration wait = rateLimiter.acquire(subject, tierOf.apply(userId), !method.equals("GET"));
+                Duration wait = rateLimiter.acquire(subject, tierOf.apply(userId), !method.equals("GET"),
+                        costs.cost(operationId));
                 if (!wait.isZero()) {
                     response.getHeaders().put("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
                     throw new ApiError(429, "too_many_requests", "rate limit exceeded for your tier", null);

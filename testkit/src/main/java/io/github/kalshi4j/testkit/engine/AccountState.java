@@ -26,6 +26,10 @@ final class AccountState {
     final List<Fill> fills = new ArrayList<>();
     /** Settlements oldest first. */
     final List<Settlement> settlements = new ArrayList<>();
+    /** Deposits oldest first. */
+    final List<CashTransfer> deposits = new ArrayList<>();
+    /** Withdrawals oldest first. */
+    final List<CashTransfer> withdrawals = new ArrayList<>();
 
     AccountState(Account account, BigDecimal cash, Instant now) {
         this.account = account;

@@ -30,6 +30,8 @@ final class Engine {
     final Map<String, AccountState> accountsByApiKey = new HashMap<>();
     /** Every trade, oldest first. */
     final List<Trade> trades = new ArrayList<>();
+    /** Every event fee change, in seed order. */
+    final List<EventFeeChange> feeChanges = new ArrayList<>();
     /** Resting orders that carry an expiration time. */
     private final Set<OrderState> expiring = new LinkedHashSet<>();
     boolean tradingActive = true;
@@ -47,7 +49,8 @@ final class Engine {
         }
         for (Seed.EventSpec spec : seed.events()) {
             SeriesState owner = series.get(spec.seriesTicker());
-            EventState event = new EventState(spec, owner, spec.strikeDate() == null ? null : spec.strikeDate().resolve(start));
+            EventState event = new EventState(spec, owner, spec.strikeDate() == null ? null : spec.strikeDate().resolve(start),
+                    clock);
             owner.events.add(event);
             events.put(spec.eventTicker(), event);
         }
@@ -65,7 +68,20 @@ final class Engine {
             marketList.add(market);
         }
         for (Seed.AccountSpec spec : seed.accounts()) {
-            addAccount(spec);
+            AccountState account = addAccount(spec);
+            history(account, spec.deposits(), account.deposits, "deposit", start);
+            history(account, spec.withdrawals(), account.withdrawals, "withdrawal", start);
+        }
+        List<Seed.FeeChangeSpec> changes = seed.eventFeeChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            Seed.FeeChangeSpec spec = changes.get(i);
+            EventState event = events.get(spec.eventTicker());
+            EventFeeChange change = new EventFeeChange(stableId("event-fee-change", spec.eventTicker(), i),
+                    spec.eventTicker(), event.series.spec.ticker(), spec.feeTypeOverride(), spec.feeMultiplierOverride(),
+                    spec.scheduled().resolve(start));
+            feeChanges.add(change);
+            event.feeChanges.add(change);
+            event.feeChanges.sort(java.util.Comparator.comparing(EventFeeChange::scheduledTime));
         }
         placeInitialLiquidity(seed);
         for (MarketState market : markets.values()) {
@@ -93,6 +109,22 @@ final class Engine {
                             + e.code() + ": " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** A UUID-shaped id that is the same for the same seed on every run. */
+    private static String stableId(String kind, String owner, int index) {
+        return java.util.UUID.nameUUIDFromBytes(("kalshi4j-" + kind + ":" + owner + ":" + index)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private void history(AccountState account, List<Seed.TransferSpec> specs, List<CashTransfer> into, String kind,
+            Instant start) {
+        for (int i = 0; i < specs.size(); i++) {
+            Seed.TransferSpec t = specs.get(i);
+            into.add(new CashTransfer(t.id() != null ? t.id() : stableId(kind, account.userId(), i), account.userId(),
+                    t.status(), t.type(), FixedPoint.money(t.amount()), FixedPoint.money(t.fee()), t.created().resolve(start),
+                    t.finalized() == null ? null : t.finalized().resolve(start), nextSequence()));
         }
     }
 
@@ -167,6 +199,21 @@ final class Engine {
         }
         account.cash = account.cash.add(amount);
         account.updatedTime = now();
+        account.deposits.add(new CashTransfer(ids.nextId(IdKind.DEPOSIT), account.userId(), "applied", "ach",
+                FixedPoint.money(amount), FixedPoint.ZERO_MONEY, account.updatedTime, account.updatedTime, nextSequence()));
+    }
+
+    /** Cancels every resting order of the account, oldest first; returns what each cancel removed. */
+    List<CancelResult> cancelAll(AccountState account) {
+        List<CancelResult> results = new ArrayList<>();
+        Instant now = now();
+        for (OrderState order : new ArrayList<>(account.orders.values())) {
+            if (order.isResting()) {
+                BigDecimal reduced = cancelResting(order, now);
+                results.add(new CancelResult(order.snapshot(), reduced));
+            }
+        }
+        return results;
     }
 
     // ---------------------------------------------------------------- time-driven changes
@@ -536,7 +583,7 @@ final class Engine {
      */
     private void checkBalance(AccountState account, MarketState market, PositionState position, Side bookSide,
             BigDecimal bookPrice, Plan plan, BigDecimal restingRemainder, OrderState replacing) {
-        SeriesState series = market.series();
+        FeeTerms fees = market.feeTerms();
         BigDecimal signed = position == null ? FixedPoint.ZERO_COUNT : position.position;
         BigDecimal cashDelta = BigDecimal.ZERO;
         // The same per-order rounding executeFill charges: the rounded-up accrued fee minus what was charged.
@@ -545,7 +592,7 @@ final class Engine {
         for (PlannedFill fill : plan.fills) {
             BigDecimal price = BigDecimal.ONE.subtract(fill.makerPrice());
             BigDecimal closed = fill.count().min(Ledger.holdings(signed, bookSide.opposite()));
-            BigDecimal raw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), fill.count(), fill.makerPrice());
+            BigDecimal raw = Fees.rawTakerFee(fees.type(), fees.multiplier(), fill.count(), fill.makerPrice());
             BigDecimal fee = Fees.charge(accrued, raw, charged);
             accrued = accrued.add(raw);
             charged = charged.add(fee);
@@ -565,7 +612,7 @@ final class Engine {
                     : new Ledger.Bid(bookSide, bookPrice, restingRemainder, replacing.makerFeeAccrued, replacing.makerFees));
         }
         BigDecimal oldReserve = position == null ? FixedPoint.ZERO_MONEY : position.reserve;
-        BigDecimal newReserve = Ledger.reserve(signed, bids, series);
+        BigDecimal newReserve = Ledger.reserve(signed, bids, fees);
         BigDecimal availableAfter = account.cash.add(cashDelta).subtract(account.reserved.subtract(oldReserve).add(newReserve));
         if (availableAfter.signum() < 0) {
             BigDecimal needed = account.available().subtract(availableAfter);
@@ -585,7 +632,7 @@ final class Engine {
 
     private void executeFill(OrderState taker, PlannedFill planned, Instant now) {
         MarketState market = taker.market;
-        SeriesState series = market.series();
+        FeeTerms fees = market.feeTerms();
         OrderState maker = planned.maker();
         BigDecimal count = planned.count();
         BigDecimal makerPrice = planned.makerPrice();
@@ -593,8 +640,8 @@ final class Engine {
         BigDecimal yesPrice = makerSide == Side.YES ? makerPrice : FixedPoint.ONE_DOLLAR.subtract(makerPrice);
         BigDecimal noPrice = FixedPoint.ONE_DOLLAR.subtract(yesPrice);
         // Fees round up per order: each fill is charged the rounded-up accrued total minus what the order paid so far.
-        BigDecimal takerRaw = Fees.rawTakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
-        BigDecimal makerRaw = Fees.rawMakerFee(series.spec.feeType(), series.spec.feeMultiplier(), count, makerPrice);
+        BigDecimal takerRaw = Fees.rawTakerFee(fees.type(), fees.multiplier(), count, makerPrice);
+        BigDecimal makerRaw = Fees.rawMakerFee(fees.type(), fees.multiplier(), count, makerPrice);
         BigDecimal takerFee = Fees.charge(taker.takerFeeAccrued, takerRaw, taker.takerFees);
         BigDecimal makerFee = Fees.charge(maker.makerFeeAccrued, makerRaw, maker.makerFees);
         taker.takerFeeAccrued = taker.takerFeeAccrued.add(takerRaw);

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import java.util.List;
  * @param status               the event's status group, derived from its markets: OPEN if any
  *                             market is active, PAUSED if none is active but one is paused,
  *                             UNOPENED if all are unopened, SETTLED if all are settled, else CLOSED
+ * @param settlementSources    where results come from (the series' sources)
+ * @param feeTypeOverride      the fee structure an event fee change put in effect, or null
+ * @param feeMultiplierOverride the fee multiplier an event fee change put in effect, or null
  */
 public record Event(
         String eventTicker,
@@ -33,11 +37,15 @@ public record Event(
         String collateralReturnType,
         String mveCollectionTicker,
         List<String> marketTickers,
-        MarketStatusFilter status) {
+        MarketStatusFilter status,
+        List<SettlementSource> settlementSources,
+        FeeType feeTypeOverride,
+        BigDecimal feeMultiplierOverride) {
 
-    /** Copies the ticker list so the snapshot stays immutable. */
+    /** Copies the lists so the snapshot stays immutable. */
     public Event {
         marketTickers = List.copyOf(marketTickers);
+        settlementSources = List.copyOf(settlementSources);
     }
 
     /** Returns true for combo events created from a multivariate collection. */

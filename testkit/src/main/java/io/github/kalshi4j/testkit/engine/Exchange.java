@@ -215,7 +215,7 @@ public final class Exchange {
             List<Event> result = new ArrayList<>();
             for (EventState state : e.events.values()) {
                 if (eventMatches(state, f)) {
-                    result.add(state.snapshot());
+                    result.add(state.snapshot(e.now()));
                 }
             }
             return result;
@@ -253,7 +253,7 @@ public final class Exchange {
             if (state == null) {
                 throw new ExchangeException(ErrorCode.EVENT_NOT_FOUND, "no event with ticker '" + eventTicker + "'");
             }
-            return state.snapshot();
+            return state.snapshot(e.now());
         });
     }
 
@@ -426,7 +426,7 @@ public final class Exchange {
     }
 
     /**
-     * Adds cash to an account (for tests and demos).
+     * Adds cash to an account (for tests and demos); it shows in the account's deposits as an applied ACH deposit.
      *
      * @throws ExchangeException {@code account_not_found}, or {@code invalid_parameters} for a
      *                           non-positive amount
@@ -499,6 +499,16 @@ public final class Exchange {
             }
             return results;
         });
+    }
+
+    /**
+     * Cancels every resting order of the account (Kalshi's cancel-all); orders that are not resting are left alone.
+     *
+     * @return one result per canceled order, oldest order first
+     * @throws ExchangeException {@code account_not_found}
+     */
+    public List<CancelResult> cancelAllOrders(String userId) {
+        return locked(e -> e.cancelAll(e.account(userId)));
     }
 
     /**
@@ -693,6 +703,39 @@ public final class Exchange {
                     FixedPoint.money(s[2]), FixedPoint.money(s[3]), FixedPoint.money(s[4])));
         }
         return result;
+    }
+
+    /** Lists the account's deposits, newest first. */
+    public List<CashTransfer> listDeposits(String userId) {
+        return locked(e -> newestFirst(e.account(userId).deposits));
+    }
+
+    /** Lists the account's withdrawals, newest first. */
+    public List<CashTransfer> listWithdrawals(String userId) {
+        return locked(e -> newestFirst(e.account(userId).withdrawals));
+    }
+
+    private static List<CashTransfer> newestFirst(List<CashTransfer> oldestFirst) {
+        List<CashTransfer> result = new ArrayList<>(oldestFirst);
+        result.sort(Comparator.comparingLong(CashTransfer::sequence).reversed());
+        return result;
+    }
+
+    /**
+     * Lists event fee changes in seed order, optionally only those of one event.
+     *
+     * @param eventTicker the event, or null for every event
+     */
+    public List<EventFeeChange> listEventFeeChanges(String eventTicker) {
+        return locked(e -> {
+            List<EventFeeChange> result = new ArrayList<>();
+            for (EventFeeChange change : e.feeChanges) {
+                if (eventTicker == null || eventTicker.equals(change.eventTicker())) {
+                    result.add(change);
+                }
+            }
+            return result;
+        });
     }
 
     /** Lists the account's settlements, newest first. */

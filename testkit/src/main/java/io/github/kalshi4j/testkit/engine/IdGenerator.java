@@ -15,7 +15,7 @@ public interface IdGenerator {
 
     /**
      * Returns a deterministic generator of UUID-shaped ids: the first group encodes the kind
-     * ({@code 1} orders, {@code 2} fills, {@code 3} trades, {@code 4} order groups), the last group
+     * ({@code 1} orders, {@code 2} fills, {@code 3} trades, {@code 4} order groups, {@code 5} deposits), the last group
      * a per-kind counter, e.g. the first order is {@code 00000001-0000-4000-8000-000000000001}.
      * UUID-shaped because Kalshi ids are UUIDs and clients may validate them.
      */

@@ -9,5 +9,7 @@ public enum IdKind {
     /** {@code trade_id}. */
     TRADE,
     /** Order group {@code id}. */
-    ORDER_GROUP
+    ORDER_GROUP,
+    /** Deposit {@code id}. */
+    DEPOSIT
 }

@@ -37,7 +37,7 @@ final class Ledger {
      * fees round up per order (see {@link Fees}), so the charges of the remaining fills add up to
      * exactly that, and the reserve never runs short however the order fills.
      */
-    static BigDecimal reserve(BigDecimal position, List<Bid> bids, SeriesState series) {
+    static BigDecimal reserve(BigDecimal position, List<Bid> bids, FeeTerms fees) {
         BigDecimal total = FixedPoint.ZERO_MONEY;
         for (Side side : Side.values()) {
             BigDecimal cover = holdings(position, side.opposite());
@@ -52,8 +52,8 @@ final class Ledger {
                 BigDecimal covered = cover.min(bid.count());
                 cover = cover.subtract(covered);
                 total = total.add(bid.price().multiply(bid.count().subtract(covered)))
-                        .add(Fees.charge(bid.makerFeeAccrued(), Fees.rawMakerFee(series.spec.feeType(),
-                                series.spec.feeMultiplier(), bid.count(), bid.price()), bid.makerFeeCharged()));
+                        .add(Fees.charge(bid.makerFeeAccrued(), Fees.rawMakerFee(fees.type(),
+                                fees.multiplier(), bid.count(), bid.price()), bid.makerFeeCharged()));
             }
         }
         return total;
@@ -80,7 +80,7 @@ final class Ledger {
 
     /** Recomputes the reserve of the account's resting orders in the position's market. */
     static void recomputeReserve(AccountState account, PositionState position) {
-        BigDecimal updated = reserve(position.position, bidsOf(position.resting), position.market.series());
+        BigDecimal updated = reserve(position.position, bidsOf(position.resting), position.market.feeTerms());
         account.reserved = account.reserved.subtract(position.reserve).add(updated);
         position.reserve = updated;
     }

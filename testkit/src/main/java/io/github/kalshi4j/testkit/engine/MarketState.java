@@ -63,6 +63,11 @@ final class MarketState {
         return event.series;
     }
 
+    /** The fee structure the market charges now: its series', under any event fee override in effect. */
+    FeeTerms feeTerms() {
+        return event.feeTerms(event.clock.instant());
+    }
+
     BookSide book(Side side) {
         return side == Side.YES ? yesBook : noBook;
     }

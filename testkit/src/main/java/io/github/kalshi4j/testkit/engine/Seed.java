@@ -32,6 +32,9 @@ import java.util.function.Function;
  * @param accounts                member accounts
  * @param liquidityAccount        member id owning the markets' initial resting liquidity, or null
  *                                when no market has any
+ * @param eventFeeChanges         scheduled event fee overrides, in listing order
+ * @param endpointCosts           endpoints whose rate-limit token cost differs from the default
+ * @param indexFeeds              the index values the WebSocket index channels stream
  */
 public record Seed(
         List<SeriesSpec> series,
@@ -39,7 +42,10 @@ public record Seed(
         List<CollectionSpec> multivariateCollections,
         List<MarketSpec> markets,
         List<AccountSpec> accounts,
-        String liquidityAccount) {
+        String liquidityAccount,
+        List<FeeChangeSpec> eventFeeChanges,
+        List<EndpointCostSpec> endpointCosts,
+        IndexFeedSpec indexFeeds) {
 
     /** Classpath location of the default seed. */
     public static final String DEFAULT_RESOURCE = "io/github/kalshi4j/testkit/default-seed.json";
@@ -58,7 +64,97 @@ public record Seed(
         multivariateCollections = List.copyOf(multivariateCollections);
         markets = List.copyOf(markets);
         accounts = List.copyOf(accounts);
+        eventFeeChanges = List.copyOf(eventFeeChanges);
+        endpointCosts = List.copyOf(endpointCosts);
+        indexFeeds = indexFeeds == null ? IndexFeedSpec.NONE : indexFeeds;
         validate(series, events, multivariateCollections, markets, accounts, liquidityAccount);
+        Set<String> eventTickers = new HashSet<>();
+        events.forEach(e -> eventTickers.add(e.eventTicker()));
+        for (FeeChangeSpec change : eventFeeChanges) {
+            require(eventTickers.contains(change.eventTicker()),
+                    "event fee change: unknown event_ticker '" + change.eventTicker() + "'");
+        }
+        Set<String> endpoints = new HashSet<>();
+        for (EndpointCostSpec cost : endpointCosts) {
+            require(cost.cost() >= 0, "endpoint cost of " + cost.method() + " " + cost.path() + " must not be negative");
+            require(endpoints.add(cost.method() + " " + cost.path()),
+                    "duplicate endpoint cost for " + cost.method() + " " + cost.path());
+        }
+    }
+
+    /**
+     * A seed without event fee changes, endpoint costs or index feeds.
+     *
+     * @throws IllegalArgumentException when tickers or ids repeat or a reference is unknown
+     */
+    public Seed(List<SeriesSpec> series, List<EventSpec> events, List<CollectionSpec> multivariateCollections,
+            List<MarketSpec> markets, List<AccountSpec> accounts, String liquidityAccount) {
+        this(series, events, multivariateCollections, markets, accounts, liquidityAccount, List.of(), List.of(),
+                IndexFeedSpec.NONE);
+    }
+
+    /**
+     * A scheduled change of an event's fee override (Kalshi's {@code EventFeeChange}).
+     *
+     * @param eventTicker           the event it applies to
+     * @param feeTypeOverride       fee structure from then on, or null for the series'
+     * @param feeMultiplierOverride fee multiplier from then on, or null for the series'
+     * @param scheduled             when it takes effect
+     */
+    public record FeeChangeSpec(String eventTicker, FeeType feeTypeOverride, BigDecimal feeMultiplierOverride,
+            SeedTime scheduled) {
+    }
+
+    /**
+     * The rate-limit token cost of one endpoint, where it differs from the default.
+     *
+     * @param method HTTP method, upper case
+     * @param path   the spec's path template, e.g. {@code /portfolio/events/orders/{order_id}}
+     * @param cost   tokens one request takes from its bucket
+     */
+    public record EndpointCostSpec(String method, String path, int cost) {
+    }
+
+    /**
+     * The index values the WebSocket index channels stream, each with its starting value.
+     *
+     * @param cfBenchmarks      CF Benchmarks index ids ({@code cfbenchmarks_value}) and their starting values in USD
+     * @param cfBenchmarks5Hz   the index ids also on the 5 Hz feed ({@code cfbenchmarks_value_5hz}), a subset of
+     *                          {@code cfBenchmarks}
+     * @param pyth              Pyth underlying tickers ({@code pyth_value}) and their starting values in USD
+     */
+    public record IndexFeedSpec(Map<String, BigDecimal> cfBenchmarks, List<String> cfBenchmarks5Hz,
+            Map<String, BigDecimal> pyth) {
+
+        /** No index feeds. */
+        public static final IndexFeedSpec NONE = new IndexFeedSpec(Map.of(), List.of(), Map.of());
+
+        /** Copies the collections, keeping their order. */
+        public IndexFeedSpec {
+            cfBenchmarks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cfBenchmarks));
+            cfBenchmarks5Hz = List.copyOf(cfBenchmarks5Hz);
+            pyth = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pyth));
+            for (String id : cfBenchmarks5Hz) {
+                require(cfBenchmarks.containsKey(id), "index_feeds.cfbenchmarks_5hz: '" + id
+                        + "' is not one of the cfbenchmarks indices");
+            }
+        }
+    }
+
+    /**
+     * A deposit or withdrawal in an account's history (Kalshi's {@code Deposit} / {@code Withdrawal}). History only:
+     * the account's {@code balance} is its cash, whatever the history says.
+     *
+     * @param id        id, or null for one derived from the account and position in the list
+     * @param status    pending, applied, failed or returned
+     * @param type      payment method: ach, wire, crypto, debit or apm
+     * @param amount    amount in dollars
+     * @param fee       fee in dollars
+     * @param created   when it was created
+     * @param finalized when it was finalized, or null (a pending one never is)
+     */
+    public record TransferSpec(String id, String status, String type, BigDecimal amount, BigDecimal fee,
+            SeedTime created, SeedTime finalized) {
     }
 
     /**
@@ -244,6 +340,8 @@ public record Seed(
      * @param balance      starting cash in dollars
      * @param tier         API tier (default "basic")
      * @param name         display name (default: the member id)
+     * @param deposits     deposit history, oldest first
+     * @param withdrawals  withdrawal history, oldest first
      */
     public record AccountSpec(
             String userId,
@@ -251,7 +349,21 @@ public record Seed(
             String publicKeyPem,
             BigDecimal balance,
             String tier,
-            String name) {
+            String name,
+            List<TransferSpec> deposits,
+            List<TransferSpec> withdrawals) {
+
+        /** Copies the lists. */
+        public AccountSpec {
+            deposits = List.copyOf(deposits);
+            withdrawals = List.copyOf(withdrawals);
+        }
+
+        /** An account without deposit or withdrawal history. */
+        public AccountSpec(String userId, String apiKeyId, String publicKeyPem, BigDecimal balance, String tier,
+                String name) {
+            this(userId, apiKeyId, publicKeyPem, balance, tier, name, List.of(), List.of());
+        }
     }
 
     /**
@@ -316,7 +428,10 @@ public record Seed(
         List<MarketSpec> markets = r.list(root, "markets", r::market);
         List<AccountSpec> accounts = r.list(root, "accounts", r::account);
         String liquidityAccount = r.text(root, "liquidity_account", null, "");
-        return new Seed(series, events, collections, markets, accounts, liquidityAccount);
+        List<FeeChangeSpec> feeChanges = r.list(root, "event_fee_changes", r::feeChange);
+        List<EndpointCostSpec> costs = r.list(root, "endpoint_costs", r::endpointCost);
+        return new Seed(series, events, collections, markets, accounts, liquidityAccount, feeChanges, costs,
+                r.indexFeeds(root));
     }
 
     private static void validate(
@@ -501,7 +616,93 @@ public record Seed(
                     text(n, "public_key_pem", null, path),
                     FixedPoint.money(balance),
                     text(n, "tier", "basic", path),
-                    text(n, "name", userId, path));
+                    text(n, "name", userId, path),
+                    list(n, "deposits", (t, tPath) -> transfer(t, path + "." + tPath)),
+                    list(n, "withdrawals", (t, tPath) -> transfer(t, path + "." + tPath)));
+        }
+
+        private static final Set<String> TRANSFER_STATUSES = Set.of("pending", "applied", "failed", "returned");
+        private static final Set<String> TRANSFER_TYPES = Set.of("ach", "wire", "crypto", "debit", "apm");
+
+        private TransferSpec transfer(JsonNode n, String path) {
+            String status = text(n, "status", "applied", path);
+            String type = text(n, "type", "ach", path);
+            if (!TRANSFER_STATUSES.contains(status)) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".status must be one of " + TRANSFER_STATUSES);
+            }
+            if (!TRANSFER_TYPES.contains(type)) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".type must be one of " + TRANSFER_TYPES);
+            }
+            BigDecimal amount = decimal(n, "amount", null, path);
+            if (amount == null || amount.signum() <= 0) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".amount must be a positive number of dollars");
+            }
+            BigDecimal fee = decimal(n, "fee", BigDecimal.ZERO, path);
+            if (fee.signum() < 0) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".fee must not be negative");
+            }
+            SeedTime created = time(n, "created_time", "-P7D", path);
+            SeedTime finalized = time(n, "finalized_time", status.equals("pending") ? null
+                    : n.hasNonNull("created_time") ? n.get("created_time").asText() : "-P7D", path);
+            if (status.equals("pending") && finalized != null) {
+                throw new IllegalArgumentException("invalid seed: " + path + ": a pending transfer has no finalized_time");
+            }
+            return new TransferSpec(text(n, "id", null, path), status, type, amount, fee, created, finalized);
+        }
+
+        FeeChangeSpec feeChange(JsonNode n, String path) {
+            BigDecimal multiplier = decimal(n, "fee_multiplier_override", null, path);
+            if (multiplier != null && multiplier.signum() < 0) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".fee_multiplier_override must not be negative");
+            }
+            return new FeeChangeSpec(
+                    required(n, "event_ticker", path),
+                    parse(n, "fee_type_override", path, null, FeeType::fromWire),
+                    multiplier,
+                    time(n, "scheduled_time", "-P1D", path));
+        }
+
+        EndpointCostSpec endpointCost(JsonNode n, String path) {
+            String method = required(n, "method", path).toUpperCase(java.util.Locale.ROOT);
+            String endpoint = required(n, "path", path);
+            if (!endpoint.startsWith("/")) {
+                throw new IllegalArgumentException("invalid seed: " + path + ".path must start with /");
+            }
+            return new EndpointCostSpec(method, endpoint, integer(n, "cost", -1, path));
+        }
+
+        IndexFeedSpec indexFeeds(JsonNode root) {
+            JsonNode n = root.get("index_feeds");
+            if (n == null || n.isNull()) {
+                return IndexFeedSpec.NONE;
+            }
+            if (!n.isObject()) {
+                throw new IllegalArgumentException("invalid seed: index_feeds must be an object");
+            }
+            return new IndexFeedSpec(values(n, "cfbenchmarks"), strings(n, "cfbenchmarks_5hz", "index_feeds"),
+                    values(n, "pyth"));
+        }
+
+        private Map<String, BigDecimal> values(JsonNode feeds, String field) {
+            Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+            JsonNode n = feeds.get(field);
+            if (n == null || n.isNull()) {
+                return result;
+            }
+            if (!n.isObject()) {
+                throw new IllegalArgumentException("invalid seed: index_feeds." + field
+                        + " must map ids to starting values");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                BigDecimal value = decimal(n, e.getKey(), null, "index_feeds." + field);
+                if (value == null || value.signum() <= 0) {
+                    throw new IllegalArgumentException("invalid seed: index_feeds." + field + "." + e.getKey()
+                            + " must be a positive number");
+                }
+                result.put(e.getKey(), value);
+            }
+            return result;
         }
 
         private String priceLevelStructure(JsonNode n, String path) {

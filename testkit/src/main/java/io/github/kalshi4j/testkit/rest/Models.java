@@ -31,6 +31,14 @@ public final class Models {
 
     private static final BigDecimal ZERO_PRICE = new BigDecimal("0.0000");
     private static final BigDecimal ZERO_COUNT = new BigDecimal("0.00");
+    private static final String BID = "bid";
+    private static final String ASK = "ask";
+
+    /**
+     * The exchange shard every object of the local exchange lives on: it models one event-contract shard, number 0,
+     * which is also what a request that names no {@code exchange_index} defaults to.
+     */
+    public static final int EXCHANGE_INDEX = 0;
 
     private Models() {
     }
@@ -53,6 +61,19 @@ public final class Models {
     /** A time as an RFC 3339 UTC date-time; null stays null. */
     public static OffsetDateTime time(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    /**
+     * The outcome side an order or fill positions its member for: buying YES and selling NO give {@code yes}, buying NO
+     * and selling YES give {@code no} (Kalshi's "Order direction").
+     */
+    public static Side outcomeSide(Side side, io.github.kalshi4j.testkit.engine.Action action) {
+        return (side == Side.YES) == (action == io.github.kalshi4j.testkit.engine.Action.BUY) ? Side.YES : Side.NO;
+    }
+
+    /** The book side of an order: {@code bid} for outcome side yes, {@code ask} for no. */
+    public static String bookSide(Side side, io.github.kalshi4j.testkit.engine.Action action) {
+        return outcomeSide(side, action) == Side.YES ? BID : ASK;
     }
 
     static long cents(BigDecimal dollars) {
@@ -78,7 +99,6 @@ public final class Models {
                 .latestExpirationTime(time(m.expirationTime() != null ? m.expirationTime() : m.closeTime()))
                 .settlementTimerSeconds(m.settlementTimerSeconds())
                 .status(m.status().wireValue())
-                .responsePriceUnits("usd_cent")
                 .notionalValueDollars(price(m.notionalValue() == null ? BigDecimal.ONE : m.notionalValue()))
                 .yesBidDollars(price(m.yesBid()))
                 .yesAskDollars(price(m.yesAsk()))
@@ -96,7 +116,6 @@ public final class Models {
                 .openInterestFp(count(m.openInterest()))
                 .result(m.result() == null ? "" : m.result().wireValue())
                 .canCloseEarly(m.canCloseEarly())
-                .fractionalTradingEnabled(m.fractionalTradingEnabled())
                 .expirationValue(m.settlementValue() == null ? "" : m.settlementValue().toPlainString())
                 .rulesPrimary(orEmpty(m.rulesPrimary()))
                 .rulesSecondary(orEmpty(m.rulesSecondary()))
@@ -106,7 +125,8 @@ public final class Models {
                 .strikeType(m.strikeType())
                 .floorStrike(m.floorStrike() == null ? null : m.floorStrike().doubleValue())
                 .capStrike(m.capStrike() == null ? null : m.capStrike().doubleValue())
-                .mveCollectionTicker(m.mveCollectionTicker());
+                .mveCollectionTicker(m.mveCollectionTicker())
+                .exchangeIndex(EXCHANGE_INDEX);
         if (m.settlementValue() != null) {
             b.settlementValueDollars(price(m.settlementValue()));
         }
@@ -140,12 +160,13 @@ public final class Models {
                 .feeMultiplier(s.feeMultiplier().doubleValue())
                 .additionalProhibitions(List.of())
                 .volumeFp(count(s.volume()))
+                .exchangeIndex(EXCHANGE_INDEX)
                 .build();
     }
 
     /** An event as the spec's EventData, with or without its markets. */
     public static EventData event(io.github.kalshi4j.testkit.engine.Event e, List<Market> markets) {
-        return EventData.builder()
+        EventData.Builder b = EventData.builder()
                 .eventTicker(e.eventTicker())
                 .seriesTicker(e.seriesTicker())
                 .subTitle(orEmpty(e.subTitle()))
@@ -155,10 +176,19 @@ public final class Models {
                 .category(e.category())
                 .strikeDate(time(e.strikeDate()))
                 .strikePeriod(e.strikePeriod())
-                .availableOnBrokers(Boolean.FALSE)
                 .productMetadata(Map.of())
+                // The engine keeps result sources on the series; an event's are its series'.
+                .settlementSources(e.settlementSources().stream()
+                        .map(x -> SettlementSource.builder().name(x.name()).url(x.url()).build()).toList())
                 .markets(markets)
-                .build();
+                .exchangeIndex(EXCHANGE_INDEX);
+        if (e.feeTypeOverride() != null) {
+            b.feeTypeOverride(e.feeTypeOverride().wireValue());
+        }
+        if (e.feeMultiplierOverride() != null) {
+            b.feeMultiplierOverride(e.feeMultiplierOverride().doubleValue());
+        }
+        return b.build();
     }
 
     /** An order as the spec's Order. */
@@ -170,6 +200,8 @@ public final class Models {
                 .ticker(o.ticker())
                 .side(o.side().wireValue())
                 .action(o.action().wireValue())
+                .outcomeSide(outcomeSide(o.side(), o.action()).wireValue())
+                .bookSide(bookSide(o.side(), o.action()))
                 .type(o.type().wireValue())
                 .status(o.status().wireValue())
                 .yesPriceDollars(price(o.yesPrice()))
@@ -187,6 +219,7 @@ public final class Models {
                 .selfTradePreventionType(o.selfTradePreventionType() == null ? null : o.selfTradePreventionType().wireValue())
                 .orderGroupId(o.orderGroupId())
                 .cancelOrderOnPause(o.cancelOrderOnPause())
+                .exchangeIndex(EXCHANGE_INDEX)
                 .build();
     }
 
@@ -200,6 +233,9 @@ public final class Models {
                 .marketTicker(f.ticker())
                 .side(f.side().wireValue())
                 .action(f.action().wireValue())
+                .outcomeSide(f.purchasedSide().wireValue())
+                .bookSide(f.purchasedSide() == Side.YES ? BID : ASK)
+                .exchangeIndex(EXCHANGE_INDEX)
                 .countFp(count(f.count()))
                 .yesPriceDollars(price(f.yesPrice()))
                 .noPriceDollars(price(f.noPrice()))
@@ -219,6 +255,10 @@ public final class Models {
                 .yesPriceDollars(price(t.yesPrice()))
                 .noPriceDollars(price(t.noPrice()))
                 .takerSide(t.takerSide().wireValue())
+                .takerOutcomeSide(t.takerSide().wireValue())
+                .takerBookSide(t.takerSide() == Side.YES ? BID : ASK)
+                // Every trade of the local exchange matched on its order book.
+                .isBlockTrade(false)
                 .createdTime(time(t.createdTime()))
                 .build();
     }
@@ -231,9 +271,9 @@ public final class Models {
                 .positionFp(count(p.position()))
                 .marketExposureDollars(money(p.marketExposure()))
                 .realizedPnlDollars(money(p.realizedPnl()))
-                .restingOrdersCount(p.restingOrdersCount())
                 .feesPaidDollars(money(p.feesPaid()))
                 .lastUpdatedTs(time(p.lastUpdatedTime()))
+                .exchangeIndex(EXCHANGE_INDEX)
                 .build();
     }
 
@@ -263,6 +303,7 @@ public final class Models {
                 .value(s.value() == null ? null : (int) cents(s.value()))
                 .settledTime(time(s.settledTime()))
                 .feeCost(money(s.feeCost()))
+                .exchangeIndex(EXCHANGE_INDEX)
                 .build();
     }
 
@@ -295,5 +336,54 @@ public final class Models {
                 .contractsLimitFp(count(g.contractsLimit()))
                 .isAutoCancelEnabled(g.autoCancelEnabled())
                 .build();
+    }
+
+    /** A deposit as the spec's Deposit (money in integer cents, times in Unix seconds). */
+    public static io.github.kalshi4j.model.Deposit deposit(io.github.kalshi4j.testkit.engine.CashTransfer t) {
+        return io.github.kalshi4j.model.Deposit.builder()
+                .id(t.id())
+                .status(t.status())
+                .type(t.type())
+                .amountCents(cents(t.amount()))
+                .feeCents(cents(t.fee()))
+                .createdTs(t.createdTime().getEpochSecond())
+                .finalizedTs(t.finalizedTime() == null ? null : t.finalizedTime().getEpochSecond())
+                .build();
+    }
+
+    /** A withdrawal as the spec's Withdrawal (money in integer cents, times in Unix seconds). */
+    public static io.github.kalshi4j.model.Withdrawal withdrawal(io.github.kalshi4j.testkit.engine.CashTransfer t) {
+        return io.github.kalshi4j.model.Withdrawal.builder()
+                .id(t.id())
+                .status(t.status())
+                .type(t.type())
+                .amountCents(cents(t.amount()))
+                .feeCents(cents(t.fee()))
+                .createdTs(t.createdTime().getEpochSecond())
+                .finalizedTs(t.finalizedTime() == null ? null : t.finalizedTime().getEpochSecond())
+                .build();
+    }
+
+    /**
+     * An event fee change as the spec's EventFeeChange. Both overrides are required members that may be null (null
+     * clears the override), so they are written as JSON nulls rather than left out.
+     */
+    public static io.github.kalshi4j.model.EventFeeChange eventFeeChange(io.github.kalshi4j.testkit.engine.EventFeeChange c) {
+        io.github.kalshi4j.model.EventFeeChange.Builder b = io.github.kalshi4j.model.EventFeeChange.builder()
+                .id(c.id())
+                .eventTicker(c.eventTicker())
+                .seriesTicker(c.seriesTicker())
+                .scheduledTs(time(c.scheduledTime()));
+        if (c.feeTypeOverride() != null) {
+            b.feeTypeOverride(c.feeTypeOverride().wireValue());
+        } else {
+            b.additionalProperty("fee_type_override", null);
+        }
+        if (c.feeMultiplierOverride() != null) {
+            b.feeMultiplierOverride(c.feeMultiplierOverride().doubleValue());
+        } else {
+            b.additionalProperty("fee_multiplier_override", null);
+        }
+        return b.build();
     }
 }

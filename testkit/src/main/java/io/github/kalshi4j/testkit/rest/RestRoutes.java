@@ -1,32 +1,24 @@
 package io.github.kalshi4j.testkit.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kalshi4j.model.AmendOrderRequest;
-import io.github.kalshi4j.model.AmendOrderResponse;
-import io.github.kalshi4j.model.ApiTokenBucket;
-import io.github.kalshi4j.model.BatchCancelOrdersIndividualResponse;
-import io.github.kalshi4j.model.BatchCancelOrdersRequest;
-import io.github.kalshi4j.model.BatchCancelOrdersRequestOrder;
-import io.github.kalshi4j.model.BatchCancelOrdersResponse;
-import io.github.kalshi4j.model.BatchCreateOrdersIndividualResponse;
-import io.github.kalshi4j.model.BatchCreateOrdersRequest;
-import io.github.kalshi4j.model.BatchCreateOrdersResponse;
-import io.github.kalshi4j.model.CancelOrderResponse;
 import io.github.kalshi4j.model.CreateOrderGroupRequest;
 import io.github.kalshi4j.model.CreateOrderGroupResponse;
-import io.github.kalshi4j.model.CreateOrderRequest;
-import io.github.kalshi4j.model.CreateOrderResponse;
-import io.github.kalshi4j.model.DecreaseOrderRequest;
-import io.github.kalshi4j.model.DecreaseOrderResponse;
 import io.github.kalshi4j.model.EmptyResponse;
-import io.github.kalshi4j.model.ErrorResponse;
 import io.github.kalshi4j.model.EventData;
 import io.github.kalshi4j.model.ExchangeStatus;
+import io.github.kalshi4j.model.ApiUsageLevelGrant;
+import io.github.kalshi4j.model.BucketLimit;
+import io.github.kalshi4j.model.Deposit;
+import io.github.kalshi4j.model.EndpointTokenCost;
 import io.github.kalshi4j.model.GetAccountApiLimitsResponse;
+import io.github.kalshi4j.model.GetAccountEndpointCostsResponse;
+import io.github.kalshi4j.model.GetDepositsResponse;
+import io.github.kalshi4j.model.GetEventFeeChangesResponse;
+import io.github.kalshi4j.model.GetWithdrawalsResponse;
+import io.github.kalshi4j.model.IndexedBalance;
+import io.github.kalshi4j.model.Withdrawal;
 import io.github.kalshi4j.model.GetBalanceResponse;
 import io.github.kalshi4j.model.GetEventResponse;
 import io.github.kalshi4j.model.GetEventsResponse;
-import io.github.kalshi4j.model.GetExchangeAnnouncementsResponse;
 import io.github.kalshi4j.model.GetFillsResponse;
 import io.github.kalshi4j.model.GetMarketOrderbookResponse;
 import io.github.kalshi4j.model.GetMarketOrderbooksResponse;
@@ -53,32 +45,25 @@ import io.github.kalshi4j.model.MarketOrderbookFp;
 import io.github.kalshi4j.model.OrderQueuePosition;
 import io.github.kalshi4j.model.OrderbookCountFp;
 import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
-import io.github.kalshi4j.testkit.engine.Action;
 import io.github.kalshi4j.testkit.engine.Exchange;
-import io.github.kalshi4j.testkit.engine.ExchangeException;
 import io.github.kalshi4j.testkit.engine.EventFilter;
 import io.github.kalshi4j.testkit.engine.FillFilter;
 import io.github.kalshi4j.testkit.engine.MarketFilter;
 import io.github.kalshi4j.testkit.engine.MarketStatusFilter;
 import io.github.kalshi4j.testkit.engine.MveFilter;
-import io.github.kalshi4j.testkit.engine.NewOrder;
-import io.github.kalshi4j.testkit.engine.OrderAmendment;
-import io.github.kalshi4j.testkit.engine.OrderDecrease;
 import io.github.kalshi4j.testkit.engine.OrderFilter;
 import io.github.kalshi4j.testkit.engine.OrderStatus;
-import io.github.kalshi4j.testkit.engine.OrderType;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.PositionFilter;
 import io.github.kalshi4j.testkit.engine.PriceLevel;
-import io.github.kalshi4j.testkit.engine.SelfTradePreventionType;
 import io.github.kalshi4j.testkit.engine.SeriesFilter;
 import io.github.kalshi4j.testkit.engine.SettlementFilter;
-import io.github.kalshi4j.testkit.engine.Side;
-import io.github.kalshi4j.testkit.engine.TimeInForce;
 import io.github.kalshi4j.testkit.engine.TimeRange;
 import io.github.kalshi4j.testkit.engine.TradeFilter;
 import io.github.kalshi4j.testkit.internal.ApiError;
+import io.github.kalshi4j.testkit.engine.CashTransfer;
 import io.github.kalshi4j.testkit.internal.Cursors;
+import io.github.kalshi4j.testkit.internal.EndpointCosts;
 import io.github.kalshi4j.testkit.internal.HttpCall;
 import io.github.kalshi4j.testkit.internal.RateLimiter;
 import io.github.kalshi4j.testkit.internal.Router;
@@ -104,13 +89,18 @@ public final class RestRoutes {
         this.engine = engine;
     }
 
-    /** Registers every modelled operation on the router. */
-    public static void register(Router router, Exchange engine, ObjectMapper mapper) {
+    /**
+     * Registers every modelled operation on the router.
+     *
+     * @param router the router of the pinned spec's operations
+     * @param engine the matching engine behind the operations
+     * @param costs  the rate-limit token costs {@code GetAccountEndpointCosts} reports
+     */
+    public static void register(Router router, Exchange engine, EndpointCosts costs) {
         RestRoutes r = new RestRoutes(engine);
         // Exchange
         router.on("GetExchangeStatus", c -> Reply.ok(ExchangeStatus.builder()
                 .exchangeActive(engine.status().exchangeActive()).tradingActive(engine.status().tradingActive()).build()));
-        router.on("GetExchangeAnnouncements", c -> Reply.ok(GetExchangeAnnouncementsResponse.builder().build()));
         router.on("GetUserDataTimestamp", c -> Reply.ok(GetUserDataTimestampResponse.builder()
                 .asOfTime(Models.time(engine.clock().instant())).build()));
         // Markets, series, events
@@ -125,6 +115,7 @@ public final class RestRoutes {
                 new SeriesFilter(c.query("category"), c.query("tags"))).stream().map(Models::series).toList()).build()));
         router.on("GetEvents", r::getEvents);
         router.on("GetEvent", r::getEvent);
+        router.on("GetEventFeeChanges", r::getEventFeeChanges);
         router.on("GetMultivariateEventCollections", c -> {
             var page = Cursors.page(engine.listMultivariateCollections(c.query("series_ticker")), c.query("cursor"),
                     c.queryInt("limit", 100, 1, 200));
@@ -148,22 +139,19 @@ public final class RestRoutes {
         router.on("GetPositions", r::getPositions);
         router.on("GetFills", r::getFills);
         router.on("GetSettlements", r::getSettlements);
-        router.on("GetPortfolioRestingOrderTotalValue", c -> Reply.ok(GetPortfolioRestingOrderTotalValueResponse.builder()
-                .totalRestingOrderValue((int) Models.cents(engine.totalRestingOrderValue(c.userId()))).build()));
-        // Orders
-        router.on("CreateOrder", r::createOrder);
+        router.on("GetPortfolioRestingOrderTotalValue", c -> {
+            BigDecimal total = engine.totalRestingOrderValue(c.userId());
+            return Reply.ok(GetPortfolioRestingOrderTotalValueResponse.builder()
+                    .totalRestingOrderValue((int) Models.cents(total))
+                    .restingOrderValueBreakdown(List.of(indexed(total))).build());
+        });
+        router.on("GetDeposits", r::getDeposits);
+        router.on("GetWithdrawals", r::getWithdrawals);
+        // Orders: reads here, V2 order entry in OrderRoutes (the legacy order operations are gone from the spec)
         router.on("GetOrders", r::getOrders);
         router.on("GetOrder", c -> Reply.ok(GetOrderResponse.builder()
                 .order(Models.order(engine.getOrder(c.userId(), c.path("order_id")))).build()));
-        router.on("CancelOrder", c -> {
-            var res = engine.cancelOrder(c.userId(), c.path("order_id"));
-            return Reply.ok(CancelOrderResponse.builder().order(Models.order(res.order()))
-                    .reducedByFp(Models.count(res.reducedBy())).build());
-        });
-        router.on("BatchCreateOrders", r::batchCreate);
-        router.on("BatchCancelOrders", r::batchCancel);
-        router.on("AmendOrder", r::amend);
-        router.on("DecreaseOrder", r::decrease);
+        OrderRoutes.register(router, engine);
         router.on("GetOrderQueuePosition", c -> Reply.ok(GetOrderQueuePositionResponse.builder()
                 .queuePositionFp(Models.count(engine.getQueuePosition(c.userId(), c.path("order_id")))).build()));
         router.on("GetOrderQueuePositions", c -> {
@@ -182,7 +170,8 @@ public final class RestRoutes {
                 throw ApiError.badRequest("invalid_parameters", "contracts_limit or contracts_limit_fp is required");
             }
             return Reply.created(CreateOrderGroupResponse.builder()
-                    .orderGroupId(engine.createOrderGroup(c.userId(), limit).id()).build());
+                    .orderGroupId(engine.createOrderGroup(c.userId(), limit).id())
+                    .subaccount(0).exchangeIndex(Models.EXCHANGE_INDEX).build());
         });
         router.on("GetOrderGroups", c -> Reply.ok(GetOrderGroupsResponse.builder()
                 .orderGroups(engine.listOrderGroups(c.userId()).stream().map(Models::orderGroup).toList()).build()));
@@ -215,14 +204,31 @@ public final class RestRoutes {
         });
         // Account
         router.on("GetAccountApiLimits", c -> {
-            String tier = engine.getAccount(c.userId()).tier();
-            RateLimiter.Tier t = RateLimiter.TIERS.getOrDefault(tier == null ? "basic" : tier, RateLimiter.TIERS.get("basic"));
-            // The live shape (token buckets), which our correction overlay documents.
-            return Reply.ok(GetAccountApiLimitsResponse.builder().usageTier(t.name())
-                    .read(ApiTokenBucket.builder().bucketCapacity(t.readsPerSecond()).refillRate(t.readsPerSecond()).build())
-                    .write(ApiTokenBucket.builder().bucketCapacity(t.writesPerSecond()).refillRate(t.writesPerSecond()).build())
-                    .build());
+            String tierName = engine.getAccount(c.userId()).tier();
+            RateLimiter.Tier t = RateLimiter.tier(tierName);
+            GetAccountApiLimitsResponse.Builder b = GetAccountApiLimitsResponse.builder().usageTier(t.name())
+                    .read(bucket(t.read())).write(bucket(t.write())).grants(List.of());
+            // A member seeded above the basic tier holds it the way Kalshi assigns one by hand: a permanent grant.
+            if (!t.name().equals("basic")) {
+                b.grants(List.of(ApiUsageLevelGrant.builder().exchangeInstance("event_contract").level(t.name())
+                        .source("manual").build()));
+            }
+            return Reply.ok(b.build());
         });
+        router.on("GetAccountEndpointCosts", c -> Reply.ok(GetAccountEndpointCostsResponse.builder()
+                .defaultCost(EndpointCosts.DEFAULT_COST)
+                .endpointCosts(costs.nonDefault().stream().map(e -> EndpointTokenCost.builder().method(e.method())
+                        .path(e.path()).cost(e.cost()).build()).toList())
+                .build()));
+    }
+
+    private static BucketLimit bucket(RateLimiter.Bucket b) {
+        return BucketLimit.builder().refillRate(b.refillRate()).bucketCapacity(b.bucketCapacity()).build();
+    }
+
+    /** A balance of the one shard the local exchange models. */
+    private static IndexedBalance indexed(BigDecimal dollars) {
+        return IndexedBalance.builder().exchangeIndex(Models.EXCHANGE_INDEX).balance(Models.money(dollars)).build();
     }
 
     // ------------------------------------------------------------------ markets
@@ -364,7 +370,8 @@ public final class RestRoutes {
                 .balance(Models.cents(b.available()))
                 .portfolioValue(Models.cents(b.portfolioValue()))
                 .updatedTs(b.updatedTime().getEpochSecond())
-                .additionalProperty("balance_dollars", Models.money(b.available()).toPlainString())
+                .balanceDollars(Models.money(b.available()))
+                .balanceBreakdown(List.of(indexed(b.available())))
                 .build());
     }
 
@@ -422,52 +429,6 @@ public final class RestRoutes {
                 .cursor(page.nextCursor()).build());
     }
 
-    static NewOrder newOrder(CreateOrderRequest req) {
-        if (req.ticker() == null || req.sideAsString() == null || req.actionAsString() == null) {
-            throw ApiError.badRequest("invalid_parameters", "ticker, side and action are required");
-        }
-        Side side = Side.fromWire(req.sideAsString());
-        NewOrder.Builder b = NewOrder.builder(req.ticker(), side, Action.fromWire(req.actionAsString()));
-        b.clientOrderId(req.clientOrderId());
-        Map<String, Object> extras = req.additionalProperties();
-        BigDecimal count = agree("count", legacy(extras, "count", 0), req.countFp());
-        if (count == null) {
-            throw ApiError.badRequest("invalid_parameters", "count or count_fp is required");
-        }
-        b.count(count);
-        BigDecimal yes = agree("yes_price", legacy(extras, "yes_price", 2), req.yesPriceDollars());
-        BigDecimal no = agree("no_price", legacy(extras, "no_price", 2), req.noPriceDollars());
-        if (yes != null) {
-            b.yesPrice(yes);
-        }
-        if (no != null) {
-            b.noPrice(no);
-        }
-        // CreateOrderRequest has no order type in spec 3.13: every order is a limit order.
-        b.type(OrderType.LIMIT);
-        if (req.timeInForceAsString() != null) {
-            b.timeInForce(TimeInForce.fromWire(req.timeInForceAsString()));
-        }
-        if (req.expirationTs() != null) {
-            b.expirationTime(Instant.ofEpochSecond(req.expirationTs()));
-        }
-        if (req.buyMaxCost() != null) {
-            b.buyMaxCostCents(req.buyMaxCost().longValue());
-        }
-        b.postOnly(Boolean.TRUE.equals(req.postOnly()));
-        b.reduceOnly(Boolean.TRUE.equals(req.reduceOnly()));
-        if (req.selfTradePreventionTypeAsString() != null) {
-            b.selfTradePreventionType(SelfTradePreventionType.fromWire(req.selfTradePreventionTypeAsString()));
-        }
-        b.orderGroupId(req.orderGroupId());
-        b.cancelOrderOnPause(Boolean.TRUE.equals(req.cancelOrderOnPause()));
-        try {
-            return b.build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw ApiError.badRequest("invalid_parameters", e.getMessage());
-        }
-    }
-
     /**
      * A legacy integer form (cents when {@code scale} is 2, whole contracts when 0) of a request field. The SDK's
      * request models have no property for it (kalshi4j never sends one), but Kalshi accepts it from other clients,
@@ -493,66 +454,31 @@ public final class RestRoutes {
         return fixedPoint != null ? fixedPoint : legacy;
     }
 
-    private Reply createOrder(HttpCall c) {
-        CreateOrderRequest req = c.body(CreateOrderRequest.class);
-        return Reply.created(CreateOrderResponse.builder()
-                .order(Models.order(engine.createOrder(c.userId(), newOrder(req)))).build());
-    }
+    // ------------------------------------------------------------------ money movements and fee changes
 
-    private Reply batchCreate(HttpCall c) {
-        BatchCreateOrdersRequest req = c.body(BatchCreateOrdersRequest.class);
-        if (req.orders().isEmpty()) {
-            throw ApiError.badRequest("invalid_parameters", "orders must not be empty");
+    private static Reply transfers(HttpCall c, List<CashTransfer> all, boolean deposits) {
+        // WithdrawalLimitQuery: 1 to 500, default 100, on both listings.
+        var page = Cursors.newestFirst(all, c.query("cursor"), c.queryInt("limit", 100, 1, 500), CashTransfer::sequence);
+        if (deposits) {
+            return Reply.ok(GetDepositsResponse.builder().deposits(page.items().stream().map(Models::deposit).toList())
+                    .cursor(page.nextCursor()).build());
         }
-        List<NewOrder> orders = req.orders().stream().map(RestRoutes::newOrder).toList();
-        List<BatchCreateOrdersIndividualResponse> out = engine.batchCreateOrders(c.userId(), orders).stream()
-                .map(res -> BatchCreateOrdersIndividualResponse.builder().clientOrderId(res.clientOrderId())
-                        .order(res.order() == null ? null : Models.order(res.order()))
-                        .error(res.error() == null ? null : error(res.error())).build()).toList();
-        return Reply.created(BatchCreateOrdersResponse.builder().orders(out).build());
+        return Reply.ok(GetWithdrawalsResponse.builder().withdrawals(page.items().stream().map(Models::withdrawal).toList())
+                .cursor(page.nextCursor()).build());
     }
 
-    private static ErrorResponse error(ExchangeException e) {
-        return ErrorResponse.builder().code(e.code()).message(e.getMessage()).service("kalshi4j-testkit").build();
+    private Reply getDeposits(HttpCall c) {
+        return transfers(c, engine.listDeposits(c.userId()), true);
     }
 
-    private Reply batchCancel(HttpCall c) {
-        BatchCancelOrdersRequest req = c.body(BatchCancelOrdersRequest.class);
-        List<String> ids = new ArrayList<>(req.ids());
-        req.orders().stream().map(BatchCancelOrdersRequestOrder::orderId).forEach(ids::add);
-        if (ids.isEmpty()) {
-            throw ApiError.badRequest("invalid_parameters", "ids or orders is required");
-        }
-        List<BatchCancelOrdersIndividualResponse> out = engine.batchCancelOrders(c.userId(), ids).stream()
-                .map(res -> BatchCancelOrdersIndividualResponse.builder().orderId(res.orderId())
-                        .order(res.order() == null ? null : Models.order(res.order()))
-                        .reducedByFp(Models.count(res.reducedBy()))
-                        .error(res.error() == null ? null : error(res.error())).build()).toList();
-        return Reply.ok(BatchCancelOrdersResponse.builder().orders(out).build());
+    private Reply getWithdrawals(HttpCall c) {
+        return transfers(c, engine.listWithdrawals(c.userId()), false);
     }
 
-    private Reply amend(HttpCall c) {
-        AmendOrderRequest req = c.body(AmendOrderRequest.class);
-        OrderAmendment a = new OrderAmendment(req.ticker(),
-                req.sideAsString() == null ? null : Side.fromWire(req.sideAsString()),
-                req.actionAsString() == null ? null : Action.fromWire(req.actionAsString()),
-                req.clientOrderId(), req.updatedClientOrderId(),
-                agree("yes_price", legacy(req.additionalProperties(), "yes_price", 2), req.yesPriceDollars()),
-                agree("no_price", legacy(req.additionalProperties(), "no_price", 2), req.noPriceDollars()),
-                agree("count", legacy(req.additionalProperties(), "count", 0), req.countFp()));
-        var res = engine.amendOrder(c.userId(), c.path("order_id"), a);
-        return Reply.ok(AmendOrderResponse.builder().oldOrder(Models.order(res.oldOrder())).order(Models.order(res.order()))
-                .build());
-    }
-
-    private Reply decrease(HttpCall c) {
-        DecreaseOrderRequest req = c.body(DecreaseOrderRequest.class);
-        BigDecimal by = agree("reduce_by", legacy(req.additionalProperties(), "reduce_by", 0), req.reduceByFp());
-        BigDecimal to = agree("reduce_to", legacy(req.additionalProperties(), "reduce_to", 0), req.reduceToFp());
-        if ((by == null) == (to == null)) {
-            throw ApiError.badRequest("invalid_parameters", "exactly one of reduce_by and reduce_to is required");
-        }
-        return Reply.ok(DecreaseOrderResponse.builder()
-                .order(Models.order(engine.decreaseOrder(c.userId(), c.path("order_id"), new OrderDecrease(by, to)))).build());
+    private Reply getEventFeeChanges(HttpCall c) {
+        var page = Cursors.page(engine.listEventFeeChanges(c.query("event_ticker")), c.query("cursor"), limit(c, 100));
+        return Reply.ok(GetEventFeeChangesResponse.builder()
+                .eventFeeChanges(page.items().stream().map(Models::eventFeeChange).toList())
+                .cursor(page.nextCursor()).build());
     }
 }

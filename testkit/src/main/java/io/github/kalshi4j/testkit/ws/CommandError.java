@@ -27,6 +27,8 @@ final class CommandError extends Exception {
     static final int SHARD_FACTOR_REQUIRED = 20;
     static final int SHARD_KEY_OUT_OF_RANGE = 21;
     static final int SHARD_FACTOR_TOO_LARGE = 22;
+    static final int INDEX_IDS_REQUIRED = 24;
+    static final int UNDERLYING_TICKERS_REQUIRED = 28;
 
     private final int code;
     private final String marketTicker;
@@ -85,6 +87,8 @@ final class CommandError extends Exception {
             case SHARD_FACTOR_REQUIRED -> "shard_factor is required when shard_key is set";
             case SHARD_KEY_OUT_OF_RANGE -> "shard_key must be >= 0 and < shard_factor";
             case SHARD_FACTOR_TOO_LARGE -> "shard_factor must be <= 100";
+            case INDEX_IDS_REQUIRED -> "Index IDs required";
+            case UNDERLYING_TICKERS_REQUIRED -> "Underlying tickers required";
             default -> throw new IllegalArgumentException("no such WebSocket error code: " + code);
         };
     }

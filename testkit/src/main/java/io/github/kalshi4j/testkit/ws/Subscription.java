@@ -25,18 +25,61 @@ final class Subscription {
     final Channel channel;
     final long createdAfter;
     final boolean skipTickerAck;
+    /** Order book only: NO-side prices on the YES leg ({@code use_yes_price}). */
+    final boolean useYesPrice;
+    /** Index channels: the ids (or Pyth underlyings) named explicitly, in the order added. */
+    private final Set<String> indices = new LinkedHashSet<>();
+    /** Index channels: {@code ["all"]} is on, so every id is carried whatever {@link #indices} holds. */
+    private boolean allIndices;
     /** Null when the subscription covers every market. */
     private final Set<String> markets;
     private final Map<String, Long> marketFrom = new HashMap<>();
     private int seq;
     private int pendingSkip;
 
-    Subscription(int sid, Channel channel, Set<String> markets, long createdAfter, boolean skipTickerAck) {
+    Subscription(int sid, Channel channel, Set<String> markets, long createdAfter, boolean skipTickerAck,
+            boolean useYesPrice) {
         this.sid = sid;
         this.channel = channel;
         this.markets = markets == null ? null : new LinkedHashSet<>(markets);
         this.createdAfter = createdAfter;
         this.skipTickerAck = skipTickerAck;
+        this.useYesPrice = useYesPrice;
+    }
+
+    /**
+     * Adds index ids (or underlyings); {@code "all"} turns on all-mode. Ids that are not streamed are accepted, as
+     * on Kalshi, where a successful update does not confirm that an id is available.
+     */
+    void addIndices(List<String> ids) {
+        for (String id : ids) {
+            if (id.equals("all")) {
+                allIndices = true;
+            } else {
+                indices.add(id);
+            }
+        }
+    }
+
+    /** Removes index ids; {@code "all"} turns all-mode off and leaves the ids named explicitly in place. */
+    void removeIndices(List<String> ids) {
+        for (String id : ids) {
+            if (id.equals("all")) {
+                allIndices = false;
+            } else {
+                indices.remove(id);
+            }
+        }
+    }
+
+    /** The index filter as the update replies report it: {@code ["all"]} in all-mode, else the ids named. */
+    List<String> indexFilter() {
+        return allIndices ? List.of("all") : List.copyOf(indices);
+    }
+
+    /** Whether a value of the index (or underlying) goes out on this subscription. */
+    boolean carriesIndex(String id) {
+        return allIndices || indices.contains(id);
     }
 
     boolean coversAllMarkets() {

@@ -15,6 +15,7 @@ import io.github.kalshi4j.testkit.engine.OrderUpdate;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.OrderbookDelta;
 import io.github.kalshi4j.testkit.engine.Trade;
+import io.github.kalshi4j.testkit.engine.TradeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +54,23 @@ final class SubscriptionHub {
     private final AtomicLong eventIndex;
     private final Supplier<Iterable<Connection>> connections;
     private final Map<String, Frames.TickerState> lastTicker = new HashMap<>();
+    private final Map<String, java.math.BigDecimal> lastTradeSize = new HashMap<>();
+    private final IndexFeeds indexFeeds;
+    private final java.util.function.Consumer<String> frameObserver;
     private Map<String, String> tickersById;
 
-    SubscriptionHub(Exchange engine, ObjectMapper mapper, AtomicLong eventIndex, Supplier<Iterable<Connection>> connections) {
+    /**
+     * @param frameObserver sees every frame the exchange itself sends (not the raw frames of fault injection), for
+     *                      spec validation; null for none
+     */
+    SubscriptionHub(Exchange engine, ObjectMapper mapper, AtomicLong eventIndex, Supplier<Iterable<Connection>> connections,
+            IndexFeeds indexFeeds, java.util.function.Consumer<String> frameObserver) {
         this.engine = engine;
         this.mapper = mapper;
         this.eventIndex = eventIndex;
         this.connections = connections;
+        this.indexFeeds = indexFeeds;
+        this.frameObserver = frameObserver;
     }
 
     // ================================================================== commands
@@ -131,19 +142,47 @@ final class SubscriptionHub {
         checkShards(params);
         boolean initialTicker = flag(params, "send_initial_snapshot");
         boolean skipTickerAck = flag(params, "skip_ticker_ack");
+        boolean useYesPrice = flag(params, "use_yes_price");
         Set<String> requested = requestedMarkets(params);
+        List<String> indexIds = optionalStrings(params, "index_ids");
+        List<String> underlyings = optionalStrings(params, "underlying_tickers");
         // One reply per channel: a channel that cannot be subscribed does not stop the others.
         for (Channel channel : channels) {
             try {
-                subscribeOne(c, id, channel, requested, initialTicker, skipTickerAck);
+                Subscription sub = subscribeOne(c, id, channel, requested, initialTicker, skipTickerAck, useYesPrice);
+                if (isCfBenchmarks(channel)) {
+                    sub.addIndices(indexIds);
+                } else if (channel == Channel.PYTH_VALUE) {
+                    sub.addIndices(underlyings);
+                }
             } catch (CommandError e) {
                 send(c, Frames.error(id, e));
             }
         }
     }
 
-    private void subscribeOne(Connection c, Integer id, Channel channel, Set<String> requested, boolean initialTicker,
-            boolean skipTickerAck) throws CommandError {
+    private static boolean isCfBenchmarks(Channel channel) {
+        return channel == Channel.CFBENCHMARKS_VALUE || channel == Channel.CFBENCHMARKS_VALUE_5HZ;
+    }
+
+    /** An optional list of ids; when present it must be a non-empty array of strings (the spec's minItems 1). */
+    private static List<String> optionalStrings(JsonNode params, String name) throws CommandError {
+        JsonNode n = params.get(name);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            throw CommandError.of(CommandError.INVALID_PARAMETER);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : n) {
+            ids.add(text(item));
+        }
+        return ids;
+    }
+
+    private Subscription subscribeOne(Connection c, Integer id, Channel channel, Set<String> requested,
+            boolean initialTicker, boolean skipTickerAck, boolean useYesPrice) throws CommandError {
         if (channel.isUserData() && c.userId() == null) {
             throw CommandError.of(CommandError.AUTH_REQUIRED);
         }
@@ -165,13 +204,14 @@ final class SubscriptionHub {
             }
         }
         Map<String, BookAt> books = channel == Channel.ORDERBOOK_DELTA ? books(markets) : Map.of();
-        Subscription sub = new Subscription(c.nextSid(), channel, markets, eventIndex.get(), skipTickerAck);
+        Subscription sub = new Subscription(c.nextSid(), channel, markets, eventIndex.get(), skipTickerAck, useYesPrice);
         c.add(sub);
         send(c, Frames.subscribed(id, channel, sub.sid));
         sendSnapshots(c, sub, books);
         if (channel == Channel.TICKER && initialTicker) {
             sendCurrentTickers(c, sub, sub.markets());
         }
+        return sub;
     }
 
     private void unsubscribe(Connection c, Integer id, JsonNode params) throws CommandError {
@@ -204,12 +244,16 @@ final class SubscriptionHub {
             throw CommandError.of(CommandError.ACTION_REQUIRED);
         }
         String action = actionNode.isTextual() ? actionNode.asText() : "";
-        if (!action.equals("add_markets") && !action.equals("delete_markets") && !action.equals("get_snapshot")) {
+        if (!MARKET_ACTIONS.contains(action) && !INDEX_ACTIONS.contains(action) && !UNDERLYING_ACTIONS.contains(action)) {
             throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
         }
         Subscription sub = c.subscription(sid);
         if (sub == null) {
             throw CommandError.of(CommandError.UNKNOWN_SID);
+        }
+        if (INDEX_ACTIONS.contains(action) || UNDERLYING_ACTIONS.contains(action)) {
+            updateIndices(c, id, sub, action, params);
+            return;
         }
         Set<String> requested = requestedMarkets(params);
         switch (action) {
@@ -217,6 +261,46 @@ final class SubscriptionHub {
             case "delete_markets" -> deleteMarkets(c, id, sub, requested);
             default -> refreshSnapshots(c, id, sub, requested);
         }
+    }
+
+    private static final Set<String> MARKET_ACTIONS = Set.of("add_markets", "delete_markets", "get_snapshot");
+    private static final Set<String> INDEX_ACTIONS = Set.of("subscribe_indices", "unsubscribe_indices", "indexlist");
+    private static final Set<String> UNDERLYING_ACTIONS =
+            Set.of("subscribe_underlyings", "unsubscribe_underlyings", "underlying_list");
+
+    /**
+     * The index channels' own actions: CF Benchmarks subscriptions take {@code index_ids}, Pyth ones
+     * {@code underlying_tickers}; the list actions answer with the ids the channel streams and change nothing.
+     */
+    private void updateIndices(Connection c, Integer id, Subscription sub, String action, JsonNode params)
+            throws CommandError {
+        boolean cf = INDEX_ACTIONS.contains(action);
+        if (cf ? !isCfBenchmarks(sub.channel) : sub.channel != Channel.PYTH_VALUE) {
+            throw CommandError.of(CommandError.UNSUPPORTED_ACTION);
+        }
+        if (action.equals("indexlist")) {
+            boolean fiveHz = sub.channel == Channel.CFBENCHMARKS_VALUE_5HZ;
+            send(c, Frames.indexList(id, sub.sid, sub.nextSeq(), fiveHz,
+                    fiveHz ? indexFeeds.cfBenchmarks5HzIndices() : indexFeeds.cfBenchmarksIndices()));
+            return;
+        }
+        if (action.equals("underlying_list")) {
+            send(c, Frames.underlyingList(id, sub.sid, sub.nextSeq(), indexFeeds.pythUnderlyings()));
+            return;
+        }
+        int required = cf ? CommandError.INDEX_IDS_REQUIRED : CommandError.UNDERLYING_TICKERS_REQUIRED;
+        JsonNode list = params.get(cf ? "index_ids" : "underlying_tickers");
+        if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
+            throw CommandError.of(required);
+        }
+        List<String> ids = optionalStrings(params, cf ? "index_ids" : "underlying_tickers");
+        if (action.startsWith("subscribe_")) {
+            sub.addIndices(ids);
+        } else {
+            sub.removeIndices(ids);
+        }
+        send(c, cf ? Frames.indices(id, sub.sid, sub.nextSeq(), sub.indexFilter())
+                : Frames.underlyings(id, sub.sid, sub.nextSeq(), sub.indexFilter()));
     }
 
     private void addMarkets(Connection c, Integer id, Subscription sub, Set<String> requested, boolean initialTicker)
@@ -444,7 +528,7 @@ final class SubscriptionHub {
     private void sendSnapshots(Connection c, Subscription sub, Map<String, BookAt> books) {
         for (Map.Entry<String, BookAt> e : books.entrySet()) {
             sub.marketFrom(e.getKey(), e.getValue().eventIndex());
-            send(c, Frames.snapshot(sub.sid, sub.nextSeq(), e.getValue().book()));
+            send(c, Frames.snapshot(sub.sid, sub.nextSeq(), e.getValue().book(), sub.useYesPrice));
         }
     }
 
@@ -452,7 +536,7 @@ final class SubscriptionHub {
         Instant now = engine.clock().instant();
         for (String t : tickers) {
             sub.nextSeq();
-            send(c, Frames.ticker(sub.sid, Frames.TickerState.of(engine.getMarket(t)), now));
+            send(c, Frames.ticker(sub.sid, Frames.TickerState.of(engine.getMarket(t), lastTradeSize(t)), now));
         }
     }
 
@@ -464,17 +548,17 @@ final class SubscriptionHub {
             for (Connection c : connections.get()) {
                 for (Subscription sub : c.subscriptions(Channel.ORDERBOOK_DELTA)) {
                     if (sub.carries(d.ticker(), index)) {
-                        send(c, Frames.delta(sub.sid, sub.nextSeq(), d, d.userId().equals(c.userId())));
+                        send(c, Frames.delta(sub.sid, sub.nextSeq(), d, d.userId().equals(c.userId()), sub.useYesPrice));
                     }
                 }
             }
             tickerChanged(index, d.ticker(), d.time());
         } else if (event instanceof Trade t) {
+            lastTradeSize.put(t.ticker(), t.count());
             for (Connection c : connections.get()) {
                 for (Subscription sub : c.subscriptions(Channel.TRADE)) {
                     if (sub.carries(t.ticker(), index)) {
-                        sub.nextSeq();
-                        send(c, Frames.trade(sub.sid, t));
+                        send(c, Frames.trade(sub.sid, sub.nextSeq(), t));
                     }
                 }
             }
@@ -510,20 +594,56 @@ final class SubscriptionHub {
             for (Connection c : membersConnections(g.userId())) {
                 for (Subscription sub : c.subscriptions(Channel.ORDER_GROUP_UPDATES)) {
                     if (sub.carries(null, index)) {
-                        send(c, Frames.orderGroup(sub.sid, sub.nextSeq(), g));
+                        send(c, Frames.orderGroup(sub.sid, sub.nextSeq(), g, engine.clock().instant()));
                     }
                 }
             }
         } else if (event instanceof MarketLifecycleEvent e) {
+            boolean combo = e.market().mveCollectionTicker() != null;
             for (Connection c : connections.get()) {
                 for (Subscription sub : c.subscriptions(Channel.MARKET_LIFECYCLE_V2)) {
                     if (sub.carries(e.market().ticker(), index)) {
-                        sub.nextSeq();
-                        send(c, Frames.lifecycle(sub.sid, e));
+                        send(c, Frames.lifecycle(sub.sid, sub.nextSeq(), e));
+                    }
+                }
+                // The multivariate channel carries combo markets only.
+                for (Subscription sub : combo ? c.subscriptions(Channel.MULTIVARIATE_MARKET_LIFECYCLE) : List.<Subscription>of()) {
+                    if (sub.carries(e.market().ticker(), index)) {
+                        send(c, Frames.multivariateLifecycle(sub.sid, sub.nextSeq(), e));
                     }
                 }
             }
         }
+    }
+
+    /** Fans one published index value out to the subscriptions that track its id. */
+    void onIndexTick(Object tick) {
+        for (Connection c : connections.get()) {
+            if (tick instanceof IndexFeeds.CfTick t) {
+                for (Subscription sub : c.subscriptions(Channel.CFBENCHMARKS_VALUE)) {
+                    if (sub.carriesIndex(t.indexId())) {
+                        send(c, Frames.cfBenchmarks(sub.sid, sub.nextSeq(), t));
+                    }
+                }
+                for (Subscription sub : t.on5Hz() ? c.subscriptions(Channel.CFBENCHMARKS_VALUE_5HZ) : List.<Subscription>of()) {
+                    if (sub.carriesIndex(t.indexId())) {
+                        send(c, Frames.cfBenchmarks5Hz(sub.sid, sub.nextSeq(), t));
+                    }
+                }
+            } else if (tick instanceof IndexFeeds.PythTick t) {
+                for (Subscription sub : c.subscriptions(Channel.PYTH_VALUE)) {
+                    if (sub.carriesIndex(t.underlying())) {
+                        send(c, Frames.pyth(sub.sid, sub.nextSeq(), t));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The size of the market's last trade (zero before any), for ticker frames. */
+    private java.math.BigDecimal lastTradeSize(String ticker) {
+        return lastTradeSize.computeIfAbsent(ticker, t -> engine.listTrades(TradeFilter.all().withTicker(t)).stream()
+                .findFirst().map(Trade::count).orElse(java.math.BigDecimal.ZERO));
     }
 
     private List<Connection> membersConnections(String userId) {
@@ -554,7 +674,7 @@ final class SubscriptionHub {
         if (subs.isEmpty()) {
             return;
         }
-        Frames.TickerState now = Frames.TickerState.of(engine.getMarket(ticker));
+        Frames.TickerState now = Frames.TickerState.of(engine.getMarket(ticker), lastTradeSize(ticker));
         if (now.equals(lastTicker.put(ticker, now))) {
             return;
         }
@@ -588,7 +708,11 @@ final class SubscriptionHub {
 
     private void send(Connection c, Object payload) {
         try {
-            c.send(mapper.writeValueAsString(payload));
+            String frame = mapper.writeValueAsString(payload);
+            if (frameObserver != null) {
+                frameObserver.accept(frame);
+            }
+            c.send(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + payload.getClass().getSimpleName(), e);
         }

@@ -82,6 +82,7 @@ public final class WsGateway {
     private final AtomicLong eventIndex = new AtomicLong();
     private final AtomicLong silentUntilNanos = new AtomicLong();
     private final SubscriptionHub hub;
+    private final IndexFeeds indexFeeds;
     private final ExchangeListener feed = new EngineFeed();
     private final Faults.WebSocketFaults faults = new GatewayFaults();
     private volatile ExecutorService dispatcher;
@@ -105,6 +106,20 @@ public final class WsGateway {
      * says the connection requires authentication), so {@code allowAnonymous} is for tests of public channels only.
      */
     public WsGateway(Exchange engine, Auth auth, ObjectMapper mapper, Duration pingInterval, boolean allowAnonymous) {
+        this(engine, auth, mapper, pingInterval, allowAnonymous, io.github.kalshi4j.testkit.engine.Seed.IndexFeedSpec.NONE,
+                null);
+    }
+
+    /**
+     * A gateway that also streams the seed's index feeds and shows every frame it sends to {@code frameObserver}.
+     *
+     * @param indexFeeds    the indices of the index channels ({@link #indexFeeds()} publishes their values)
+     * @param frameObserver sees each frame the gateway composes (not the raw frames of fault injection), e.g. to
+     *                      validate it against the AsyncAPI spec; null for none
+     */
+    public WsGateway(Exchange engine, Auth auth, ObjectMapper mapper, Duration pingInterval, boolean allowAnonymous,
+            io.github.kalshi4j.testkit.engine.Seed.IndexFeedSpec indexFeeds,
+            java.util.function.Consumer<String> frameObserver) {
         this.allowAnonymous = allowAnonymous;
         this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
@@ -113,7 +128,9 @@ public final class WsGateway {
         if (pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive, got " + pingInterval);
         }
-        this.hub = new SubscriptionHub(engine, mapper, eventIndex, () -> connections);
+        this.indexFeeds = new IndexFeeds(engine.clock(), Objects.requireNonNull(indexFeeds, "indexFeeds"),
+                this::publishIndexTick);
+        this.hub = new SubscriptionHub(engine, mapper, eventIndex, () -> connections, this.indexFeeds, frameObserver);
         this.silentUntilNanos.set(System.nanoTime());
     }
 
@@ -144,6 +161,7 @@ public final class WsGateway {
             return;
         }
         engine.removeListener(feed);
+        indexFeeds.stopTicking();
         pinger.shutdownNow();
         dispatcher.shutdownNow();
         dispatcher = null;
@@ -160,6 +178,15 @@ public final class WsGateway {
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("not every WebSocket close frame went out", e);
         }
+    }
+
+    private void publishIndexTick(Object tick) {
+        dispatch(() -> hub.onIndexTick(tick));
+    }
+
+    /** The index values the index channels stream: publish them here. */
+    public IndexFeeds indexFeeds() {
+        return indexFeeds;
     }
 
     /** Fault injection on the live connections. */
