@@ -19,7 +19,7 @@ class SpecValidationTest {
     @Test
     void aSuccessBodyMissingARequiredPropertyIsAProblem() {
         SpecValidation v = new SpecValidation(SpecValidator.locate());
-        v.observe("GetBalance", 200, json("{\"portfolio_value\": 1, \"updated_ts\": 1}"));
+        v.observe("GetBalance", 200, json("{\"balance_dollars\": \"1.0000\", \"portfolio_value\": 1, \"updated_ts\": 1}"));
         List<String> problems = v.problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("missing required property balance"), problems.get(0));
