@@ -118,6 +118,23 @@ public final class SpecValidator {
     }
 
     /**
+     * The problems of an empty 2xx answer: none when the spec declares the status without a JSON body.
+     *
+     * @param operationId the spec's operationId
+     * @param status the 2xx status sent
+     */
+    public List<String> validateEmptyResponse(String operationId, int status) {
+        Map<String, JsonNode> byStatus = responses.get(operationId);
+        if (byStatus == null || !byStatus.containsKey(Integer.toString(status))) {
+            return List.of(operationId + " " + status + ": the spec declares no such response");
+        }
+        if (byStatus.get(Integer.toString(status)) != null) {
+            return List.of(operationId + " " + status + ": empty body where the spec declares a JSON schema");
+        }
+        return List.of();
+    }
+
+    /**
      * The problems of an error body (status 4xx/5xx): checked against the schema of the response the operation
      * declares for that status (or its {@code default}), else against the spec's {@code ErrorResponse}. For a request
      * that matched no operation, {@code operationId} is null and {@code ErrorResponse} applies.

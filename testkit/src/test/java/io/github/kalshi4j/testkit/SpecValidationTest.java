@@ -51,4 +51,15 @@ class SpecValidationTest {
         assertEquals(List.of(), v.problems());
         assertTrue(v.notValidated(java.util.Set.of("GetExchangeStatus", "GetMarket")).contains("GetMarket"));
     }
+
+    @Test
+    void anEmptyAnswerConformsOnlyWhereTheSpecDeclaresNoBody() {
+        SpecValidation v = new SpecValidation(SpecValidator.locate());
+        v.observe("CancelAllOrders", 204, new byte[0]);
+        assertTrue(v.problems().isEmpty(), v.problems().toString());
+        assertEquals(1, v.validatedSuccesses().get("CancelAllOrders"));
+
+        v.observe("GetBalance", 200, new byte[0]);
+        assertEquals(1, v.problems().size(), v.problems().toString());
+    }
 }

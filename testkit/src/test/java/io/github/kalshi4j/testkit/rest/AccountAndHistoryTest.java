@@ -19,6 +19,10 @@ import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.testkit.engine.Seed;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +88,10 @@ class AccountAndHistoryTest {
                  "accounts": [{"member_id": "m", "api_key_id": "k", "balance": "10.00"}],
                  "endpoint_costs": [{"method": "GET", "path": "/markets", "cost": 100}]}
                 """);
-        try (LocalKalshiExchange limited = LocalKalshiExchange.builder().seed(seed).rateLimits(true).start();
+        // The buckets refill by the auth clock: stopped, they do not refill however slowly the requests come.
+        Clock stopped = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        try (LocalKalshiExchange limited = LocalKalshiExchange.builder().seed(seed).rateLimits(true)
+                .authWindow(stopped, Duration.ofHours(1)).start();
              KalshiClient anon = limited.publicClient();
              KalshiClient c = KalshiClient.builder().config(limited.clientConfig().toBuilder().maxRetries(0).build())
                      .credentials(limited.credentials("m").keyId(), limited.credentials("m").privateKeyPem())
