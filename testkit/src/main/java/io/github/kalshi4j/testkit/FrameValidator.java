@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks WebSocket frames against the message payloads of an AsyncAPI document (the pinned one,
- * {@code spec/materialized/asyncapi.yaml}): a frame's envelope {@code type} picks the messages of that name, and the
+ * {@code spec/materialized/asyncapi.yaml}): a frame's envelope {@code type} picks the messages whose payload has that
+ * type, and the
  * frame must conform to one of their payload schemas (types, {@code const}, enums, required members, array bounds and
  * items, {@code $ref}s). Extra members are allowed, as in the spec. The document is read at run time, so a spec bump
  * is validated against without a rebuild of the testkit.
@@ -31,17 +32,22 @@ public final class FrameValidator {
 
     private final JsonNode spec;
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Payload schemas by message name (the envelope {@code type}); {@code ok}, for one, has several. */
+    /** Payload schemas by envelope {@code type}; {@code ok}, for one, has several. */
     private final Map<String, List<JsonNode>> payloads = new LinkedHashMap<>();
 
     private FrameValidator(JsonNode spec) {
         this.spec = spec;
         for (Iterator<JsonNode> it = spec.path("components").path("messages").elements(); it.hasNext();) {
             JsonNode message = it.next();
-            String name = message.path("name").asText("");
             JsonNode payload = message.path("payload");
-            if (!name.isEmpty() && !payload.isMissingNode()) {
-                payloads.computeIfAbsent(name, k -> new ArrayList<>()).add(payload);
+            if (payload.isMissingNode()) {
+                continue;
+            }
+            // The envelope type is the payload's type const; a message name can differ (list_subscriptions sends
+            // "ok"). Commands and pings have no const and are never sent by the exchange as JSON frames.
+            JsonNode type = resolve(resolve(payload).path("properties").path("type")).path("const");
+            if (type.isTextual()) {
+                payloads.computeIfAbsent(type.asText(), k -> new ArrayList<>()).add(payload);
             }
         }
     }
@@ -138,7 +144,7 @@ public final class FrameValidator {
     }
 
     private JsonNode resolve(JsonNode schema) {
-        while (schema.has("$ref")) {
+        while (schema != null && schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             JsonNode target = spec;
             for (String part : ref.substring(2).split("/")) {

@@ -118,6 +118,23 @@ public final class SpecValidator {
     }
 
     /**
+     * The problems of an empty 2xx answer: none when the spec declares the status without a JSON body.
+     *
+     * @param operationId the spec's operationId
+     * @param status the 2xx status sent
+     */
+    public List<String> validateEmptyResponse(String operationId, int status) {
+        Map<String, JsonNode> byStatus = responses.get(operationId);
+        if (byStatus == null || !byStatus.containsKey(Integer.toString(status))) {
+            return List.of(operationId + " " + status + ": the spec declares no such response");
+        }
+        if (byStatus.get(Integer.toString(status)) != null) {
+            return List.of(operationId + " " + status + ": empty body where the spec declares a JSON schema");
+        }
+        return List.of();
+    }
+
+    /**
      * The problems of an error body (status 4xx/5xx): checked against the schema of the response the operation
      * declares for that status (or its {@code default}), else against the spec's {@code ErrorResponse}. For a request
      * that matched no operation, {@code operationId} is null and {@code ErrorResponse} applies.
@@ -292,13 +309,29 @@ public final class SpecValidator {
     private static void checkEnum(JsonNode schema, JsonNode value, String path, List<String> problems) {
         if (schema.has("enum")) {
             for (JsonNode allowed : schema.get("enum")) {
-                if (allowed.equals(value)) {
+                if (allowed.equals(value) || yamlBoolean(allowed, value)) {
                     return;
                 }
             }
             problems.add(path + " = " + value + " is not one of " + schema.get("enum"));
         }
     }
+
+    /**
+     * Whether an enum member that a YAML 1.1 reader turned into a boolean is the word a string value holds: the
+     * effective document comes from such a reader, and Kalshi's 3.30 document leaves {@code yes} and {@code no}
+     * unquoted in its enums (Kalshi's own tooling reads YAML 1.2, where they stay strings).
+     */
+    private static boolean yamlBoolean(JsonNode allowed, JsonNode value) {
+        if (!allowed.isBoolean() || !value.isTextual()) {
+            return false;
+        }
+        String word = value.asText().toLowerCase(java.util.Locale.ROOT);
+        return allowed.booleanValue() ? YAML_TRUE.contains(word) : YAML_FALSE.contains(word);
+    }
+
+    private static final Set<String> YAML_TRUE = Set.of("yes", "y", "true", "on");
+    private static final Set<String> YAML_FALSE = Set.of("no", "n", "false", "off");
 
     private static String kind(JsonNode v) {
         return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);

@@ -1,7 +1,7 @@
 package io.github.kalshi4j.testkit;
 
 import io.github.kalshi4j.client.KalshiClient;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
 import io.github.kalshi4j.model.GetOrdersResponse;
 import io.github.kalshi4j.model.GetTradesResponse;
 import io.github.kalshi4j.model.Order;
@@ -40,8 +40,12 @@ class CursorPagingTest {
     }
 
     private static String restBid(KalshiClient who, String clientOrderId) {
-        return who.orders().createOrder(CreateOrderRequest.builder().ticker(ticker).side("yes").action("buy")
-                .countFp("1").yesPriceDollars("0.0100").clientOrderId(clientOrderId).build()).order().orderId();
+        return who.orders().createOrderV2(order(ticker, "bid", "0.0100").clientOrderId(clientOrderId).build()).orderId();
+    }
+
+    private static CreateOrderV2Request.Builder order(String market, String side, String price) {
+        return CreateOrderV2Request.builder().ticker(market).side(side).count("1").price(price)
+                .timeInForce("good_till_canceled").selfTradePreventionType("taker_at_cross");
     }
 
     @Test
@@ -69,20 +73,16 @@ class CursorPagingTest {
     void tradesPrintedBetweenPageRequestsCauseNoDuplicatesAndNoGaps() {
         String market = alice.markets().getMarkets(p -> p.status("open").limit(2L)).markets().get(1).ticker();
         for (int i = 0; i < 4; i++) {
-            alice.orders().createOrder(CreateOrderRequest.builder().ticker(market).side("yes").action("buy")
-                    .countFp("1").yesPriceDollars("0.5000").build());
-            bob.orders().createOrder(CreateOrderRequest.builder().ticker(market).side("no").action("buy")
-                    .countFp("1").noPriceDollars("0.5000").build());
+            alice.orders().createOrderV2(order(market, "bid", "0.5000").build());
+            bob.orders().createOrderV2(order(market, "ask", "0.5000").build());
         }
         List<String> before = alice.markets().getTrades(p -> p.ticker(market).limit(100L)).trades().stream()
                 .map(Trade::tradeId).toList();
         assertTrue(before.size() >= 4, "trades: " + before);
         GetTradesResponse first = alice.markets().getTrades(p -> p.ticker(market).limit(3L));
         List<String> seen = new ArrayList<>(first.trades().stream().map(Trade::tradeId).toList());
-        alice.orders().createOrder(CreateOrderRequest.builder().ticker(market).side("yes").action("buy")
-                .countFp("1").yesPriceDollars("0.5000").build());
-        bob.orders().createOrder(CreateOrderRequest.builder().ticker(market).side("no").action("buy")
-                .countFp("1").noPriceDollars("0.5000").build());
+        alice.orders().createOrderV2(order(market, "bid", "0.5000").build());
+        bob.orders().createOrderV2(order(market, "ask", "0.5000").build());
         String cursor = first.cursor();
         while (cursor != null && !cursor.isEmpty()) {
             String c = cursor;

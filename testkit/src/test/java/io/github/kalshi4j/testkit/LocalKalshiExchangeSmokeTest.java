@@ -5,7 +5,8 @@ import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.errors.KalshiNotFoundException;
 import io.github.kalshi4j.errors.KalshiUnauthorizedException;
 import io.github.kalshi4j.errors.KalshiApiException;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.Market;
 import io.github.kalshi4j.model.Order;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,15 @@ class LocalKalshiExchangeSmokeTest {
                 List<Market> open = alice.markets().getMarketsPages(p -> p.status("open").limit(7L)).stream().toList();
                 assertTrue(open.size() >= 10, "open markets: " + open.size());
                 String ticker = open.get(0).ticker();
-                Order resting = alice.orders().createOrder(CreateOrderRequest.builder().ticker(ticker).side("yes")
-                        .action("buy").countFp("3").yesPriceDollars("0.4100").clientOrderId("a-1").build()).order();
+                CreateOrderV2Response bid = alice.orders().createOrderV2(CreateOrderV2Request.builder().ticker(ticker)
+                        .side("bid").count("3").price("0.4100").timeInForce("good_till_canceled")
+                        .selfTradePreventionType("taker_at_cross").clientOrderId("a-1").build());
+                Order resting = alice.orders().getOrder(bid.orderId()).order();
                 assertEquals("resting", resting.statusAsString());
-                Order taker = bob.orders().createOrder(CreateOrderRequest.builder().ticker(ticker).side("no")
-                        .action("buy").countFp("2").noPriceDollars("0.6000").build()).order();
-                assertEquals(0, new BigDecimal("2").compareTo(taker.fillCountFp()), "taker filled: " + taker);
+                CreateOrderV2Response taker = bob.orders().createOrderV2(CreateOrderV2Request.builder().ticker(ticker)
+                        .side("ask").count("2").price("0.4000").timeInForce("immediate_or_cancel")
+                        .selfTradePreventionType("taker_at_cross").build());
+                assertEquals(0, new BigDecimal("2").compareTo(taker.fillCount()), "taker filled: " + taker);
                 assertFalse(alice.portfolio().getFills().fills().isEmpty());
                 assertThrows(KalshiNotFoundException.class, () -> alice.markets().getMarket("NO-SUCH-MARKET"));
                 KalshiApiException e = assertThrows(KalshiApiException.class,

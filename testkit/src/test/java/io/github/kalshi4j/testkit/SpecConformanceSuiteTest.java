@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs last ({@link RunLast}): every REST body the testkit's own suite received, from every exchange it started
- * (surefire sets {@value SpecValidation#ENABLED_PROPERTY}), conformed to the spec. Coverage of every modelled
+ * Runs last ({@link RunLast}): every REST body and WebSocket frame the testkit's own suite received, from every
+ * exchange it started (surefire sets {@value SpecValidation#ENABLED_PROPERTY}), conformed to the specs. Coverage of every modelled
  * operation is the integration tests' job (their suite drives each one through the SDK); this suite reports its own.
  */
 @RunLast
@@ -20,9 +20,10 @@ class SpecConformanceSuiteTest {
         SpecValidation tally = SpecValidation.shared();
         assumeTrue(!tally.validatedSuccesses().isEmpty(), "run alone: no other class sent requests");
         int bodies = tally.assertConforms();
-        System.out.println("testkit suite: " + bodies + " response bodies validated against the spec, "
-                + tally.validatedSuccesses().size() + " operations with a 2xx body, " + tally.validatedErrors().size()
-                + " with an error body; 0 problems");
+        System.out.println("testkit suite: " + bodies + " response bodies and WebSocket frames validated against the"
+                + " specs, " + tally.validatedSuccesses().size() + " operations with a 2xx body, "
+                + tally.validatedErrors().size() + " with an error body, " + tally.validatedFrames().size()
+                + " frame types; 0 problems");
         assertEquals(0, tally.problems().size());
     }
 }

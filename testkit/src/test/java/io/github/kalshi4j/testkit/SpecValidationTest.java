@@ -19,7 +19,7 @@ class SpecValidationTest {
     @Test
     void aSuccessBodyMissingARequiredPropertyIsAProblem() {
         SpecValidation v = new SpecValidation(SpecValidator.locate());
-        v.observe("GetBalance", 200, json("{\"portfolio_value\": 1, \"updated_ts\": 1}"));
+        v.observe("GetBalance", 200, json("{\"balance_dollars\": \"1.0000\", \"portfolio_value\": 1, \"updated_ts\": 1}"));
         List<String> problems = v.problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("missing required property balance"), problems.get(0));
@@ -50,5 +50,16 @@ class SpecValidationTest {
         assertEquals(1, v.validatedErrors().get("GetMarket"));
         assertEquals(List.of(), v.problems());
         assertTrue(v.notValidated(java.util.Set.of("GetExchangeStatus", "GetMarket")).contains("GetMarket"));
+    }
+
+    @Test
+    void anEmptyAnswerConformsOnlyWhereTheSpecDeclaresNoBody() {
+        SpecValidation v = new SpecValidation(SpecValidator.locate());
+        v.observe("CancelAllOrders", 204, new byte[0]);
+        assertTrue(v.problems().isEmpty(), v.problems().toString());
+        assertEquals(1, v.validatedSuccesses().get("CancelAllOrders"));
+
+        v.observe("GetBalance", 200, new byte[0]);
+        assertEquals(1, v.problems().size(), v.problems().toString());
     }
 }

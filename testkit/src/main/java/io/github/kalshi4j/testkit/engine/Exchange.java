@@ -362,6 +362,18 @@ public final class Exchange {
         });
     }
 
+    /**
+     * Returns a market's latest trade, if it has one.
+     *
+     * @throws ExchangeException {@code market_not_found}
+     */
+    public Optional<Trade> lastTrade(String ticker) {
+        return locked(e -> {
+            List<Trade> trades = e.market(ticker).trades;
+            return trades.isEmpty() ? Optional.empty() : Optional.of(trades.get(trades.size() - 1));
+        });
+    }
+
     /** Lists public trades, newest first. */
     public List<Trade> listTrades(TradeFilter filter) {
         TradeFilter f = filter == null ? TradeFilter.all() : filter;

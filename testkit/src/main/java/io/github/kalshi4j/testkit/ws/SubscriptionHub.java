@@ -15,7 +15,6 @@ import io.github.kalshi4j.testkit.engine.OrderUpdate;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.OrderbookDelta;
 import io.github.kalshi4j.testkit.engine.Trade;
-import io.github.kalshi4j.testkit.engine.TradeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,6 @@ final class SubscriptionHub {
     private final AtomicLong eventIndex;
     private final Supplier<Iterable<Connection>> connections;
     private final Map<String, Frames.TickerState> lastTicker = new HashMap<>();
-    private final Map<String, java.math.BigDecimal> lastTradeSize = new HashMap<>();
     private final IndexFeeds indexFeeds;
     private final java.util.function.Consumer<String> frameObserver;
     private Map<String, String> tickersById;
@@ -554,7 +552,6 @@ final class SubscriptionHub {
             }
             tickerChanged(index, d.ticker(), d.time());
         } else if (event instanceof Trade t) {
-            lastTradeSize.put(t.ticker(), t.count());
             for (Connection c : connections.get()) {
                 for (Subscription sub : c.subscriptions(Channel.TRADE)) {
                     if (sub.carries(t.ticker(), index)) {
@@ -640,10 +637,12 @@ final class SubscriptionHub {
         }
     }
 
-    /** The size of the market's last trade (zero before any), for ticker frames. */
+    /**
+     * The size of the market's last trade (zero before any), for ticker frames; read now, like the market, so it may
+     * be a little ahead of the event too.
+     */
     private java.math.BigDecimal lastTradeSize(String ticker) {
-        return lastTradeSize.computeIfAbsent(ticker, t -> engine.listTrades(TradeFilter.all().withTicker(t)).stream()
-                .findFirst().map(Trade::count).orElse(java.math.BigDecimal.ZERO));
+        return engine.lastTrade(ticker).map(Trade::count).orElse(java.math.BigDecimal.ZERO);
     }
 
     private List<Connection> membersConnections(String userId) {

@@ -155,7 +155,7 @@ class WsCommandsTest {
             assertEquals(List.of(List.of(new BigDecimal("0.2500"), new BigDecimal("7.00"))),
                     fresh.as(OrderbookSnapshotPayload.class).msg().noDollarsFp());
             assertTrue(fresh.as(OrderbookSnapshotPayload.class).msg().yesDollarsFp().isEmpty());
-            bobRest.orders().cancelOrder(resting.orderId());
+            bobRest.orders().cancelOrderV2(resting.orderId());
             assertEquals(4, ws.next("orderbook_delta").seq());
         }
     }
@@ -273,10 +273,11 @@ class WsCommandsTest {
                 assertEquals(9, error.msg().code(), channel);
                 assertEquals("Authentication required", error.msg().msg());
             }
-            int id = ws.subscribe(Map.of("channels", List.of("ticker", "trade", "market_lifecycle_v2", "multivariate")));
+            int id = ws.subscribe(Map.of("channels", List.of("ticker", "trade", "market_lifecycle_v2",
+                    "multivariate_market_lifecycle")));
             List<String> channels = Stream.of(1, 2, 3, 4)
                     .map(i -> ws.reply(id, "subscribed").as(SubscribedResponsePayload.class).msg().channel()).toList();
-            assertEquals(List.of("ticker", "trade", "market_lifecycle_v2", "multivariate"), channels);
+            assertEquals(List.of("ticker", "trade", "market_lifecycle_v2", "multivariate_market_lifecycle"), channels);
         }
     }
 

@@ -202,6 +202,8 @@ class WsConnectionTest {
     @Test
     void sendUnknownMessageTypeSendsAFrameTheSpecDoesNotKnow() {
         try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
+            // A reply shows the server has registered the connection, which a broadcast only reaches once it has.
+            ws.reply(ws.command("list_subscriptions", null), "ok");
             exchange.faults().webSocket().sendUnknownMessageType("surprise_v9");
             WsTestClient.Frame f = ws.next("surprise_v9");
             assertEquals(0, f.sid());
@@ -217,6 +219,9 @@ class WsConnectionTest {
                 + "\"taker_side\":\"yes\",\"ts\":1}}";
         try (WsTestClient first = WsTestClient.signed(exchange, bob);
              WsTestClient second = WsTestClient.signed(exchange, alice)) {
+            for (WsTestClient ws : List.of(first, second)) {
+                ws.reply(ws.command("list_subscriptions", null), "ok");
+            }
             exchange.faults().webSocket().sendRaw(raw);
             for (WsTestClient ws : List.of(first, second)) {
                 WsTestClient.Frame f = ws.next("trade");

@@ -79,7 +79,7 @@ class WsMarketDataTest {
             Instant ts = added.msg().ts().toInstant();
             assertTrue(Math.abs(Duration.between(ts, Instant.now()).toSeconds()) < 60, "ts: " + ts);
 
-            bobRest.orders().cancelOrder(order.orderId());
+            bobRest.orders().cancelOrderV2(order.orderId());
             OrderbookDeltaPayload removed = ws.next("orderbook_delta").as(OrderbookDeltaPayload.class);
             assertEquals(3, removed.seq());
             assertEquals("-10.00", removed.msg().deltaFp().toPlainString());
@@ -148,7 +148,7 @@ class WsMarketDataTest {
                     Order o = i % 2 == 0 ? Trading.buyYes(bobRest, market, "2", price, null)
                             : Trading.buyNo(bobRest, market, "3", price, null);
                     if (i % 3 == 0) {
-                        bobRest.orders().cancelOrder(o.orderId());
+                        bobRest.orders().cancelOrderV2(o.orderId());
                     }
                     placed.incrementAndGet();
                     i++;
@@ -219,7 +219,7 @@ class WsMarketDataTest {
             TickerPayload quote = ws.next("ticker").as(TickerPayload.class);
             assertEquals("0.4000", quote.msg().yesBidDollars().toPlainString());
             assertEquals("1.0000", quote.msg().yesAskDollars().toPlainString());
-            assertEquals("5.00", quote.msg().additionalProperties().get("yes_bid_size_fp"));
+            assertEquals("5.00", quote.msg().yesBidSizeFp().toPlainString());
 
             Trading.buyNo(bobRest, market, "3", "0.6000", null);
             // One trade frame and one ticker frame, in either order: channels are not ordered among each other.
@@ -243,7 +243,7 @@ class WsMarketDataTest {
             assertEquals("0.4000", ticker.msg().yesBidDollars().toPlainString());
             assertEquals("3.00", ticker.msg().volumeFp().toPlainString());
             assertEquals("3.00", ticker.msg().openInterestFp().toPlainString());
-            assertEquals("2.00", ticker.msg().additionalProperties().get("yes_bid_size_fp"));
+            assertEquals("2.00", ticker.msg().yesBidSizeFp().toPlainString());
             assertEquals(ticker.msg().ts(), ticker.msg().time().toEpochSecond());
             ws.assertQuiet(Duration.ofMillis(200));
         }

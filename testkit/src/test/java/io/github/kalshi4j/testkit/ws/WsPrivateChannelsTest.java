@@ -105,19 +105,22 @@ class WsPrivateChannelsTest {
             assertEquals(alice, long3.msg().userId());
             assertEquals(market, long3.msg().marketTicker());
             assertEquals("3.00", long3.msg().positionFp().toPlainString());
-            assertEquals(3, long3.msg().position());
-            assertEquals(12_000L, long3.msg().positionCost(), "3 contracts at $0.40, in centi-cents");
+            assertEquals("1.2000", long3.msg().positionCostDollars().toPlainString(), "3 contracts at $0.40");
 
             Map<String, WsTestClient.Frame> bobFrames = nextByType(bobWs, 3);
             FillPayload takerFill = bobFrames.get("fill").as(FillPayload.class);
             assertEquals(taker.orderId(), takerFill.msg().orderId());
             assertEquals(Boolean.TRUE, takerFill.msg().isTaker());
-            assertEquals("no", takerFill.msg().sideAsString());
+            // A V2 ask sells YES: positioned for NO, on the ask side of the book.
+            assertEquals("no", takerFill.msg().outcomeSideAsString());
+            assertEquals("ask", takerFill.msg().bookSideAsString());
+            assertEquals("no", takerFill.msg().purchasedSideAsString());
             assertEquals("-3.00", takerFill.msg().postPositionFp().toPlainString());
             assertEquals(makerFill.msg().tradeId(), takerFill.msg().tradeId(), "both fills name the public trade");
             UserOrderPayload executed = bobFrames.get("user_order").as(UserOrderPayload.class);
             assertEquals("executed", executed.msg().statusAsString());
-            assertEquals(Boolean.FALSE, executed.msg().isYes());
+            assertEquals("no", executed.msg().outcomeSideAsString());
+            assertEquals("ask", executed.msg().bookSideAsString());
             MarketPositionPayload short3 = bobFrames.get("market_position").as(MarketPositionPayload.class);
             assertEquals(bob, short3.msg().userId());
             assertEquals("-3.00", short3.msg().positionFp().toPlainString());
@@ -185,7 +188,7 @@ class WsPrivateChannelsTest {
             ws.reply(id, "subscribed");
             Order order = Trading.buyNo(bobRest, market, "4", "0.3000", null);
             assertEquals("resting", ws.next("user_order").as(UserOrderPayload.class).msg().statusAsString());
-            bobRest.orders().cancelOrder(order.orderId());
+            bobRest.orders().cancelOrderV2(order.orderId());
             UserOrderPayload canceled = ws.next("user_order").as(UserOrderPayload.class);
             assertEquals("canceled", canceled.msg().statusAsString());
             assertEquals("0.00", canceled.msg().remainingCountFp().toPlainString());

@@ -8,6 +8,10 @@ import io.github.kalshi4j.auth.RsaPssSigner;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.transport.KalshiJson;
 import io.github.kalshi4j.ws.model.ListSubscriptionsResponsePayload;
+import io.github.kalshi4j.ws.model.MarketLifecycleV2Payload;
+import io.github.kalshi4j.ws.model.OkResponsePayload;
+import io.github.kalshi4j.ws.model.SubscribedIndicesResponsePayload;
+import io.github.kalshi4j.ws.model.SubscribedUnderlyingsResponsePayload;
 import io.github.kalshi4j.ws.model.WsMessageTypes;
 
 import java.net.http.HttpClient;
@@ -43,8 +47,11 @@ final class WsTestClient implements AutoCloseable {
     static final ObjectMapper MAPPER = KalshiJson.newMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** A received text frame: the JSON and its decoded model (null only for a {@code type} the spec lacks). */
-    record Frame(JsonNode json, Object model) {
+    /**
+     * A received text frame: the JSON and its decoded model (null for a {@code type} the spec lacks, or when the
+     * generated model cannot hold the frame; {@link #as} then fails with the decoding error).
+     */
+    record Frame(JsonNode json, Object model, AssertionError decodeFailure) {
         String type() {
             return json.path("type").asText();
         }
@@ -62,6 +69,9 @@ final class WsTestClient implements AutoCloseable {
         }
 
         <T> T as(Class<T> type) {
+            if (decodeFailure != null) {
+                throw decodeFailure;
+            }
             return assertInstanceOf(type, model, () -> "frame " + json);
         }
     }
@@ -153,18 +163,47 @@ final class WsTestClient implements AutoCloseable {
         };
     }
 
-    /** Decodes a frame into its generated model, or returns the failure to be thrown when the frame is read. */
+    /**
+     * The generated model of a frame. Some envelope types name several spec messages, and WsMessageTypes holds one
+     * class per type, so those are told apart by their shape: "ok" is the update_subscription reply, the
+     * list_subscriptions reply (msg an array) or an index channel's filter reply (msg.index_ids or
+     * msg.underlying_tickers); "market_lifecycle_v2" is a lifecycle change or a metadata update (which the exchange
+     * does not send).
+     */
+    private static Class<?> modelOf(String type, JsonNode json) {
+        JsonNode msg = json.path("msg");
+        if (type.equals(OkResponsePayload.TYPE)) {
+            if (msg.isArray()) {
+                return ListSubscriptionsResponsePayload.class;
+            }
+            if (msg.has("index_ids")) {
+                return SubscribedIndicesResponsePayload.class;
+            }
+            return msg.has("underlying_tickers") ? SubscribedUnderlyingsResponsePayload.class : OkResponsePayload.class;
+        }
+        if (type.equals(MarketLifecycleV2Payload.TYPE)) {
+            return MarketLifecycleV2Payload.class;
+        }
+        return WsMessageTypes.byType().get(type);
+    }
+
+    /**
+     * Decodes a frame into its generated model; a frame that is not JSON is the failure thrown when it is read, one
+     * its model cannot hold is kept as JSON with the failure that {@link Frame#as} throws.
+     */
     private static Object decode(String raw) {
+        JsonNode json;
         try {
-            JsonNode json = MAPPER.readTree(raw);
-            String type = json.path("type").asText();
-            // "ok" names two spec messages: the update_subscription reply and the list_subscriptions reply, whose
-            // msg is an array. WsMessageTypes can hold one class per type, so the array form is routed here.
-            Class<?> model = type.equals(ListSubscriptionsResponsePayload.TYPE) && json.path("msg").isArray()
-                    ? ListSubscriptionsResponsePayload.class : WsMessageTypes.byType().get(type);
-            return new Frame(json, model == null ? null : MAPPER.treeToValue(json, model));
+            json = MAPPER.readTree(raw);
         } catch (Exception e) {
-            return new AssertionError("frame does not decode into its generated model: " + raw, e);
+            return new AssertionError("frame is not JSON: " + raw, e);
+        }
+        try {
+            String type = json.path("type").asText();
+            Class<?> model = modelOf(type, json);
+            return new Frame(json, model == null ? null : MAPPER.treeToValue(json, model), null);
+        } catch (Exception e) {
+            return new Frame(json, null, new AssertionError("frame does not decode into its generated model: " + raw, e));
         }
     }
 
