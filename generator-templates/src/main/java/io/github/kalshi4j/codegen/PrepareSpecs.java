@@ -119,11 +119,80 @@ public final class PrepareSpecs {
         return list;
     }
 
-    /** A YAML reader; Jackson reports mapping keys verbatim, so {@code yes}/{@code no} stay strings. */
+    /**
+     * A YAML reader that keeps {@code yes}/{@code no} (and {@code on}/{@code off}, {@code y}/{@code n}) as the strings
+     * they are in Kalshi's documents. Jackson reports mapping keys verbatim, but resolves such plain scalar values as
+     * YAML 1.1 booleans: an unquoted {@code enum: [yes, no]} (as in OpenAPI 3.30.0's {@code outcome_side}) would
+     * otherwise become {@code [true, false]} and the generated enum would send {@code "true"} for YES. Only
+     * {@code true} and {@code false} themselves are booleans, as in YAML 1.2 and JSON.
+     */
     public static ObjectMapper yamlMapper() {
         ObjectMapper om = new ObjectMapper(new YAMLFactory());
         om.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        om.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("kalshi4j-yaml-1.2-booleans")
+                .addDeserializer(JsonNode.class, new Yaml12Tree()));
         return om;
+    }
+
+    /** Builds trees in which only {@code true}/{@code false} are booleans (see {@link #yamlMapper()}). */
+    private static final class Yaml12Tree extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JsonNode> {
+        private static final long serialVersionUID = 1L;
+
+        Yaml12Tree() {
+            super(JsonNode.class);
+        }
+
+        @Override
+        public JsonNode deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws IOException {
+            return read(p, ctxt.getNodeFactory());
+        }
+
+        @Override
+        public JsonNode getNullValue(com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+
+        private static JsonNode read(JsonParser p, com.fasterxml.jackson.databind.node.JsonNodeFactory f)
+                throws IOException {
+            com.fasterxml.jackson.core.JsonToken t = p.currentToken();
+            switch (t) {
+                case START_OBJECT: {
+                    ObjectNode o = f.objectNode();
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        o.set(name, read(p, f));
+                    }
+                    return o;
+                }
+                case START_ARRAY: {
+                    com.fasterxml.jackson.databind.node.ArrayNode a = f.arrayNode();
+                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        a.add(read(p, f));
+                    }
+                    return a;
+                }
+                case VALUE_TRUE:
+                case VALUE_FALSE: {
+                    String text = p.getText();
+                    boolean literal = text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+                    return literal ? f.booleanNode(t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE) : f.textNode(text);
+                }
+                case VALUE_STRING:
+                    return f.textNode(p.getText());
+                case VALUE_NUMBER_INT:
+                    return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? f.numberNode(p.getBigIntegerValue())
+                            : p.getNumberType() == JsonParser.NumberType.LONG ? f.numberNode(p.getLongValue())
+                            : f.numberNode(p.getIntValue());
+                case VALUE_NUMBER_FLOAT:
+                    return f.numberNode(p.getDoubleValue());
+                case VALUE_NULL:
+                    return f.nullNode();
+                default:
+                    return f.pojoNode(p.getEmbeddedObject());
+            }
+        }
     }
 
     // Rewriting identical bytes would bump timestamps and force needless regeneration.

@@ -198,18 +198,29 @@ class OverlayApplierTest {
     }
 
     @Test
-    void theRealCorrectionOverlayFailsOnSpec320WhichFixedAccountLimits() throws IOException {
-        // 3.20.0 documents read/write as $BucketLimit; $.components.schemas and the required list still exist there.
+    void aCorrectionWhoseDefectUpstreamFixedFailsTheBuild_asTheAccountLimitsOneDidOn320() throws IOException {
+        // kalshi4j corrected GET /account/limits while Kalshi documented read_limit/write_limit integers (3.13.0); 3.20.0
+        // documents the real read/write buckets, so the correction's guard must stop the build (it was retired then).
         Path next = Repo.ROOT.getParent().resolve("shared/specs/next/kalshi-openapi-3.20.0.yaml");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(next), next + " is not here");
         ObjectNode spec = (ObjectNode) PrepareSpecs.yamlMapper().readTree(next.toFile());
-        Path overlay = Repo.ROOT.resolve("spec/overlays/openapi-corrections.overlay.yaml");
+        JsonNode retired = yaml("""
+                overlay: 1.0.0
+                info: {title: the retired account-limits correction, version: 1.0.0}
+                actions:
+                  - target: $.components.schemas.GetAccountApiLimitsResponse
+                    description: Token-bucket shape the live /account/limits endpoint returns.
+                    x-kalshi4j-defect:
+                      - target: $.components.schemas.GetAccountApiLimitsResponse.properties.read_limit.type
+                        equals: integer
+                    update:
+                      properties:
+                        read: {type: object}
+                """);
 
-        SpecException e = assertThrows(SpecException.class, () -> OverlayApplier.apply(
-                PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, "openapi-corrections.overlay.yaml"));
+        SpecException e = assertThrows(SpecException.class, () -> OverlayApplier.apply(retired, spec, "retired.overlay.yaml"));
 
-        assertTrue(e.getMessage().contains("openapi-corrections.overlay.yaml: action 0 (\"Token-bucket shape"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("retired.overlay.yaml: action 0 (\"Token-bucket shape"), e.getMessage());
         assertTrue(e.getMessage().contains("read_limit.type is gone"), e.getMessage());
         assertTrue(e.getMessage().contains("upstream fixed it: drop the correction"), e.getMessage());
     }
@@ -304,23 +315,6 @@ class OverlayApplierTest {
             assertEquals("form", p.path("style").asText(), p.toString());
             assertFalse(p.path("explode").asBoolean(true), "comma-joined, not repeated: " + p);
         }
-    }
-
-    @Test
-    void theRealCorrectionOverlayFixesGetAccountApiLimitsResponse() throws IOException {
-        ObjectNode spec = Repo.pinnedSpec("openapi");
-        Path overlay = Repo.ROOT.resolve("spec/overlays/openapi-corrections.overlay.yaml");
-
-        OverlayApplier.apply(PrepareSpecs.yamlMapper().readTree(overlay.toFile()), spec, "openapi-corrections.overlay.yaml");
-
-        JsonNode limits = spec.at("/components/schemas/GetAccountApiLimitsResponse");
-        assertEquals(List.of("usage_tier"), texts(limits.path("required")));
-        assertEquals("#/components/schemas/ApiTokenBucket", limits.at("/properties/read/$ref").asText());
-        assertEquals("#/components/schemas/ApiTokenBucket", limits.at("/properties/write/$ref").asText());
-        JsonNode bucket = spec.at("/components/schemas/ApiTokenBucket");
-        assertEquals("object", bucket.path("type").asText());
-        assertEquals("integer", bucket.at("/properties/bucket_capacity/type").asText());
-        assertEquals("integer", bucket.at("/properties/refill_rate/type").asText());
     }
 
     @Test

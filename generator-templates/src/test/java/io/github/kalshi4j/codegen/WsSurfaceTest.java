@@ -41,7 +41,8 @@ class WsSurfaceTest {
         ObjectNode lifted = AsyncApiLifter.lift(correctedPinned(), PrepareSpecs.yamlMapper());
         Map<String, JsonNode> channels = byKey(lifted.get("x-kalshi4j-ws-channels"), "wire");
         assertEquals(List.of("orderbook_delta", "ticker", "trade", "fill", "market_positions", "market_lifecycle_v2",
-                "multivariate", "communications", "order_group_updates", "user_orders"), new ArrayList<>(channels.keySet()));
+                "multivariate_market_lifecycle", "communications", "order_group_updates", "user_orders",
+                "cfbenchmarks_value", "cfbenchmarks_value_5hz", "pyth_value"), new ArrayList<>(channels.keySet()));
         List<String> sequenced = new ArrayList<>();
         List<String> userData = new ArrayList<>();
         channels.forEach((wire, c) -> {
@@ -52,7 +53,11 @@ class WsSurfaceTest {
                 userData.add(wire);
             }
         });
-        assertEquals(List.of("orderbook_delta", "order_group_updates"), sequenced, "seq in the envelope");
+        // Every channel whose envelopes carry seq in the pinned (later) AsyncAPI; ticker, fill, positions and user
+        // orders do not.
+        assertEquals(List.of("orderbook_delta", "trade", "market_lifecycle_v2", "multivariate_market_lifecycle",
+                "communications", "order_group_updates", "cfbenchmarks_value", "cfbenchmarks_value_5hz", "pyth_value"),
+                sequenced, "seq in the envelope");
         assertEquals(List.of("fill", "market_positions", "communications", "order_group_updates", "user_orders"),
                 userData);
         assertEquals("DROP_OLDEST", channels.get("ticker").get("overflow").asText());
@@ -63,13 +68,14 @@ class WsSurfaceTest {
         assertEquals("OPTIONAL", channels.get("user_orders").get("marketFilter").asText(), "through msg.ticker");
         assertEquals("[{\"type\":\"user_order\"}]", channels.get("user_orders").get("types").toString());
 
-        Map<String, JsonNode> messages = byKey(lifted.get("x-kalshi4j-ws-messages"), "type");
-        assertEquals("UserOrder", messages.get("user_order").get("record").asText());
-        assertEquals("ticker", messages.get("user_order").get("marketGetter").asText());
-        assertEquals("MarketLifecycle", messages.get("market_lifecycle_v2").get("record").asText());
-        assertEquals("OrderGroupUpdate", messages.get("order_group_updates").get("record").asText());
-        assertEquals("OrderbookDeltaPayloadMsg", messages.get("orderbook_delta").get("msgClass").asText());
-        assertTrue(messages.get("event_lifecycle").path("marketGetter").isMissingNode());
+        Map<String, JsonNode> messages = byKey(lifted.get("x-kalshi4j-ws-messages"), "key");
+        assertEquals("UserOrder", messages.get("userOrder").get("record").asText());
+        assertEquals("ticker", messages.get("userOrder").get("marketGetter").asText());
+        assertEquals("MarketLifecycle", messages.get("marketLifecycleV2").get("record").asText());
+        assertEquals("MarketMetadataUpdated", messages.get("marketMetadataUpdated").get("record").asText());
+        assertEquals("OrderGroupUpdate", messages.get("orderGroupUpdates").get("record").asText());
+        assertEquals("OrderbookDeltaPayloadMsg", messages.get("orderbookDelta").get("msgClass").asText());
+        assertTrue(messages.get("eventLifecycle").path("marketGetter").isMissingNode());
         List<String> replies = new ArrayList<>();
         lifted.get("x-kalshi4j-ws-reply-types").forEach(r -> replies.add(r.get("type").asText()));
         assertTrue(replies.containsAll(List.of("subscribed", "ok", "unsubscribed", "error", "list_subscriptions")),

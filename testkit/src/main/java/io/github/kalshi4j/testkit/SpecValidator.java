@@ -309,29 +309,13 @@ public final class SpecValidator {
     private static void checkEnum(JsonNode schema, JsonNode value, String path, List<String> problems) {
         if (schema.has("enum")) {
             for (JsonNode allowed : schema.get("enum")) {
-                if (allowed.equals(value) || yamlBoolean(allowed, value)) {
+                if (allowed.equals(value)) {
                     return;
                 }
             }
             problems.add(path + " = " + value + " is not one of " + schema.get("enum"));
         }
     }
-
-    /**
-     * Whether an enum member that a YAML 1.1 reader turned into a boolean is the word a string value holds: the
-     * effective document comes from such a reader, and Kalshi's 3.30 document leaves {@code yes} and {@code no}
-     * unquoted in its enums (Kalshi's own tooling reads YAML 1.2, where they stay strings).
-     */
-    private static boolean yamlBoolean(JsonNode allowed, JsonNode value) {
-        if (!allowed.isBoolean() || !value.isTextual()) {
-            return false;
-        }
-        String word = value.asText().toLowerCase(java.util.Locale.ROOT);
-        return allowed.booleanValue() ? YAML_TRUE.contains(word) : YAML_FALSE.contains(word);
-    }
-
-    private static final Set<String> YAML_TRUE = Set.of("yes", "y", "true", "on");
-    private static final Set<String> YAML_FALSE = Set.of("no", "n", "false", "off");
 
     private static String kind(JsonNode v) {
         return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
