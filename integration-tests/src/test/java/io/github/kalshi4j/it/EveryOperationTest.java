@@ -105,6 +105,12 @@ class EveryOperationTest {
                 .build());
         assertEquals(2, canceled.orders().size());
         assertTrue(ids.stream().allMatch(id -> alice.orders().getOrder(id).order().statusAsString().equals("canceled")));
+
+        // Cancel-all: every resting order of the member goes.
+        alice.orders().createOrderV2(bid(market, "1", "0.1000").build());
+        alice.orders().createOrderV2(bid(market, "1", "0.0900").build());
+        alice.orders().cancelAllOrders(p -> { });
+        assertTrue(alice.orders().getOrders(p -> p.ticker(market).status("resting")).orders().isEmpty());
     }
 
     @Test
@@ -166,8 +172,12 @@ class EveryOperationTest {
         assertNotNull(limits.read().refillRate());
         // The endpoint costs the limiter would charge: at least one endpoint costs more than the default.
         var costs = alice.account().getAccountEndpointCosts();
-        assertTrue(costs.endpointCosts().stream().anyMatch(c -> c.cost() != null && c.cost() > costs.defaultCost()),
+        assertTrue(costs.endpointCosts().stream().anyMatch(c -> c.cost() != null && !c.cost().equals(costs.defaultCost())),
                 costs.toString());
+        // The default seed's funding history and fee changes.
+        assertFalse(alice.portfolio().getDeposits(p -> { }).deposits().isEmpty());
+        assertNotNull(alice.portfolio().getWithdrawals(p -> { }).withdrawals());
+        assertNotNull(alice.events().getEventFeeChanges(p -> { }).eventFeeChanges());
         assertTrue(alice.exchange().getExchangeStatus().exchangeActive());
     }
 }
