@@ -17,8 +17,8 @@ class SignaturePoolTest {
 
     private final AtomicInteger made = new AtomicInteger();
 
-    private SignaturePool pool(int size) {
-        return new SignaturePool(size, () -> {
+    private SignaturePool<Signature> pool(int size) {
+        return new SignaturePool<>(size, () -> {
             made.incrementAndGet();
             try {
                 return Signature.getInstance("RSASSA-PSS");
@@ -30,7 +30,7 @@ class SignaturePoolTest {
 
     @Test
     void aSignatureGivenBack_isTheOneTheNextCallerTakes() {
-        SignaturePool pool = pool(4);
+        SignaturePool<Signature> pool = pool(4);
         Signature first = pool.take();
         pool.give(first);
         assertSame(first, pool.take());
@@ -39,7 +39,7 @@ class SignaturePoolTest {
 
     @Test
     void anEmptyPool_makesANewSignatureForEachConcurrentCaller() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         Signature a = pool.take();
         Signature b = pool.take();
         Signature c = pool.take();
@@ -50,7 +50,7 @@ class SignaturePoolTest {
 
     @Test
     void aFullPool_dropsWhatItCannotHold() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         List<Signature> taken = new ArrayList<>(List.of(pool.take(), pool.take(), pool.take()));
         taken.forEach(pool::give);
         Signature x = pool.take();
@@ -62,7 +62,7 @@ class SignaturePoolTest {
 
     @Test
     void prime_fillsASlotAhead_ofTheFirstTake() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         pool.prime();
         assertEquals(1, made.get());
         pool.take();
