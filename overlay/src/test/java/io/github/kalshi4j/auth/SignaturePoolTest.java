@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,28 @@ class SignaturePoolTest {
         assertTrue(taken.contains(x) && taken.contains(y));
         pool.take();
         assertEquals(4, made.get(), "the third object given back was dropped, so a third taker gets a new one");
+    }
+
+    @Test
+    void give_saysWhetherThePoolKeptTheObject_soANativeOneCanBeFreed() {
+        SignaturePool<Signature> pool = pool(1);
+        Signature a = pool.take();
+        Signature b = pool.take();
+        assertTrue(pool.give(a));
+        assertFalse(pool.give(b), "one slot, already full");
+    }
+
+    @Test
+    void drain_handsOverEveryPooledObject_once() {
+        SignaturePool<Signature> pool = pool(3);
+        List<Signature> taken = List.of(pool.take(), pool.take());
+        taken.forEach(pool::give);
+        List<Signature> drained = new ArrayList<>();
+        pool.drain(drained::add);
+        assertEquals(2, drained.size());
+        assertTrue(drained.containsAll(taken));
+        pool.drain(drained::add);
+        assertEquals(2, drained.size(), "a drained pool is empty");
     }
 
     @Test
