@@ -13,8 +13,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -208,7 +210,8 @@ final class OpenSslLibCrypto implements OpenSslSupport.Library {
      * the failing step, never key data; the queue is left empty.
      */
     String errors() {
-        List<String> texts = new ArrayList<>();
+        // OpenSSL's decoders each queue the same error as they give up in turn: each text is reported once.
+        Set<String> texts = new LinkedHashSet<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(ERROR_TEXT_BYTES);
             // The queue holds at most 16 entries; the oldest is the first cause.
