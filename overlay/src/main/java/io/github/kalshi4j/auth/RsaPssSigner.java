@@ -60,8 +60,8 @@ public final class RsaPssSigner implements KalshiSigner, AutoCloseable {
          */
         CONSCRYPT("conscrypt"),
         /**
-         * The system's OpenSSL 3 ({@code libcrypto}) through the Foreign Function &amp; Memory API: on a CPU with
-         * AVX-512 IFMA faster than Conscrypt, within a few tenths of OpenSSL's own speed. Needs Java 22 or later
+         * The system's OpenSSL 3 ({@code libcrypto}) through the Foreign Function &amp; Memory API: as fast as OpenSSL
+         * itself, which on a CPU with AVX-512 IFMA is more than twice Conscrypt's speed. Needs Java 22 or later
          * (the classes are in the jar's Java 22 section; on Java 17 to 21 asking for it fails, saying so), OpenSSL
          * 3's libcrypto where the system's loader finds it (or where {@code KALSHI_OPENSSL_LIBRARY} points), and
          * {@code --enable-native-access=ALL-UNNAMED} on the java command line, without which the JVM prints a
