@@ -19,6 +19,8 @@ help:
 	@echo "make ws-spec-check ASYNCAPI=file   in a scratch copy, generate the WebSocket side from that AsyncAPI and"
 	@echo "                 compile overlay + testkit (no Java edit allowed; this tree and ~/.m2 stay untouched)"
 	@echo "make clean       remove build output (spec/materialized stays: make clean-spec)"
+	@echo "Building needs Java 17+, Maven 3.8+ and a JDK 22+ for the OpenSSL signer's classes and tests (the pom's"
+	@echo "kalshi4j.ffmJdk, /usr/lib/jvm/temurin-25-jdk-amd64; elsewhere MVN=\"mvn -Dkalshi4j.ffmJdk=/path/to/jdk\")"
 
 generate:
 	$(MVN) -q -pl generated -am compile -Dquick

@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -215,6 +217,14 @@ public final class BenchRunner {
     private void signing(Worker node) {
         ObjectNode signing = results.putObject("signing");
         boolean conscrypt = RsaPssSigner.Provider.CONSCRYPT.isAvailable();
+        // kalshi4j's OpenSSL provider needs Java 22+: its row is forked on the JDK the build compiled it with.
+        Path ffmJava = ffmJava();
+        boolean libcrypto = ffmJava != null;
+        signing.put("opensslProviderJava", libcrypto ? command(List.of(ffmJava.toString(), "-version")).trim() : "");
+        if (!libcrypto) {
+            problems.add("signing: no JDK 22+ at kalshi4j.ffmJdk (" + FFM_JDK_PROPERTY + " in the bench jar), so the "
+                    + "OpenSSL provider's row is not measured");
+        }
         // OpenSSL 3.0 signs RSA-2048 with AVX-512 IFMA code where the CPU has it; the same openssl with that code
         // switched off shows how much of the gap to the native providers is that one instruction set.
         boolean ifma = cpuHasAvx512Ifma();
@@ -239,6 +249,9 @@ public final class BenchRunner {
                 for (String method : List.of("conscrypt", "conscryptFresh")) {
                     contenders.add(() -> round.set(method, jmhSample(SignBench.class, method)));
                 }
+            }
+            if (libcrypto) {
+                contenders.add(() -> round.set("libcrypto", jmhSample(SignBench.class, "libcrypto", ffmJava)));
             }
             contenders.add(() -> round.set("jcaFloor", jmhSample(SignBench.class, "jdkSignatureReused")));
             if (node != null) {
@@ -435,6 +448,25 @@ public final class BenchRunner {
      */
     static final String OPENSSL_WITHOUT_IFMA = ":~0x200000";
 
+    /** The bench jar's resource that names the build's JDK 22+ ({@code kalshi4j.ffmJdk}). */
+    static final String FFM_JDK_PROPERTY = "ffmJdk";
+
+    /** The java of the JDK 22+ the build was given, or null when it is not there. */
+    private static Path ffmJava() {
+        Properties properties = new Properties();
+        try (InputStream in = BenchRunner.class.getResourceAsStream("/kalshi4j-bench.properties")) {
+            if (in == null) {
+                return null;
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        String home = properties.getProperty(FFM_JDK_PROPERTY, "");
+        Path java = home.isBlank() ? null : Path.of(home, "bin", "java");
+        return java != null && Files.isExecutable(java) ? java : null;
+    }
+
     private static boolean cpuHasAvx512Ifma() {
         String flags = firstMatch(Path.of("/proc/cpuinfo"), "flags");
         return (" " + flags + " ").contains(" avx512ifma ");
@@ -456,14 +488,26 @@ public final class BenchRunner {
     }
 
     private ChainedOptionsBuilder jmh(Class<?> bench, String method, int warmup, TimeValue iteration) {
+        return jmh(bench, method, warmup, iteration, null);
+    }
+
+    /** JMH options for one benchmark; with {@code jvm}, forked on that java with native access enabled. */
+    private ChainedOptionsBuilder jmh(Class<?> bench, String method, int warmup, TimeValue iteration, Path jvm) {
         Path log = resultsDir.resolve("jmh-" + bench.getSimpleName() + "-" + method + ".log");
-        return new OptionsBuilder()
+        List<String> args = new ArrayList<>(List.of("-Dkalshi4j.wireSamples=" + wireSamplesOrDefault(),
+                "-Dkalshi4j.root=" + root));
+        ChainedOptionsBuilder options = new OptionsBuilder();
+        if (jvm != null) {
+            options = options.jvm(jvm.toString());
+            args.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return options
                 .include("^" + Pattern.quote(bench.getName() + "." + method) + "$")
                 .forks(1)
                 .warmupIterations(warmup).warmupTime(iteration)
                 .measurementIterations(s.jmhIterations()).measurementTime(iteration)
                 .addProfiler(CpuProfiler.class)
-                .jvmArgsAppend("-Dkalshi4j.wireSamples=" + wireSamplesOrDefault(), "-Dkalshi4j.root=" + root)
+                .jvmArgsAppend(args.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
                 .output(log.toString());
@@ -486,7 +530,12 @@ public final class BenchRunner {
     }
 
     private ObjectNode jmhSample(Class<?> bench, String method) {
-        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup(), TimeValue.seconds(1)).timeUnit(TimeUnit.MICROSECONDS));
+        return jmhSample(bench, method, null);
+    }
+
+    private ObjectNode jmhSample(Class<?> bench, String method, Path jvm) {
+        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup(), TimeValue.seconds(1), jvm)
+                .timeUnit(TimeUnit.MICROSECONDS));
         var stats = r.getPrimaryResult().getStatistics();
         return cpu(r, Json.MAPPER.createObjectNode().put("samples", stats.getN()).put("meanUs", stats.getMean())
                 .put("p50us", stats.getPercentile(50)).put("p90us", stats.getPercentile(90))

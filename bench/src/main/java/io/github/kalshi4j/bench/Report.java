@@ -304,6 +304,8 @@ public final class Report {
 
     /** The kalshi4j signer rows: result key, provider name, table label. */
     private static final String[][] SIGNERS = {
+        {"libcrypto", "OPENSSL", "**kalshi4j `RsaPssSigner`, Provider.OPENSSL** (opt-in, Java 22+: the system's "
+            + "libcrypto through FFM)"},
         {"conscrypt", "CONSCRYPT", "**kalshi4j `RsaPssSigner`, Provider.CONSCRYPT** (what `auto` picks once "
             + "Conscrypt is on the classpath)"},
         {"jdk", "JDK", "**kalshi4j `RsaPssSigner`, Provider.JDK** (what `auto` picks without Conscrypt)"},
@@ -321,7 +323,13 @@ public final class Report {
                 + "operation, base64. Each provider's **fresh** row is the same provider without reuse, as a signer "
                 + "that keeps nothing works (and kalshi4j's did before): a new `Signature` and `initSign` with the key "
                 + "as parsed, every call. Conscrypt is `org.conscrypt:conscrypt-openjdk-uber` "
-                + "(BoringSSL through JNI), the optional dependency the README describes. Next to them, in the same "
+                + "(BoringSSL through JNI), the optional dependency the README describes. OpenSSL is kalshi4j's own "
+                + "`Provider.OPENSSL`: the system's `libcrypto` called through Java's Foreign Function & Memory API, "
+                + "the key imported once into an `EVP_PKEY`, a pooled `EVP_PKEY_CTX` set up for RSA-PSS, the "
+                + "SHA-256 of the message in Java; it needs Java 22 or later, so its JMH fork runs on "
+                + javaName(r.path("signing").path("opensslProviderJava").asText()) + " with "
+                + "`--enable-native-access=ALL-UNNAMED` (every other row on the Java of the Machine table). "
+                + "Next to them, in the same "
                 + "rounds: `openssl speed -seconds N rsa2048` (its sign/s turned into time per signature; OpenSSL "
                 + "divides by the CPU time it used, so load from other processes does not inflate it), a bare JDK "
                 + "`Signature` initialised once and reused (the JCA floor under kalshi4j's JDK signer), Node.js "
@@ -429,7 +437,24 @@ public final class Report {
         line("");
         if (Double.isNaN(bestRatio) || bestRatio > 1.5) {
             signingShortfall(rounds, openssl, opensslNoIfma);
+        } else if ("libcrypto".equals(best)) {
+            double vsNode = med(rounds, ratio(at("libcrypto", "p50us"), at("nodePss", "p50us")));
+            double cpu = med(rounds, at("libcrypto", "cpuNsPerOp")) / 1000 / openssl;
+            line("OpenSSL signs for kalshi4j with the same code `openssl speed` runs (on this CPU its AVX-512 IFMA "
+                    + "RSA), so what kalshi4j adds around it (RSA-PSS's padding instead of v1.5, the SHA-256 of the "
+                    + "message, one native call, base64) is small next to the private-key operation"
+                    + (Double.isNaN(cpu) ? "" : ": its CPU time per signature is " + x(cpu) + " `speed`'s")
+                    + (Double.isNaN(vsNode) ? "" : ", and its p50 " + x(vsNode) + " that of Node.js's RSA-PSS through "
+                    + "the same OpenSSL") + ". It is not the default: `auto` stays with Conscrypt or the JDK, and users "
+                    + "opt in (README, Signing with OpenSSL).");
+            line("");
         }
+    }
+
+    /** The first line of {@code java -version} output, for a sentence; "a JDK 22+" when unknown. */
+    private static String javaName(String versionOutput) {
+        String first = versionOutput.lines().findFirst().orElse("").trim();
+        return first.isEmpty() ? "a JDK 22+" : "`" + first + "`";
     }
 
     /** Why the signing target is not met, per provider, from this run's numbers. */
@@ -455,8 +480,15 @@ public final class Report {
             }
             line(line);
         }
-        line("- What would close the rest: OpenSSL's own `libcrypto` called through Java's Foreign Function & Memory "
-                + "API (Java 22 and later). kalshi4j does not ship such a signer; `KalshiSigner` is the seam for one.");
+        if (rounds.get(0).has("libcrypto")) {
+            line("- **OpenSSL** (`Provider.OPENSSL`, the system's libcrypto through FFM): " + x(med(rounds,
+                    ratio(at("libcrypto", "p50us"), at("openssl", "signUs")))) + " OpenSSL's time at p50, "
+                    + x(med(rounds, ratio(at("libcrypto", "p50us"), at("nodePss", "p50us")))) + " Node.js's RSA-PSS "
+                    + "through the same OpenSSL.");
+        } else {
+            line("- **OpenSSL** (`Provider.OPENSSL`, Java 22 and later): not measured in this run (no JDK 22+ at "
+                    + "`kalshi4j.ffmJdk`).");
+        }
         line("");
     }
 
@@ -827,13 +859,14 @@ public final class Report {
             line("Signing (p50 / p99):");
             line("");
             table("round", "load", " OpenSSL v1.5", " OpenSSL, no IFMA", " Node.js PSS", " JCA floor",
-                    " kalshi4j Conscrypt", " Conscrypt fresh", " kalshi4j JDK", " JDK fresh", " kalshi4j BC",
+                    " kalshi4j OpenSSL", " kalshi4j Conscrypt", " Conscrypt fresh", " kalshi4j JDK", " JDK fresh", " kalshi4j BC",
                     " BC fresh", " TS SDK auth");
             int i = 1;
             for (JsonNode round : sign) {
                 row(Integer.toString(i++), round.path("loadAverage").asText(), us(num(round.path("openssl").path("signUs"))),
                         round.has("opensslNoIfma") ? us(num(round.path("opensslNoIfma").path("signUs"))) : "",
-                        pair(round.path("nodePss")), pair(round.path("jcaFloor")), pair(round.path("conscrypt")),
+                        pair(round.path("nodePss")), pair(round.path("jcaFloor")), pair(round.path("libcrypto")),
+                        pair(round.path("conscrypt")),
                         pair(round.path("conscryptFresh")), pair(round.path("jdk")), pair(round.path("jdkFresh")),
                         pair(round.path("bouncyCastle")), pair(round.path("bouncyCastleFresh")),
                         pair(round.path("tsSdkAuth")));

@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every signer provider against the local exchange, which verifies each request's RSA-PSS signature with the JDK as
  * Kalshi's servers do: REST calls (blocking and async) and the WebSocket handshake. This module has Conscrypt on its
- * test classpath, so Conscrypt is among the providers, and is what {@code auto} picks.
+ * test classpath, so Conscrypt is among the providers, and is what {@code auto} picks. The class runs again on the
+ * JDK 22+ of {@code kalshi4j.ffmJdk} against kalshi4j's packaged multi-release jar, where OpenSSL signs too
+ * ({@code kalshi4j.test.openssl=present}).
  */
 class SignerProvidersAgainstExchangeTest {
 
@@ -57,6 +59,17 @@ class SignerProvidersAgainstExchangeTest {
     }
 
     @Test
+    void openssl_isAvailableExactlyWhereTheBuildMeansIt_fromTheMultiReleaseJar() {
+        boolean expected = "present".equals(System.getProperty("kalshi4j.test.openssl"));
+        assertEquals(expected, Provider.OPENSSL.isAvailable(), "Java " + Runtime.version());
+        if (expected) {
+            // The Java 22 classes come from kalshi4j's jar, where only a multi-release JVM finds them.
+            String source = RsaPssSigner.class.getProtectionDomain().getCodeSource().getLocation().toString();
+            assertTrue(source.endsWith(".jar"), "kalshi4j loaded from " + source);
+        }
+    }
+
+    @Test
     void everyProvider_signsRestCallsAndTheWebSocketHandshake_theExchangeAccepts() throws Exception {
         List<Provider> providers = new ArrayList<>();
         for (Provider p : Provider.values()) {
@@ -64,7 +77,11 @@ class SignerProvidersAgainstExchangeTest {
                 providers.add(p);
             }
         }
-        assertEquals(List.of(Provider.values()), providers, "every provider is available in this module");
+        List<Provider> expected = new ArrayList<>(List.of(Provider.values()));
+        if (!"present".equals(System.getProperty("kalshi4j.test.openssl"))) {
+            expected.remove(Provider.OPENSSL);
+        }
+        assertEquals(expected, providers, "every provider this run means to have is available");
         for (Provider provider : providers) {
             try (KalshiClient client = KalshiClient.builder().config(config(provider))
                     .credentials(member.keyId(), member.privateKeyPem()).build()) {

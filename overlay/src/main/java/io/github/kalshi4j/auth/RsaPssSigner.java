@@ -14,6 +14,8 @@ import java.security.PrivateKey;
 import java.security.ProviderException;
 import java.security.Signature;
 import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,9 +30,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * calls each get their own {@code Signature}.
  *
  * <p>Which implementation computes the signatures is a {@link Provider}; the factories use {@link Provider#AUTO}:
- * Conscrypt when it is on the classpath and works on this platform, else the JDK.
+ * Conscrypt when it is on the classpath and works on this platform, else the JDK. {@link Provider#OPENSSL} (the
+ * system's OpenSSL on Java 22 and later) is used only when asked for.
+ *
+ * <p>Closing a signer is optional: {@link #close()} frees what a native provider holds for the key at once, and a
+ * signer that is never closed frees it when it is garbage collected. Clients never close the signer they sign with.
  */
-public final class RsaPssSigner implements KalshiSigner {
+public final class RsaPssSigner implements KalshiSigner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RsaPssSigner.class);
     private static final AtomicBoolean WARNED_UNUSABLE_CONSCRYPT = new AtomicBoolean();
@@ -39,7 +45,8 @@ public final class RsaPssSigner implements KalshiSigner {
     public enum Provider {
         /**
          * {@link #CONSCRYPT} when Conscrypt is on the classpath, its native library loads and it accepts the key;
-         * otherwise {@link #JDK}. The default. A signer reports the provider this resolved to, never {@code AUTO}.
+         * otherwise {@link #JDK}; never {@link #OPENSSL}, which is used only when asked for. The default. A signer
+         * reports the provider this resolved to, never {@code AUTO}.
          */
         AUTO("auto"),
         /** The JDK's RSASSA-PSS, chosen by the JCA for the key (so PKCS#11 keys work). */
@@ -51,7 +58,16 @@ public final class RsaPssSigner implements KalshiSigner {
          * dependency {@code org.conscrypt:conscrypt-openjdk-uber:2.5.2}, whose jar carries the native library for
          * Linux and macOS on x86_64 and Windows on x86 and x86_64. A private instance, never registered globally.
          */
-        CONSCRYPT("conscrypt");
+        CONSCRYPT("conscrypt"),
+        /**
+         * The system's OpenSSL 3 ({@code libcrypto}) through the Foreign Function &amp; Memory API: as fast as OpenSSL
+         * itself, which on a CPU with AVX-512 IFMA is more than twice Conscrypt's speed. Needs Java 22 or later
+         * (the classes are in the jar's Java 22 section; on Java 17 to 21 asking for it fails, saying so), OpenSSL
+         * 3's libcrypto where the system's loader finds it (or where {@code KALSHI_OPENSSL_LIBRARY} points), and
+         * {@code --enable-native-access=ALL-UNNAMED} on the java command line, without which the JVM prints a
+         * warning (or, with {@code --illegal-native-access=deny}, refuses). Never chosen by {@link #AUTO}.
+         */
+        OPENSSL("openssl");
 
         private final String configName;
 
@@ -66,15 +82,20 @@ public final class RsaPssSigner implements KalshiSigner {
 
         /**
          * Whether a signer can be made with this provider here: always, except {@link #CONSCRYPT} when Conscrypt is
-         * absent or its native library does not load on this platform.
+         * absent or its native library does not load on this platform, and {@link #OPENSSL} before Java 22, without
+         * OpenSSL 3's libcrypto, or with native access denied. Asking about {@code OPENSSL} loads libcrypto.
          */
         public boolean isAvailable() {
-            return this != CONSCRYPT || ConscryptSupport.usable();
+            return switch (this) {
+                case CONSCRYPT -> ConscryptSupport.usable();
+                case OPENSSL -> OpenSslSupport.usable();
+                default -> true;
+            };
         }
 
         /**
-         * The provider for a configuration name: {@code jdk}, {@code bouncycastle}, {@code conscrypt} or
-         * {@code auto}, in any case, surrounding blanks ignored.
+         * The provider for a configuration name: {@code jdk}, {@code bouncycastle}, {@code conscrypt},
+         * {@code openssl} or {@code auto}, in any case, surrounding blanks ignored.
          *
          * @throws IllegalArgumentException for any other name, listing the allowed ones
          */
@@ -108,7 +129,11 @@ public final class RsaPssSigner implements KalshiSigner {
     /** The provider instance; null for the JDK, where the JCA picks the provider that accepts the key. */
     private final java.security.Provider jca;
     private final int modulusBits;
-    private final SignaturePool pool;
+    /** Initialised {@code Signature}s of a JCA provider; null for OpenSSL. */
+    private final SignaturePool<Signature> pool;
+    /** The key inside OpenSSL; null for the JCA providers. */
+    private final OpenSslSupport.NativeKey nativeKey;
+    private volatile boolean closed;
 
     private RsaPssSigner(String keyId, PrivateKey key, Provider requested) {
         this.keyId = keyId;
@@ -117,13 +142,21 @@ public final class RsaPssSigner implements KalshiSigner {
         this.modulusBits = key instanceof RSAKey ? ((RSAKey) key).getModulus().bitLength() : -1;
         Provider resolved = requested == Provider.AUTO ? autoChoice(key) : requested;
         this.provider = resolved;
+        if (resolved == Provider.OPENSSL) {
+            this.jca = null;
+            this.providerKey = key;
+            this.pool = null;
+            this.nativeKey = openSslKey(key, keyId);
+            return;
+        }
+        this.nativeKey = null;
         this.jca = switch (resolved) {
             case BOUNCY_CASTLE -> BouncyCastle.PROVIDER;
             case CONSCRYPT -> ConscryptSupport.require();
             default -> null;
         };
         this.providerKey = jca == null ? jdkForm(key) : providerForm(jca, key, resolved, keyId);
-        this.pool = new SignaturePool(SignaturePool.defaultSize(), this::newSignature);
+        this.pool = new SignaturePool<>(SignaturePool.defaultSize(), this::newSignature);
         // Fail at construction, not on the first request, if this provider cannot use the key.
         pool.prime();
     }
@@ -142,7 +175,8 @@ public final class RsaPssSigner implements KalshiSigner {
      * Creates a signer for an RSA key of at least 2048 bits that computes signatures with {@code provider}.
      *
      * @throws KalshiAuthException for an unusable key, or when the provider is unavailable (Conscrypt absent or
-     *     its native library not loading here) or cannot use the key, saying which
+     *     its native library not loading here; OpenSSL before Java 22, without libcrypto, or denied native access)
+     *     or cannot use the key, saying which
      */
     public static RsaPssSigner of(String keyId, PrivateKey key, Provider provider) {
         String id = Pss.checkKeyId(keyId);
@@ -211,6 +245,12 @@ public final class RsaPssSigner implements KalshiSigner {
     @Override
     public String sign(byte[] message) {
         Objects.requireNonNull(message, "message");
+        if (closed) {
+            throw new KalshiAuthException("the signer of key id " + keyId + " is closed");
+        }
+        if (nativeKey != null) {
+            return Base64.getEncoder().encodeToString(nativeKey.sign(message));
+        }
         Signature signature = pool.take();
         byte[] bytes;
         try {
@@ -223,6 +263,22 @@ public final class RsaPssSigner implements KalshiSigner {
         }
         pool.give(signature);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * Stops this signer: later calls to {@link #sign(byte[])} throw {@link KalshiAuthException}. With
+     * {@link Provider#OPENSSL} it frees the native key and contexts now (a signature in progress finishes first);
+     * otherwise it only drops the pooled {@code Signature} objects. Idempotent; never needed for correctness, since
+     * an unreachable signer is freed by the garbage collector.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (nativeKey != null) {
+            nativeKey.close();
+        } else {
+            pool.drain(s -> { });
+        }
     }
 
     /** Shows the key id, size and provider; never key material. */
@@ -261,13 +317,38 @@ public final class RsaPssSigner implements KalshiSigner {
         if (ConscryptSupport.usable()) {
             // Conscrypt imports the key's numbers; a key that keeps them hidden (an HSM, a smart card) stays with
             // the JDK, whose JCA finds the provider that holds it.
-            return key instanceof java.security.interfaces.RSAPrivateCrtKey ? Provider.CONSCRYPT : Provider.JDK;
+            return key instanceof RSAPrivateCrtKey ? Provider.CONSCRYPT : Provider.JDK;
         }
         if (ConscryptSupport.present() && WARNED_UNUSABLE_CONSCRYPT.compareAndSet(false, true)) {
             // Someone added Conscrypt to sign faster; say once why it is not being used rather than stay silent.
             LOG.warn("signing with the JDK provider: {}", ConscryptSupport.problem());
         }
         return Provider.JDK;
+    }
+
+    /**
+     * The key imported into OpenSSL. Only a whole RSA key (modulus, exponents and CRT parameters, as every PEM file
+     * has) can be handed over; its PKCS#8 bytes are wiped once OpenSSL holds it.
+     */
+    private static OpenSslSupport.NativeKey openSslKey(PrivateKey key, String keyId) {
+        OpenSslSupport.Library openssl = OpenSslSupport.require();
+        PrivateKey jdk = jdkForm(key);
+        if (!(jdk instanceof RSAPrivateCrtKey crt) || crt.getPrimeP().signum() == 0
+                || crt.getCrtCoefficient().signum() == 0) {
+            throw new KalshiAuthException("the openssl provider needs the whole RSA private key of key id " + keyId
+                    + " (with its CRT parameters, as PEM files have it); a key held in hardware or given without "
+                    + "them needs the jdk provider");
+        }
+        byte[] pkcs8 = crt.getEncoded();
+        if (pkcs8 == null || !"PKCS#8".equalsIgnoreCase(crt.getFormat())) {
+            throw new KalshiAuthException("the openssl provider cannot export the private key of key id " + keyId
+                    + " (" + key.getClass().getSimpleName() + "); a key held in hardware needs the jdk provider");
+        }
+        try {
+            return openssl.importKey(pkcs8, keyId);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
     }
 
     /**

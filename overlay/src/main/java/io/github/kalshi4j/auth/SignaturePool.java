@@ -1,28 +1,31 @@
 package io.github.kalshi4j.auth;
 
-import java.security.Signature;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A few initialised {@link Signature} objects of one signer, each used by one thread at a time. A {@code Signature}
- * returns to its initialised state after {@code sign()}, so one that signed cleanly can sign again without another
- * {@code initSign}; with a native provider that call is where the key is set up, so skipping it is most of the gain.
+ * A few initialised signing objects of one signer, each used by one thread at a time: JCA {@code Signature}s, or
+ * OpenSSL contexts for the openssl provider. A {@code Signature} returns to its initialised state after
+ * {@code sign()}, so one that signed cleanly can sign again without another {@code initSign}; with a native provider
+ * that call is where the key is set up, so skipping it is most of the gain.
  *
  * <p>Lock-free and bounded: {@link #take()} empties a slot or, when every slot is empty (more threads are signing
- * than the pool holds), makes a new object; {@link #give(Signature)} fills an empty slot or drops the object. Nothing
+ * than the pool holds), makes a new object; {@link #give(Object)} fills an empty slot or drops the object. Nothing
  * is tied to a thread, so pooled and virtual threads never keep key-bearing objects alive after the signer is gone.
+ *
+ * @param <T> the pooled object
  */
-final class SignaturePool {
+final class SignaturePool<T> {
 
-    private final AtomicReferenceArray<Signature> slots;
-    private final Supplier<Signature> factory;
+    private final AtomicReferenceArray<T> slots;
+    private final Supplier<T> factory;
 
     /**
      * @param size how many objects to keep; more may exist while more threads than this sign at once
-     * @param factory makes an initialised {@code Signature}; its exceptions reach the caller of {@link #take()}
+     * @param factory makes an initialised object; its exceptions reach the caller of {@link #take()}
      */
-    SignaturePool(int size, Supplier<Signature> factory) {
+    SignaturePool(int size, Supplier<T> factory) {
         this.slots = new AtomicReferenceArray<>(size);
         this.factory = factory;
     }
@@ -32,13 +35,13 @@ final class SignaturePool {
         return Math.max(2, Math.min(32, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
-    /** An initialised {@code Signature} for this thread's exclusive use until it is given back. */
-    Signature take() {
+    /** An initialised object for this thread's exclusive use until it is given back. */
+    T take() {
         int n = slots.length();
         int start = start(n);
         for (int i = 0; i < n; i++) {
             int slot = (start + i) % n;
-            Signature s = slots.get(slot);
+            T s = slots.get(slot);
             // Read before the compare-and-set, so threads scanning empty slots do not write to them.
             if (s != null && slots.compareAndSet(slot, s, null)) {
                 return s;
@@ -47,14 +50,29 @@ final class SignaturePool {
         return factory.get();
     }
 
-    /** Returns a {@code Signature} that completed its last {@code sign()} normally; a failed one must not return. */
-    void give(Signature signature) {
+    /**
+     * Returns an object that completed its last signature normally; a failed one must not return.
+     *
+     * @return true when the pool kept it; false when it was dropped (the caller frees what the GC does not)
+     */
+    boolean give(T signature) {
         int n = slots.length();
         int start = start(n);
         for (int i = 0; i < n; i++) {
             int slot = (start + i) % n;
             if (slots.get(slot) == null && slots.compareAndSet(slot, null, signature)) {
-                return;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Empties every slot, handing each object to {@code release}; objects taken at the time stay with their takers. */
+    void drain(Consumer<? super T> release) {
+        for (int slot = 0; slot < slots.length(); slot++) {
+            T s = slots.getAndSet(slot, null);
+            if (s != null) {
+                release.accept(s);
             }
         }
     }

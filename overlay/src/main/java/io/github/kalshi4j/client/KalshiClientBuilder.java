@@ -56,7 +56,8 @@ public final class KalshiClientBuilder {
         DEMO("KALSHI_DEMO", "kalshi.demo"),
         /**
          * Which provider signs: {@code auto} (the default: Conscrypt when present and working, else the JDK),
-         * {@code jdk}, {@code bouncycastle} or {@code conscrypt}; see {@link KalshiConfig#signerProvider()}.
+         * {@code jdk}, {@code bouncycastle}, {@code conscrypt} or {@code openssl} (Java 22+); see
+         * {@link KalshiConfig#signerProvider()}.
          */
         SIGNER_PROVIDER("KALSHI_SIGNER_PROVIDER", "kalshi.signerProvider");
 
@@ -115,7 +116,7 @@ public final class KalshiClientBuilder {
 
         /**
          * This setting read as a signer provider, as {@code fromEnv} reads {@link #SIGNER_PROVIDER}: {@code jdk},
-         * {@code bouncycastle}, {@code conscrypt} or {@code auto}, in any case.
+         * {@code bouncycastle}, {@code conscrypt}, {@code openssl} or {@code auto}, in any case.
          *
          * @return the provider, or null when unset
          * @throws IllegalArgumentException for any other value, naming the variable and the allowed values
@@ -129,7 +130,7 @@ public final class KalshiClientBuilder {
                 return RsaPssSigner.Provider.fromConfigName(v);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(this.env + " (or -D" + property + ") must be one of jdk, "
-                        + "bouncycastle, conscrypt or auto, got \"" + v + "\"");
+                        + "bouncycastle, conscrypt, openssl or auto, got \"" + v + "\"");
             }
         }
     }

@@ -236,8 +236,8 @@ public final class KalshiConfig {
     /**
      * Which provider signs with the credentials given to the client builder ({@code credentials(...)},
      * {@code credentialsFromPath(...)}, {@code fromEnv()}); default {@link RsaPssSigner.Provider#AUTO}: Conscrypt
-     * when it is on the classpath and works on this platform, else the JDK. A signer passed to
-     * {@code signer(...)} is used as it is.
+     * when it is on the classpath and works on this platform, else the JDK. {@link RsaPssSigner.Provider#OPENSSL}
+     * (Java 22+) signs only when chosen here. A signer passed to {@code signer(...)} is used as it is.
      */
     public RsaPssSigner.Provider signerProvider() {
         return signerProvider;
@@ -387,7 +387,8 @@ public final class KalshiConfig {
         /**
          * Which provider signs with the credentials given to the client builder; see
          * {@link KalshiConfig#signerProvider()}. Choosing {@link RsaPssSigner.Provider#CONSCRYPT} makes building the
-         * client fail with a {@code KalshiAuthException} when Conscrypt is absent or cannot load here.
+         * client fail with a {@code KalshiAuthException} when Conscrypt is absent or cannot load here, and
+         * {@link RsaPssSigner.Provider#OPENSSL} when this is Java 17 to 21 or OpenSSL 3's libcrypto cannot load.
          */
         public Builder signerProvider(RsaPssSigner.Provider signerProvider) {
             this.signerProvider = Objects.requireNonNull(signerProvider, "signerProvider");

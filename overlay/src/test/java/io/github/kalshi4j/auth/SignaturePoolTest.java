@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,8 @@ class SignaturePoolTest {
 
     private final AtomicInteger made = new AtomicInteger();
 
-    private SignaturePool pool(int size) {
-        return new SignaturePool(size, () -> {
+    private SignaturePool<Signature> pool(int size) {
+        return new SignaturePool<>(size, () -> {
             made.incrementAndGet();
             try {
                 return Signature.getInstance("RSASSA-PSS");
@@ -30,7 +31,7 @@ class SignaturePoolTest {
 
     @Test
     void aSignatureGivenBack_isTheOneTheNextCallerTakes() {
-        SignaturePool pool = pool(4);
+        SignaturePool<Signature> pool = pool(4);
         Signature first = pool.take();
         pool.give(first);
         assertSame(first, pool.take());
@@ -39,7 +40,7 @@ class SignaturePoolTest {
 
     @Test
     void anEmptyPool_makesANewSignatureForEachConcurrentCaller() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         Signature a = pool.take();
         Signature b = pool.take();
         Signature c = pool.take();
@@ -50,7 +51,7 @@ class SignaturePoolTest {
 
     @Test
     void aFullPool_dropsWhatItCannotHold() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         List<Signature> taken = new ArrayList<>(List.of(pool.take(), pool.take(), pool.take()));
         taken.forEach(pool::give);
         Signature x = pool.take();
@@ -61,8 +62,30 @@ class SignaturePoolTest {
     }
 
     @Test
+    void give_saysWhetherThePoolKeptTheObject_soANativeOneCanBeFreed() {
+        SignaturePool<Signature> pool = pool(1);
+        Signature a = pool.take();
+        Signature b = pool.take();
+        assertTrue(pool.give(a));
+        assertFalse(pool.give(b), "one slot, already full");
+    }
+
+    @Test
+    void drain_handsOverEveryPooledObject_once() {
+        SignaturePool<Signature> pool = pool(3);
+        List<Signature> taken = List.of(pool.take(), pool.take());
+        taken.forEach(pool::give);
+        List<Signature> drained = new ArrayList<>();
+        pool.drain(drained::add);
+        assertEquals(2, drained.size());
+        assertTrue(drained.containsAll(taken));
+        pool.drain(drained::add);
+        assertEquals(2, drained.size(), "a drained pool is empty");
+    }
+
+    @Test
     void prime_fillsASlotAhead_ofTheFirstTake() {
-        SignaturePool pool = pool(2);
+        SignaturePool<Signature> pool = pool(2);
         pool.prime();
         assertEquals(1, made.get());
         pool.take();

@@ -140,14 +140,15 @@ class SignerProvidersTest {
         assertEquals(RsaPssSigner.Provider.JDK, RsaPssSigner.Provider.fromConfigName("jdk"));
         assertEquals(RsaPssSigner.Provider.BOUNCY_CASTLE, RsaPssSigner.Provider.fromConfigName(" BouncyCastle "));
         assertEquals(RsaPssSigner.Provider.CONSCRYPT, RsaPssSigner.Provider.fromConfigName("CONSCRYPT"));
+        assertEquals(RsaPssSigner.Provider.OPENSSL, RsaPssSigner.Provider.fromConfigName("OpenSSL"));
         assertEquals(RsaPssSigner.Provider.AUTO, RsaPssSigner.Provider.fromConfigName("auto"));
         for (RsaPssSigner.Provider p : RsaPssSigner.Provider.values()) {
             assertEquals(p, RsaPssSigner.Provider.fromConfigName(p.configName()));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RsaPssSigner.Provider.fromConfigName("openssl"));
-        assertTrue(e.getMessage().contains("\"openssl\""), e.getMessage());
-        assertTrue(e.getMessage().contains("auto, jdk, bouncycastle, conscrypt"), e.getMessage());
+                () -> RsaPssSigner.Provider.fromConfigName("boringssl"));
+        assertTrue(e.getMessage().contains("\"boringssl\""), e.getMessage());
+        assertTrue(e.getMessage().contains("auto, jdk, bouncycastle, conscrypt, openssl"), e.getMessage());
     }
 
     @Test
@@ -176,6 +177,18 @@ class SignerProvidersTest {
                 assertFalse(worker.isAlive(), provider + ": a signing thread did not finish");
             }
             assertEquals(List.of(), failures, provider + " produced signatures that do not verify");
+        }
+    }
+
+    @Test
+    void closedSigner_ofEveryProvider_refusesToSign() {
+        for (RsaPssSigner.Provider provider : TestKeys.availableProviders()) {
+            RsaPssSigner signer = RsaPssSigner.of(KEY_ID, PAIR.getPrivate(), provider);
+            signer.sign(bytes("m"));
+            signer.close();
+            KalshiAuthException e = assertThrows(KalshiAuthException.class, () -> signer.sign(bytes("m")));
+            assertTrue(e.getMessage().contains("the signer of key id " + KEY_ID + " is closed"), provider + ": "
+                    + e.getMessage());
         }
     }
 

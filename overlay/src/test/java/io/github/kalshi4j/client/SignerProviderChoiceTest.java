@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Choosing the signer provider through the config and {@code KALSHI_SIGNER_PROVIDER}: the choice reaches the signer
@@ -102,10 +103,41 @@ final class SignerProviderChoiceTest {
     void invalidSignerProviderInEnv_isRejectedNamingTheVariableAndTheAllowedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KalshiClient.fromEnv(
                 env("KALSHI_KEY_ID", TestCredentials.KEY_ID, "KALSHI_PRIVATE_KEY", TestCredentials.privateKeyPem(),
-                        "KALSHI_SIGNER_PROVIDER", "openssl"), NO_PROPERTIES));
+                        "KALSHI_SIGNER_PROVIDER", "boringssl"), NO_PROPERTIES));
         assertTrue(e.getMessage().contains("KALSHI_SIGNER_PROVIDER"), e.getMessage());
-        assertTrue(e.getMessage().contains("jdk, bouncycastle, conscrypt or auto"), e.getMessage());
-        assertTrue(e.getMessage().contains("\"openssl\""), e.getMessage());
+        assertTrue(e.getMessage().contains("jdk, bouncycastle, conscrypt, openssl or auto"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"boringssl\""), e.getMessage());
+    }
+
+    @Test
+    void opensslRequestedInEnvBeforeJava22_failsWithClearErrorNamingJava22() {
+        assumeTrue(Runtime.version().feature() < 22, "this JVM is Java 22 or later");
+        KalshiAuthException e = assertThrows(KalshiAuthException.class, () -> KalshiClient.fromEnv(env(
+                "KALSHI_KEY_ID", TestCredentials.KEY_ID, "KALSHI_PRIVATE_KEY", TestCredentials.privateKeyPem(),
+                "KALSHI_SIGNER_PROVIDER", "openssl"), NO_PROPERTIES));
+        assertTrue(e.getMessage().contains("the openssl signer provider needs Java 22 or later"), e.getMessage());
+        assertTrue(e.getMessage().contains("KALSHI_SIGNER_PROVIDER"), e.getMessage());
+    }
+
+    @Test
+    void opensslInConfig_signsRequestsTheServerVerifies_onJava22AndLater() {
+        assumeTrue(Provider.OPENSSL.isAvailable(), "OpenSSL is not available in this run");
+        try (LoopbackServer server = LoopbackServer.start()) {
+            server.respond("GET", "/portfolio/balance", Reply.ok(Samples.balance()));
+            try (KalshiClient client = KalshiClient.builder()
+                    .config(KalshiConfig.builder().baseUrl(server.baseUrl()).signerProvider(Provider.OPENSSL).build())
+                    .credentials(TestCredentials.KEY_ID, TestCredentials.privateKeyPem()).build()) {
+                assertEquals(Provider.OPENSSL, providerOf(client));
+                for (int i = 0; i < 3; i++) {
+                    client.portfolio().getBalance();
+                    client.async().portfolio().getBalance().join();
+                }
+            }
+            for (LoopbackServer.RecordedRequest request : server.requests()) {
+                assertEquals(SignatureStatus.VALID, request.signature(), request.signatureProblem());
+            }
+            assertEquals(6, server.requestCount());
+        }
     }
 
     @Test

@@ -31,11 +31,15 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code jdk}, {@code bouncyCastle}, {@code conscrypt}: {@link RsaPssSigner#sign(byte[])} with that provider,
  *       as the client calls it for every attempt (the key converted once into the provider's form, a pooled
  *       initialised {@code Signature}, the private-key operation, base64).</li>
+ *   <li>{@code libcrypto}: the same with {@link Provider#OPENSSL}, the system's OpenSSL through the Foreign Function
+ *       &amp; Memory API (the key imported once into an {@code EVP_PKEY}, a pooled {@code EVP_PKEY_CTX}); only on
+ *       Java 22 and later, so the runner forks this one on that JDK.</li>
  *   <li>{@code ...Fresh}: the same provider the way a signer without reuse works, and kalshi4j's did before: a new
  *       {@code Signature} and {@code initSign} with the key as parsed, every call.</li>
  *   <li>{@code jdkSignatureReused}: one bare JDK {@code Signature} initialised once, no base64 (the JCA floor).</li>
  * </ul>
- * The Conscrypt methods need Conscrypt's native library; the runner skips them where it does not load.
+ * The Conscrypt methods need Conscrypt's native library, and {@code libcrypto} a Java 22+ fork with OpenSSL 3; the
+ * runner skips them where those are missing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,6 +52,7 @@ public class SignBench {
     private RsaPssSigner jdk;
     private RsaPssSigner bouncyCastle;
     private RsaPssSigner conscrypt;
+    private RsaPssSigner libcrypto;
     private PrivateKey parsedKey;
     private java.security.Provider bouncyCastleProvider;
     private java.security.Provider conscryptProvider;
@@ -66,6 +71,9 @@ public class SignBench {
         if (Provider.CONSCRYPT.isAvailable()) {
             conscrypt = RsaPssSigner.of("bench-key", parsedKey, Provider.CONSCRYPT);
             conscryptProvider = Conscrypt.newProvider();
+        }
+        if (Provider.OPENSSL.isAvailable()) {
+            libcrypto = RsaPssSigner.of("bench-key", parsedKey, Provider.OPENSSL);
         }
         message = RequestSignature.message(System.currentTimeMillis(), "GET", "/trade-api/v2/portfolio/balance");
         reused = Signature.getInstance("RSASSA-PSS");
@@ -86,6 +94,11 @@ public class SignBench {
     @Benchmark
     public String conscrypt() {
         return conscrypt.sign(message);
+    }
+
+    @Benchmark
+    public String libcrypto() {
+        return libcrypto.sign(message);
     }
 
     /** The JCA floor: one JDK {@code Signature} initialised once and reused, no base64; what kalshi4j adds is the rest. */
