@@ -8,8 +8,8 @@ import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
-import io.github.kalshi4j.model.CreateOrderRequest;
-import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testsupport.LoopbackServer;
 import io.github.kalshi4j.testsupport.LoopbackServer.RecordedRequest;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * CreateOrder is not idempotent: a retry after the exchange may have acted can double an order. With safe order
- * retry, a CreateOrder carrying a client_order_id that fails after it may have landed is looked up by that id
- * before anything is sent again. The loopback exchange here really creates orders and lists them.
+ * Placing an order is not idempotent: a retry after the exchange may have acted can double an order. With safe
+ * order retry, a CreateOrderV2 that fails after it may have landed is looked up by its
+ * client_order_id (GetOrders) before anything is sent again. The loopback exchange here really creates orders and
+ * lists them.
  */
 final class SafeOrderRetryTest {
 
@@ -64,8 +66,8 @@ final class SafeOrderRetryTest {
     @BeforeEach
     void startExchange() {
         server = LoopbackServer.start();
-        // GET /portfolio/orders lists what the exchange holds, filtered by ticker as Kalshi does.
-        server.handle("GET", "/portfolio/orders", r -> {
+        // GetOrders (GET /portfolio/orders) lists what the exchange holds, filtered by ticker as Kalshi does.
+        server.handle("GET", Samples.GET_ORDERS, r -> {
             synchronized (book) {
                 List<Order> matching = book.stream()
                         .filter(o -> r.queryParam("ticker").map(t -> t.equals(o.ticker())).orElse(true))
@@ -83,11 +85,11 @@ final class SafeOrderRetryTest {
     }
 
     /**
-     * Scripts POST /portfolio/orders: {@code outcome} gets the 1-based attempt number and says whether the order
+     * Scripts CreateOrderV2 (POST /portfolio/events/orders): {@code outcome} gets the 1-based attempt number and says whether the order
      * is created and what is answered. A created order goes into the book whatever the answer.
      */
     private void onCreateOrder(IntFunction<Outcome> outcome) {
-        server.handle("POST", "/portfolio/orders", r -> {
+        server.handle("POST", Samples.ORDERS_V2, r -> {
             Outcome o = outcome.apply(posts.incrementAndGet());
             Order order = null;
             if (o.creates()) {
@@ -134,12 +136,15 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         RecordingSleeper sleeper = new RecordingSleeper();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).build()) {
-            CreateOrderResponse r = client.orders().createOrder(Samples.orderRequest(TICKER, "coid-500"));
-            assertEquals("ord-1", r.order().orderId());
-            assertEquals("coid-500", r.order().clientOrderId());
+            CreateOrderV2Response r = client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-500"));
+            // The answer is built from the order GetOrders lists: its members, or their _fp spellings.
+            assertEquals("ord-1", r.orderId());
+            assertEquals("coid-500", r.clientOrderId());
+            assertEquals(new BigDecimal("0.00"), r.fillCount());
+            assertEquals(new BigDecimal("10.00"), r.remainingCount());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"), "the order was never sent twice");
-        List<RecordedRequest> lookups = server.requests("GET", "/portfolio/orders");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2), "the order was never sent twice");
+        List<RecordedRequest> lookups = server.requests("GET", Samples.GET_ORDERS);
         assertEquals(1, lookups.size());
         assertEquals(List.of(TICKER), lookups.get(0).query("ticker"), "the lookup is narrowed to the order's market");
         assertEquals(1, book.size());
@@ -152,11 +157,11 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(Reply.dropConnection()));
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            CreateOrderResponse r = client.orders().createOrder(Samples.orderRequest(TICKER, "coid-drop"));
-            assertEquals("ord-1", r.order().orderId());
+            CreateOrderV2Response r = client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-drop"));
+            assertEquals("ord-1", r.orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(1, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS));
         assertEquals(1, book.size());
     }
 
@@ -165,13 +170,13 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> n == 1 ? Outcome.failWithout(CRASH) : Outcome.createAndConfirm());
         RecordingSleeper sleeper = new RecordingSleeper();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).build()) {
-            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-resend"),
+            var r = client.orders().createOrderV2WithResponse(Samples.orderRequest(TICKER, "coid-resend"),
                     RequestOptions.NONE);
-            assertEquals("ord-2", r.body().order().orderId());
+            assertEquals("ord-2", r.body().orderId());
             assertEquals(2, r.attempts());
         }
-        assertEquals(2, server.count("POST", "/portfolio/orders"));
-        assertEquals(1, server.count("GET", "/portfolio/orders"));
+        assertEquals(2, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS));
         assertEquals(1, book.size(), "exactly one order exists");
         assertEquals(1, sleeper.waits().size());
     }
@@ -181,9 +186,9 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> n == 1 ? Outcome.failWithout(Reply.dropConnection()) : Outcome.createAndConfirm());
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            assertEquals("ord-2", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-x")).order().orderId());
+            assertEquals("ord-2", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-x")).orderId());
         }
-        assertEquals(2, server.count("POST", "/portfolio/orders"));
+        assertEquals(2, server.count("POST", Samples.ORDERS_V2));
         assertEquals(1, book.size());
     }
 
@@ -192,15 +197,15 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         Order other = Samples.order("ord-old", TICKER, "someone-else");
         // Page 1 holds an unrelated order; the landed one is on page 2.
-        server.handle("GET", "/portfolio/orders", r -> r.queryParam("cursor").isEmpty()
+        server.handle("GET", Samples.GET_ORDERS, r -> r.queryParam("cursor").isEmpty()
                 ? Reply.ok(Samples.orders(List.of(other), "page-2"))
                 : Reply.ok(Samples.orders(List.copyOf(book), "")));
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-p")).order().orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-p")).orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(2, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(2, server.count("GET", Samples.GET_ORDERS));
     }
 
     @Test
@@ -208,11 +213,11 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
             KalshiServerException e = assertThrows(KalshiServerException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-off")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-off")));
             assertEquals(1, e.attempts());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(0, server.count("GET", "/portfolio/orders"), "no lookup either");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS), "no lookup either");
     }
 
     @Test
@@ -220,9 +225,9 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(Reply.dropConnection()));
         try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
             assertThrows(KalshiNetworkException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-off")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-off")));
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -230,10 +235,9 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         RequestOptions safe = RequestOptions.builder().attribute(KalshiHttpTransport.SAFE_ORDER_RETRY, true).build();
         try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-attr"), safe)
-                    .order().orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-attr"), safe).orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -242,25 +246,25 @@ final class SafeOrderRetryTest {
         RequestOptions unsafe = RequestOptions.builder().attribute(KalshiHttpTransport.SAFE_ORDER_RETRY, false).build();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper()).build()) {
             assertThrows(KalshiServerException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-attr"), unsafe));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-attr"), unsafe));
         }
-        assertEquals(0, server.count("GET", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
 
     // ---------------------------------------------------------------- no client_order_id given (issue 17, case B)
 
     private List<String> postedClientOrderIds() {
-        return server.requests("POST", "/portfolio/orders").stream()
+        return server.requests("POST", Samples.ORDERS_V2).stream()
                 .map(r -> parse(r).path("client_order_id").asText(null)).collect(Collectors.toList());
     }
 
     @Test
     void withSafeRetryAnOrderWithoutClientOrderIdGetsOneMintedOnceAndKeptAcrossAttempts() {
         onCreateOrder(n -> n == 1 ? Outcome.failWithout(CRASH) : Outcome.createAndConfirm());
-        CreateOrderRequest anonymous = Samples.orderRequest(TICKER, null);
+        CreateOrderV2Request anonymous = Samples.orderRequest(TICKER, null);
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            Order placed = client.orders().createOrder(anonymous).order();
+            CreateOrderV2Response placed = client.orders().createOrderV2(anonymous);
             List<String> sent = postedClientOrderIds();
             assertEquals(2, sent.size());
             assertTrue(sent.get(0) != null && sent.get(0).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
@@ -268,7 +272,7 @@ final class SafeOrderRetryTest {
             assertEquals(sent.get(0), sent.get(1), "the resend carries the same id, so the exchange can tell");
             assertEquals(sent.get(0), placed.clientOrderId());
         }
-        assertEquals(1, server.count("GET", "/portfolio/orders"), "looked up by the minted id before the resend");
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS), "looked up by the minted id before the resend");
         assertEquals(1, book.size());
         assertEquals(null, anonymous.clientOrderId(), "the caller's request is not changed");
     }
@@ -278,16 +282,16 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, null)).order().orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, null)).orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"), "found, so never doubled");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2), "found, so never doubled");
     }
 
     @Test
     void withoutSafeRetryNoClientOrderIdIsMinted() {
         onCreateOrder(n -> Outcome.createAndConfirm());
         try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
-            client.orders().createOrder(Samples.orderRequest(TICKER, null));
+            client.orders().createOrderV2(Samples.orderRequest(TICKER, null));
         }
         assertEquals(java.util.Collections.singletonList(null), postedClientOrderIds());
     }
@@ -297,28 +301,28 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndConfirm());
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            client.orders().createOrder(Samples.orderRequest(TICKER, ""));
+            client.orders().createOrderV2(Samples.orderRequest(TICKER, ""));
         }
         assertEquals(36, postedClientOrderIds().get(0).length());
     }
 
     // ---------------------------------------------------------------- accepted but undecodable (issue 17, case A)
 
-    private static final Reply GARBLED_201 = Reply.text(201, "application/json", "{\"order\": {\"order_id\": \"ord-");
+    private static final Reply GARBLED_201 = Reply.text(201, "application/json", "{\"order_id\": \"ord-");
 
     @Test
     void withSafeRetryAnAcceptedOrderWhoseAnswerCannotBeDecodedIsLookedUpAndReturned() {
         onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-garbled"),
+            var r = client.orders().createOrderV2WithResponse(Samples.orderRequest(TICKER, "coid-garbled"),
                     RequestOptions.NONE);
-            assertEquals("ord-1", r.body().order().orderId());
+            assertEquals("ord-1", r.body().orderId());
             assertEquals(201, r.statusCode(), "the status the exchange accepted it with");
             assertEquals(1, r.attempts());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"), "accepted, so never sent again");
-        assertEquals(1, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2), "accepted, so never sent again");
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS));
     }
 
     @Test
@@ -326,15 +330,15 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
         try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
             KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled")));
-            assertTrue(e.accepted(), "a 2xx to CreateOrder: the order exists");
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-garbled")));
+            assertTrue(e.accepted(), "a 2xx to CreateOrderV2: the order exists");
             assertEquals(201, e.statusCode());
             assertTrue(e.getMessage().contains("accepted") && e.getMessage().contains("201")
                     && e.getMessage().contains("coid-garbled"), e.getMessage());
-            assertEquals("{\"order\": {\"order_id\": \"ord-", new String(e.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("{\"order_id\": \"ord-", new String(e.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(0, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
 
     @Test
@@ -344,10 +348,10 @@ final class SafeOrderRetryTest {
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
             KalshiDecodeException e = assertThrows(KalshiDecodeException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-ghost")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-ghost")));
             assertTrue(e.accepted());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -355,10 +359,10 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
         try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .buildAsync()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled-async"))
-                    .join().order().orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-garbled-async"))
+                    .join().orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -366,7 +370,7 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(GARBLED_201));
         try (KalshiAsyncClient client = Samples.client(server).sleeper(new RecordingSleeper()).buildAsync()) {
             CompletionException e = assertThrows(CompletionException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-garbled-async")).join());
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-garbled-async")).join());
             assertTrue(assertInstanceOf(KalshiDecodeException.class, e.getCause()).accepted());
         }
     }
@@ -380,7 +384,7 @@ final class SafeOrderRetryTest {
         // client_order_id stops a second order, and the 409 it answers is resolved by looking the order up.
         CountDownLatch resendArrived = new CountDownLatch(1);
         CountDownLatch originalLanded = new CountDownLatch(1);
-        server.handle("POST", "/portfolio/orders", r -> {
+        server.handle("POST", Samples.ORDERS_V2, r -> {
             int n = posts.incrementAndGet();
             String coid = parse(r).path("client_order_id").asText();
             try {
@@ -404,13 +408,13 @@ final class SafeOrderRetryTest {
         RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-timeout"), quick);
-            assertEquals("ord-original", r.body().order().orderId());
+            var r = client.orders().createOrderV2WithResponse(Samples.orderRequest(TICKER, "coid-timeout"), quick);
+            assertEquals("ord-original", r.body().orderId());
             assertEquals(2, r.attempts());
         }
         assertEquals(List.of("coid-timeout", "coid-timeout"), postedClientOrderIds(),
                 "the resend is the same order: same client_order_id");
-        assertEquals(2, server.count("GET", "/portfolio/orders"), "once before the resend, once after its 409");
+        assertEquals(2, server.count("GET", Samples.GET_ORDERS), "once before the resend, once after its 409");
         assertEquals(1, book.size(), "one order on the exchange");
     }
 
@@ -419,11 +423,10 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .buildAsync()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-async")).join()
-                    .order().orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-async")).join().orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(1, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS));
     }
 
     @Test
@@ -431,10 +434,9 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> n == 1 ? Outcome.failWithout(Reply.dropConnection()) : Outcome.createAndConfirm());
         try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .buildAsync()) {
-            assertEquals("ord-2", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-async")).join()
-                    .order().orderId());
+            assertEquals("ord-2", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-async")).join().orderId());
         }
-        assertEquals(2, server.count("POST", "/portfolio/orders"));
+        assertEquals(2, server.count("POST", Samples.ORDERS_V2));
         assertEquals(1, book.size());
     }
 
@@ -443,11 +445,11 @@ final class SafeOrderRetryTest {
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
         try (KalshiAsyncClient client = Samples.client(server).sleeper(new RecordingSleeper()).buildAsync()) {
             CompletionException e = assertThrows(CompletionException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-async")).join());
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-async")).join());
             assertInstanceOf(KalshiServerException.class, e.getCause());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(0, server.count("GET", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
 
     // ---------------------------------------------------------------- late-landing orders and stale user data
@@ -469,10 +471,9 @@ final class SafeOrderRetryTest {
             }
         });
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).build()) {
-            assertEquals("ord-late", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-late"))
-                    .order().orderId());
+            assertEquals("ord-late", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-late")).orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"), "looked up only after backing off: not doubled");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2), "looked up only after backing off: not doubled");
         assertEquals(1, book.size());
         assertEquals(List.of(FIRST_BACKOFF), sleeper.waits());
     }
@@ -483,9 +484,9 @@ final class SafeOrderRetryTest {
         TestClock clock = TestClock.fixed();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock)
                 .sleeper(new RecordingSleeper(n -> clock.advance(Duration.ofSeconds(1)))).build()) {
-            client.orders().createOrder(Samples.orderRequest(TICKER, "coid-ts"));
+            client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-ts"));
         }
-        RecordedRequest lookup = server.requests("GET", "/portfolio/orders").get(0);
+        RecordedRequest lookup = server.requests("GET", Samples.GET_ORDERS).get(0);
         assertEquals(List.of(TICKER), lookup.query("ticker"));
         assertEquals(List.of(String.valueOf(TestClock.START.getEpochSecond() - 60)), lookup.query("min_ts"),
                 "the first attempt's time, less a minute for clock skew between this host and Kalshi");
@@ -498,7 +499,7 @@ final class SafeOrderRetryTest {
         TestClock clock = TestClock.fixed();
         AtomicBoolean caughtUp = new AtomicBoolean();
         onCreateOrder(n -> Outcome.createAndAnswer(CRASH));
-        server.handle("GET", "/portfolio/orders", r -> {
+        server.handle("GET", Samples.GET_ORDERS, r -> {
             synchronized (book) {
                 return Reply.ok(Samples.orders(caughtUp.get() ? List.copyOf(book) : List.of(), ""));
             }
@@ -513,12 +514,11 @@ final class SafeOrderRetryTest {
         };
         RecordingSleeper sleeper = new RecordingSleeper();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock).sleeper(sleeper).build()) {
-            assertEquals("ord-1", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-lag")).order()
-                    .orderId());
+            assertEquals("ord-1", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-lag")).orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"), "a stale view never causes a resend");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2), "a stale view never causes a resend");
         assertEquals(2, server.count("GET", "/exchange/user_data_timestamp"));
-        assertEquals(1, server.count("GET", "/portfolio/orders"), "looked up once the view is fresh");
+        assertEquals(1, server.count("GET", Samples.GET_ORDERS), "looked up once the view is fresh");
         assertEquals(List.of(FIRST_BACKOFF, FIRST_BACKOFF), sleeper.waits(), "the backoff, then one poll's wait");
     }
 
@@ -530,7 +530,7 @@ final class SafeOrderRetryTest {
         RecordingSleeper sleeper = new RecordingSleeper();
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).clock(clock).sleeper(sleeper).build()) {
             KalshiOrderOutcomeUnknownException e = assertThrows(KalshiOrderOutcomeUnknownException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-stale")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-stale")));
             assertEquals("coid-stale", e.clientOrderId());
             assertEquals(TICKER, e.ticker());
             assertEquals(1, e.attempts());
@@ -538,8 +538,8 @@ final class SafeOrderRetryTest {
             assertTrue(e.getMessage().contains("order outcome unknown") && e.getMessage().contains("coid-stale"),
                     e.getMessage());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
-        assertEquals(0, server.count("GET", "/portfolio/orders"), "a stale view is not worth asking");
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS), "a stale view is not worth asking");
         assertEquals(5, server.count("GET", "/exchange/user_data_timestamp"), "polled a bounded number of times");
         assertEquals(List.of(FIRST_BACKOFF, Duration.ofMillis(375), Duration.ofMillis(750), Duration.ofMillis(1500),
                 Duration.ofMillis(3000)), sleeper.waits());
@@ -548,17 +548,17 @@ final class SafeOrderRetryTest {
     @Test
     void failedLookupMakesTheOutcomeUnknownInsteadOfThrowingTheLookupsError() {
         onCreateOrder(n -> Outcome.createAndAnswer(Reply.dropConnection()));
-        server.respond("GET", "/portfolio/orders", Reply.error(400, "invalid_parameters", "lookup refused"));
+        server.respond("GET", Samples.GET_ORDERS, Reply.error(400, "invalid_parameters", "lookup refused"));
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
             KalshiOrderOutcomeUnknownException e = assertThrows(KalshiOrderOutcomeUnknownException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-lookup")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-lookup")));
             assertEquals("coid-lookup", e.clientOrderId());
             assertInstanceOf(java.io.IOException.class, e.getCause(), "the dropped connection of the attempt");
             assertEquals(1, e.getSuppressed().length);
             assertInstanceOf(KalshiBadRequestException.class, e.getSuppressed()[0]);
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -573,13 +573,13 @@ final class SafeOrderRetryTest {
         });
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
-            var r = client.orders().createOrderWithResponse(Samples.orderRequest(TICKER, "coid-dup"),
+            var r = client.orders().createOrderV2WithResponse(Samples.orderRequest(TICKER, "coid-dup"),
                     RequestOptions.NONE);
-            assertEquals("ord-first", r.body().order().orderId());
+            assertEquals("ord-first", r.body().orderId());
             assertEquals(2, r.attempts());
         }
-        assertEquals(2, server.count("POST", "/portfolio/orders"));
-        assertEquals(2, server.count("GET", "/portfolio/orders"));
+        assertEquals(2, server.count("POST", Samples.ORDERS_V2));
+        assertEquals(2, server.count("GET", Samples.GET_ORDERS));
         assertEquals(1, book.size());
     }
 
@@ -591,9 +591,9 @@ final class SafeOrderRetryTest {
         try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
                 .build()) {
             assertThrows(io.github.kalshi4j.errors.KalshiConflictException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest(TICKER, "coid-reused")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-reused")));
         }
-        assertEquals(0, server.count("GET", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
 
     @Test
@@ -605,10 +605,10 @@ final class SafeOrderRetryTest {
             }
         });
         try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).buildAsync()) {
-            assertEquals("ord-late", client.orders().createOrder(Samples.orderRequest(TICKER, "coid-late-async"))
-                    .join().order().orderId());
+            assertEquals("ord-late", client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-late-async"))
+                    .join().orderId());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
         assertEquals(1, book.size());
     }
 
@@ -625,12 +625,12 @@ final class SafeOrderRetryTest {
             waited.countDown();
         });
         try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(cancels).buildAsync()) {
-            call.set(client.orders().createOrder(Samples.orderRequest(TICKER, "coid-cancel")));
+            call.set(client.orders().createOrderV2(Samples.orderRequest(TICKER, "coid-cancel")));
             assertTrue(waited.await(10, TimeUnit.SECONDS));
             Thread.sleep(300);
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
         assertEquals(0, server.count("GET", "/exchange/user_data_timestamp"));
-        assertEquals(0, server.count("GET", "/portfolio/orders"));
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
 }
