@@ -8,6 +8,9 @@ import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
+import io.github.kalshi4j.model.BatchCreateOrdersV2Request;
+import io.github.kalshi4j.model.BatchCreateOrdersV2Response;
+import io.github.kalshi4j.model.BatchCreateOrdersV2ResponseOrdersInner;
 import io.github.kalshi4j.model.CreateOrderV2Request;
 import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.Order;
@@ -39,17 +42,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Placing an order is not idempotent: a retry after the exchange may have acted can double an order. With safe
- * order retry, a CreateOrderV2 that fails after it may have landed is looked up by its
- * client_order_id (GetOrders) before anything is sent again. The loopback exchange here really creates orders and
+ * order retry, a CreateOrderV2 or BatchCreateOrdersV2 that fails after it may have landed is looked up by its
+ * client_order_ids (GetOrders) before anything is sent again. The loopback exchange here really creates orders and
  * lists them.
  */
 final class SafeOrderRetryTest {
@@ -633,4 +638,206 @@ final class SafeOrderRetryTest {
         assertEquals(0, server.count("GET", "/exchange/user_data_timestamp"));
         assertEquals(0, server.count("GET", Samples.GET_ORDERS));
     }
+
+    // ---------------------------------------------------------------- BatchCreateOrdersV2
+
+    private static final String OTHER_TICKER = "KXTEST-26JAN15-T60";
+    private final AtomicInteger batchPosts = new AtomicInteger();
+
+    /**
+     * Scripts BatchCreateOrdersV2 (POST /portfolio/events/orders/batched): {@code outcome} gets the 1-based attempt
+     * number and says which of the batch's orders (0-based, in request order) the exchange creates and what it
+     * answers. Created orders go into the book whatever the answer; order ids are {@code ord-<attempt>-<index>}.
+     */
+    private void onBatchCreate(IntFunction<BatchOutcome> outcome) {
+        server.handle("POST", Samples.ORDERS_V2_BATCHED, r -> {
+            int n = batchPosts.incrementAndGet();
+            BatchOutcome o = outcome.apply(n);
+            JsonNode orders = parse(r).path("orders");
+            List<Order> created = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                if (o.creates().test(i)) {
+                    created.add(Samples.order("ord-" + n + "-" + i, orders.get(i).path("ticker").asText(),
+                            orders.get(i).path("client_order_id").asText(null)));
+                }
+            }
+            synchronized (book) {
+                book.addAll(created);
+            }
+            return o.reply() != null ? o.reply() : Reply.json(201, Samples.batchCreated(created));
+        });
+    }
+
+    private record BatchOutcome(IntPredicate creates, Reply reply) {
+        static BatchOutcome createAllAndAnswer(Reply reply) {
+            return new BatchOutcome(i -> true, reply);
+        }
+
+        static BatchOutcome createAllAndConfirm() {
+            return new BatchOutcome(i -> true, null);
+        }
+
+        static BatchOutcome createOnlyAndAnswer(IntPredicate which, Reply reply) {
+            return new BatchOutcome(which, reply);
+        }
+
+        static BatchOutcome failWithout(Reply reply) {
+            return new BatchOutcome(i -> false, reply);
+        }
+    }
+
+    /** A batch of three bids: two on {@link #TICKER}, one on {@link #OTHER_TICKER}. */
+    private static BatchCreateOrdersV2Request threeOrders(String coid0, String coid1, String coid2) {
+        return Samples.batchRequest(Samples.orderRequest(TICKER, coid0), Samples.orderRequest(OTHER_TICKER, coid1),
+                Samples.orderRequest(TICKER, coid2));
+    }
+
+    /** The client_order_ids of every BatchCreateOrdersV2 attempt, one list per attempt, in request order. */
+    private List<List<String>> postedBatchClientOrderIds() {
+        return server.requests("POST", Samples.ORDERS_V2_BATCHED).stream()
+                .map(r -> {
+                    List<String> ids = new ArrayList<>();
+                    parse(r).path("orders").forEach(o -> ids.add(o.path("client_order_id").asText(null)));
+                    return ids;
+                }).collect(Collectors.toList());
+    }
+
+    private static List<String> ids(BatchCreateOrdersV2Response r, java.util.function.Function<
+            BatchCreateOrdersV2ResponseOrdersInner, String> member) {
+        return r.orders().stream().map(member).collect(Collectors.toList());
+    }
+
+    @Test
+    void batchWhoseAnswerIsLostAfterEveryOrderLandedIsAnsweredFromTheLookupAndNotSentAgain() {
+        onBatchCreate(n -> BatchOutcome.createAllAndAnswer(CRASH));
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(sleeper).build()) {
+            var r = client.orders().batchCreateOrdersV2WithResponse(threeOrders("coid-b0", "coid-b1", "coid-b2"),
+                    RequestOptions.NONE);
+            assertEquals(List.of("ord-1-0", "ord-1-1", "ord-1-2"), ids(r.body(),
+                    BatchCreateOrdersV2ResponseOrdersInner::orderId), "one answer per order, in request order");
+            assertEquals(List.of("coid-b0", "coid-b1", "coid-b2"), ids(r.body(),
+                    BatchCreateOrdersV2ResponseOrdersInner::clientOrderId));
+            assertEquals(new BigDecimal("10.00"), r.body().orders().get(1).remainingCount());
+            assertEquals(1, r.attempts());
+        }
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2_BATCHED), "the batch was never sent twice");
+        assertEquals(3, book.size());
+        List<String> lookedUp = server.requests("GET", Samples.GET_ORDERS).stream()
+                .map(q -> q.queryParam("ticker").orElseThrow()).collect(Collectors.toList());
+        assertEquals(List.of(TICKER, OTHER_TICKER), lookedUp, "one lookup per market the batch touched");
+        assertEquals(List.of(FIRST_BACKOFF), sleeper.waits());
+    }
+
+    @Test
+    void batchOfWhichNothingLandedIsSentOnceMoreWithTheSameClientOrderIds() {
+        onBatchCreate(n -> n == 1 ? BatchOutcome.failWithout(CRASH) : BatchOutcome.createAllAndConfirm());
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            var r = client.orders().batchCreateOrdersV2WithResponse(threeOrders("coid-n0", "coid-n1", "coid-n2"),
+                    RequestOptions.NONE);
+            assertEquals(List.of("ord-2-0", "ord-2-1", "ord-2-2"), ids(r.body(),
+                    BatchCreateOrdersV2ResponseOrdersInner::orderId), "the resend's own answer");
+            assertEquals(2, r.attempts());
+        }
+        List<String> sent = List.of("coid-n0", "coid-n1", "coid-n2");
+        assertEquals(List.of(sent, sent), postedBatchClientOrderIds(), "sent exactly twice, as the same orders");
+        assertEquals(2, server.count("GET", Samples.GET_ORDERS), "looked up on both markets before the resend");
+        assertEquals(3, book.size(), "each order exists once");
+    }
+
+    @Test
+    void batchOfWhichOnlySomeOrdersLandedIsNotResentAndTheOutcomeUnknownNamesTheLandedOnes() {
+        // Resending would double the orders that landed; sending only the others is a request the caller never
+        // made. The caller must decide, knowing which landed.
+        onBatchCreate(n -> BatchOutcome.createOnlyAndAnswer(i -> i == 1, Reply.dropConnection()));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            KalshiOrderOutcomeUnknownException e = assertThrows(KalshiOrderOutcomeUnknownException.class,
+                    () -> client.orders().batchCreateOrdersV2(threeOrders("coid-s0", "coid-s1", "coid-s2")));
+            assertTrue(e.getMessage().contains("coid-s1") && e.getMessage().contains("ord-1-1"),
+                    "names the order that landed: " + e.getMessage());
+            assertTrue(e.getMessage().contains("the others did not"), e.getMessage());
+            assertEquals("coid-s0,coid-s1,coid-s2", e.clientOrderId(), "every order of the call");
+            assertTrue(e.ticker().contains(TICKER) && e.ticker().contains(OTHER_TICKER), e.ticker());
+            assertInstanceOf(IOException.class, e.getCause(), "the dropped connection of the attempt");
+        }
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2_BATCHED), "nothing resent");
+        assertEquals(1, book.size());
+    }
+
+    @Test
+    void batchItemsWithoutClientOrderIdGetOneMintedEachAndKeepItOnEveryAttempt() {
+        onBatchCreate(n -> n == 1 ? BatchOutcome.failWithout(GATEWAY_TIMEOUT) : BatchOutcome.createAllAndConfirm());
+        BatchCreateOrdersV2Request partlyAnonymous = threeOrders(null, "coid-kept", "");
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            BatchCreateOrdersV2Response r = client.orders().batchCreateOrdersV2(partlyAnonymous);
+            List<List<String>> sent = postedBatchClientOrderIds();
+            assertEquals(2, sent.size());
+            List<String> first = sent.get(0);
+            assertTrue(first.get(0) != null && first.get(0).matches(UUID), "a random UUID: " + first);
+            assertEquals("coid-kept", first.get(1), "a caller's id is never replaced");
+            assertTrue(first.get(2) != null && first.get(2).matches(UUID), "an empty id counts as none: " + first);
+            assertNotEquals(first.get(0), first.get(2), "one id per order");
+            assertEquals(first, sent.get(1), "the resend carries the same ids, so the exchange can tell");
+            assertEquals(first, ids(r, BatchCreateOrdersV2ResponseOrdersInner::clientOrderId));
+        }
+        assertEquals(2, server.count("GET", Samples.GET_ORDERS), "looked up by the minted ids before the resend");
+        assertEquals(java.util.Arrays.asList(null, "coid-kept", ""), partlyAnonymous.orders().stream()
+                .map(CreateOrderV2Request::clientOrderId).collect(Collectors.toList()),
+                "the caller's request is not changed");
+    }
+
+    @Test
+    void batchWithMintedIdsThatLandedIsFoundByThoseIds() {
+        onBatchCreate(n -> BatchOutcome.createAllAndAnswer(CRASH));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            BatchCreateOrdersV2Response r = client.orders().batchCreateOrdersV2(threeOrders(null, null, null));
+            assertEquals(List.of("ord-1-0", "ord-1-1", "ord-1-2"), ids(r, BatchCreateOrdersV2ResponseOrdersInner::orderId));
+            assertEquals(postedBatchClientOrderIds().get(0), ids(r, BatchCreateOrdersV2ResponseOrdersInner::clientOrderId));
+        }
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2_BATCHED));
+    }
+
+    @Test
+    void withoutSafeRetryABatchGetsNoMintedIdsAndAFailureIsOneRequestAndAnException() {
+        onBatchCreate(n -> BatchOutcome.createAllAndAnswer(CRASH));
+        try (KalshiClient client = Samples.client(server).sleeper(new RecordingSleeper()).build()) {
+            assertThrows(KalshiServerException.class, () -> client.orders().batchCreateOrdersV2(threeOrders(null,
+                    "coid-u1", null)));
+        }
+        assertEquals(List.of(java.util.Arrays.asList(null, "coid-u1", null)), postedBatchClientOrderIds());
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
+    }
+
+    @Test
+    void withSafeRetryAnAcceptedBatchWhoseAnswerCannotBeDecodedIsLookedUpAndReturned() {
+        onBatchCreate(n -> BatchOutcome.createAllAndAnswer(Reply.text(201, "application/json", "{\"orders\": [")));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            var r = client.orders().batchCreateOrdersV2WithResponse(threeOrders("coid-g0", "coid-g1", "coid-g2"),
+                    RequestOptions.NONE);
+            assertEquals(201, r.statusCode());
+            assertEquals(List.of("ord-1-0", "ord-1-1", "ord-1-2"), ids(r.body(),
+                    BatchCreateOrdersV2ResponseOrdersInner::orderId));
+        }
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2_BATCHED), "accepted, so never sent again");
+    }
+
+    @Test
+    void asyncBatchWithSafeRetryIsAnsweredFromTheLookupToo() {
+        onBatchCreate(n -> BatchOutcome.createAllAndAnswer(Reply.dropConnection()));
+        try (KalshiAsyncClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .buildAsync()) {
+            BatchCreateOrdersV2Response r = client.orders().batchCreateOrdersV2(threeOrders("coid-a0", "coid-a1",
+                    "coid-a2")).join();
+            assertEquals(List.of("ord-1-0", "ord-1-1", "ord-1-2"), ids(r, BatchCreateOrdersV2ResponseOrdersInner::orderId));
+        }
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2_BATCHED));
+        assertEquals(3, book.size());
+    }
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 }
