@@ -8,6 +8,7 @@ import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiOrderOutcomeUnknownException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
+import io.github.kalshi4j.model.AmendOrderV2Request;
 import io.github.kalshi4j.model.BatchCreateOrdersV2Request;
 import io.github.kalshi4j.model.BatchCreateOrdersV2Response;
 import io.github.kalshi4j.model.BatchCreateOrdersV2ResponseOrdersInner;
@@ -46,6 +47,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -642,6 +644,8 @@ final class SafeOrderRetryTest {
     // ---------------------------------------------------------------- BatchCreateOrdersV2
 
     private static final String OTHER_TICKER = "KXTEST-26JAN15-T60";
+    /** A random (version 4) UUID, as minted client_order_ids are. */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
     private final AtomicInteger batchPosts = new AtomicInteger();
 
     /**
@@ -839,5 +843,45 @@ final class SafeOrderRetryTest {
         assertEquals(3, book.size());
     }
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+    // ---------------------------------------------------------------- acting on an existing order
+
+    @Test
+    void anAmendIsNotAPlacementThoughItsBodyNamesTickerAndClientOrderId() {
+        // AmendOrderV2's body carries the order's ticker and client_order_id, yet it changes an order that already
+        // exists: a lookup would find that order whether or not the amend took effect, and a minted
+        // client_order_id would name an order that does not exist. It fails like any other POST.
+        land("ord-7", "coid-amended");
+        String amend = "/portfolio/events/orders/ord-7/amend";
+        server.respond("POST", amend, CRASH);
+        AmendOrderV2Request named = AmendOrderV2Request.builder().ticker(TICKER).side("bid").price("0.57")
+                .count("8").clientOrderId("coid-amended").build();
+        AmendOrderV2Request unnamed = named.toBuilder().clientOrderId(null).build();
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            assertThrows(KalshiServerException.class, () -> client.orders().amendOrderV2("ord-7", named));
+            assertThrows(KalshiServerException.class, () -> client.orders().amendOrderV2("ord-7", unnamed));
+        }
+        assertEquals(0, server.count("GET", "/exchange/user_data_timestamp"), "no lookup");
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS), "no lookup");
+        List<RecordedRequest> sent = server.requests("POST", amend);
+        assertEquals(2, sent.size(), "each sent once, as any POST answered 500");
+        assertFalse(parse(sent.get(1)).has("client_order_id"), "no id minted into an amend: " + sent.get(1).bodyText());
+    }
+
+    @Test
+    void anAmendWhoseAnswerCannotBeDecodedIsNotLookedUpAndSaysTheRequestWasAccepted() {
+        // The amend took place (2xx), but that says nothing about an order placed: no lookup may answer for it.
+        land("ord-7", "coid-amended");
+        server.respond("POST", "/portfolio/events/orders/ord-7/amend",
+                Reply.text(200, "application/json", "{\"order_id\": \"ord-"));
+        try (KalshiClient client = Samples.client(server).safeOrderRetry(true).sleeper(new RecordingSleeper())
+                .build()) {
+            KalshiDecodeException e = assertThrows(KalshiDecodeException.class, () -> client.orders().amendOrderV2(
+                    "ord-7", AmendOrderV2Request.builder().ticker(TICKER).side("bid").price("0.57").count("8")
+                            .clientOrderId("coid-amended").build()));
+            assertTrue(e.accepted());
+            assertTrue(e.getMessage().contains("the request was accepted"), e.getMessage());
+        }
+        assertEquals(0, server.count("GET", Samples.GET_ORDERS));
+    }
 }
