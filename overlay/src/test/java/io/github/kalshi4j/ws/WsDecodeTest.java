@@ -253,6 +253,38 @@ class WsDecodeTest {
     }
 
     @Test
+    void unixMillisecondTimestampsOfTheIndexChannelsDecodeInFull() throws Exception {
+        // The spec types these "unix ms" integers without a format; a 32-bit field would overflow on every real
+        // frame and turn it into WsMessage.Unknown (spec/overlays/asyncapi-corrections.overlay.yaml makes them int64).
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage> cf = h.ws.subscribe(SubscribeRequest.of(Channel.CFBENCHMARKS_VALUE)).get(5, TimeUnit.SECONDS);
+            Subscription<WsMessage> cf5 = h.ws.subscribe(SubscribeRequest.of(Channel.CFBENCHMARKS_VALUE_5HZ)).get(5, TimeUnit.SECONDS);
+            Subscription<WsMessage> pyth = h.ws.subscribe(SubscribeRequest.of(Channel.PYTH_VALUE)).get(5, TimeUnit.SECONDS);
+            h.server.sendRaw("{\"type\":\"cfbenchmarks_value\",\"sid\":" + cf.sids().get(Channel.CFBENCHMARKS_VALUE)
+                    + ",\"seq\":1,\"msg\":{\"index_id\":\"BRTI\",\"received_at\":4102444800123,\"data\":\"{}\","
+                    + "\"avg_60s_data\":{\"value\":\"68000.12000000\",\"window_size\":3,"
+                    + "\"window_start_ts_ms\":4102444740123,\"window_end_ts_exclusive\":4102444800123}}}");
+            h.server.sendRaw("{\"type\":\"cfbenchmarks_value_5hz\",\"sid\":" + cf5.sids().get(Channel.CFBENCHMARKS_VALUE_5HZ)
+                    + ",\"seq\":1,\"msg\":{\"index_id\":\"BRTI\",\"value_usd\":\"68000.12000000\","
+                    + "\"source_ts_ms\":4102444800100,\"received_at\":4102444800123,\"data\":\"{}\"}}");
+            h.server.sendRaw("{\"type\":\"pyth_value\",\"sid\":" + pyth.sids().get(Channel.PYTH_VALUE)
+                    + ",\"seq\":1,\"msg\":{\"underlying_ticker\":\"Metal.XAU/USD\",\"value_usd\":\"2650.10000000\","
+                    + "\"source_ts_ms\":4102444800100,\"received_at\":4102444800123}}");
+            WsMessage.CfbenchmarksValue value = assertInstanceOf(WsMessage.CfbenchmarksValue.class, cf.poll(WAIT));
+            assertEquals(4102444800123L, value.msg().receivedAt());
+            assertEquals(4102444740123L, value.msg().avg60sData().windowStartTsMs());
+            assertEquals(4102444800123L, value.msg().avg60sData().windowEndTsExclusive());
+            WsMessage.CfbenchmarksValue5Hz fast = assertInstanceOf(WsMessage.CfbenchmarksValue5Hz.class, cf5.poll(WAIT));
+            assertEquals(4102444800100L, fast.msg().sourceTsMs());
+            assertEquals(4102444800123L, fast.msg().receivedAt());
+            WsMessage.PythValue price = assertInstanceOf(WsMessage.PythValue.class, pyth.poll(WAIT));
+            assertEquals(4102444800100L, price.msg().sourceTsMs());
+            assertEquals(4102444800123L, price.msg().receivedAt());
+            assertTrue(h.errors.isEmpty(), () -> "no decode problems: " + h.errors);
+        }
+    }
+
+    @Test
     void moneyAndCountsArriveAsExactDecimalsFromTheSpecExamples() throws Exception {
         try (WsHarness h = WsHarness.start()) {
             Subscription<WsMessage.Ticker> tickers = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER), WsMessage.Ticker.class)
