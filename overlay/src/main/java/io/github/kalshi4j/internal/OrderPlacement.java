@@ -19,10 +19,11 @@ import java.util.function.Supplier;
 
 /**
  * What safe order retry needs to know about a request that places orders, read from the request itself rather than
- * from a list of operations: a {@code POST} whose JSON body has a {@code ticker} and a {@code client_order_id} places
- * one order (CreateOrderV2, and the legacy CreateOrder before it); one whose body has an {@code orders} list of such
- * objects places a batch (BatchCreateOrdersV2). So a spec bump that renames or replaces an order endpoint keeps safe
- * retry with no Java edit.
+ * from a list of operations: a {@code POST} to a collection (a path without parameters) whose JSON body has a
+ * {@code ticker} and a {@code client_order_id} places one order (CreateOrderV2, and the legacy CreateOrder before
+ * it); one whose body has an {@code orders} list of such objects places a batch (BatchCreateOrdersV2). A POST on one
+ * existing order (AmendOrderV2, whose body names the order's ticker and client_order_id too) places nothing. So a spec
+ * bump that renames or replaces an order endpoint keeps safe retry with no Java edit.
  *
  * <p>It reads the orders' {@code client_order_id}s and tickers, gives the orders that lack one a minted
  * {@code client_order_id}, and answers the call with the orders a lookup found, shaped as the operation's response
@@ -47,6 +48,12 @@ final class OrderPlacement {
     /** The placement rules for this request, or null when it does not place orders. */
     static OrderPlacement of(OperationInfo operation, Object body, ObjectMapper mapper) {
         if (body == null || !"POST".equalsIgnoreCase(operation.method())) {
+            return null;
+        }
+        if (operation.pathTemplate().contains("{")) {
+            // A POST on one existing resource ({order_id}: AmendOrderV2) acts on an order that is already there. Its
+            // body may name that order's ticker and client_order_id, but a lookup would find the order whether or
+            // not the action took place, and a minted client_order_id would name an order that does not exist.
             return null;
         }
         Members members = Members.of(mapper, mapper.constructType(body.getClass()));

@@ -116,7 +116,7 @@ final class ClientLifecycleTest {
         async.exchange().getExchangeStatus().join();
         client.close();
         assertFailsClearlyWithoutIo(() -> async.exchange().getExchangeStatus());
-        assertFailsClearlyWithoutIo(() -> async.orders().createOrder(Samples.orderRequest("KX", "coid")));
+        assertFailsClearlyWithoutIo(() -> async.orders().createOrderV2(Samples.orderRequest("KX", "coid")));
     }
 
     @Test

@@ -4,7 +4,8 @@ import io.github.kalshi4j.api.CommunicationsApi;
 import io.github.kalshi4j.api.MarketsApi;
 import io.github.kalshi4j.api.MilestonesApi;
 import io.github.kalshi4j.api.OrdersApi;
-import io.github.kalshi4j.model.DecreaseOrderRequest;
+import io.github.kalshi4j.model.DecreaseOrderV2Request;
+import io.github.kalshi4j.model.DecreaseOrderV2Response;
 import io.github.kalshi4j.model.GetMarketOrderbooksResponse;
 import io.github.kalshi4j.testsupport.LoopbackServer;
 import io.github.kalshi4j.testsupport.LoopbackServer.RecordedRequest;
@@ -84,23 +85,40 @@ final class ClientSideChecksTest {
     }
 
     @Test
-    void decreaseOrderWithBothReduceByAndReduceToIsRejected() {
-        DecreaseOrderRequest both = DecreaseOrderRequest.builder().reduceBy("2").reduceTo("5").build();
-        assertRejectedBeforeIo(() -> client.orders().decreaseOrder("ord-1", both),
-                "DecreaseOrder", "exactly one of reduce_by and reduce_to", "both");
+    void decreaseOrderV2WithBothReduceByAndReduceToIsRejected() {
+        DecreaseOrderV2Request both = DecreaseOrderV2Request.builder().reduceBy("2").reduceTo("5").build();
+        assertRejectedBeforeIo(() -> client.orders().decreaseOrderV2("ord-1", both),
+                "DecreaseOrderV2", "exactly one of reduce_by and reduce_to", "both");
     }
 
     @Test
-    void decreaseOrderWithNeitherReduceByNorReduceToIsRejected() {
-        DecreaseOrderRequest neither = DecreaseOrderRequest.builder().build();
-        assertRejectedBeforeIo(() -> client.orders().decreaseOrder("ord-1", neither),
-                "DecreaseOrder", "neither");
+    void decreaseOrderV2WithNeitherReduceByNorReduceToIsRejected() {
+        DecreaseOrderV2Request neither = DecreaseOrderV2Request.builder().marketTicker("KX-A").build();
+        assertRejectedBeforeIo(() -> client.orders().decreaseOrderV2("ord-1", neither),
+                "DecreaseOrderV2", "neither");
     }
 
     @Test
-    void decreaseOrderCountsTheFixedPointFieldsToo() {
-        DecreaseOrderRequest mixed = DecreaseOrderRequest.builder().reduceByFp("1.50").reduceToFp("3").build();
-        assertRejectedBeforeIo(() -> client.orders().decreaseOrder("ord-1", mixed), "both");
+    void asyncDecreaseOrderV2IsRejectedInTheCallingThreadToo() {
+        DecreaseOrderV2Request both = DecreaseOrderV2Request.builder().reduceBy("2").reduceTo("5").build();
+        assertRejectedBeforeIo(() -> client.async().orders().decreaseOrderV2("ord-1", both), "both");
+    }
+
+    @Test
+    void decreaseOrderV2CountsAReduceInItsFixedPointSpellingToo() {
+        // The rule reads the body's JSON members, so a reduce_to_fp carried as an extra property still counts.
+        DecreaseOrderV2Request mixed = DecreaseOrderV2Request.builder().reduceBy("1.50")
+                .additionalProperty("reduce_to_fp", "3").build();
+        assertRejectedBeforeIo(() -> client.orders().decreaseOrderV2("ord-1", mixed), "both");
+    }
+
+    @Test
+    void decreaseOrderV2WithExactlyOneIsSent() {
+        server.respond("POST", "/portfolio/events/orders/ord-1/decrease", Reply.ok(DecreaseOrderV2Response.builder()
+                .orderId("ord-1").remainingCount("8.00").tsMs(Samples.TS_MS).build()));
+        assertEquals(new java.math.BigDecimal("8.00"), client.orders().decreaseOrderV2("ord-1",
+                DecreaseOrderV2Request.builder().reduceBy("2").build()).remainingCount());
+        assertEquals("{\"reduce_by\":\"2\"}", server.onlyRequest().bodyText());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.github.kalshi4j.client;
 
 import io.github.kalshi4j.errors.KalshiDecodeException;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
 import io.github.kalshi4j.model.Market;
 import io.github.kalshi4j.testsupport.LoopbackServer;
 import io.github.kalshi4j.testsupport.LoopbackServer.Reply;
@@ -129,13 +129,17 @@ final class HostileNumbersTest {
     @Test
     void builderSettersRefuseAHugeExponentInsteadOfRunningOutOfMemoryLater() {
         IllegalArgumentException fromString = assertThrows(IllegalArgumentException.class,
-                () -> CreateOrderRequest.builder().yesPriceDollars("1E+999999999"));
-        assertTrue(fromString.getMessage().contains("yes_price_dollars"), fromString.getMessage());
+                () -> CreateOrderV2Request.builder().price("1E+999999999"));
+        assertTrue(fromString.getMessage().contains("price"), fromString.getMessage());
         IllegalArgumentException fromDecimal = assertThrows(IllegalArgumentException.class,
-                () -> CreateOrderRequest.builder().yesPriceDollars(new BigDecimal("1E+999999999")));
-        assertTrue(fromDecimal.getMessage().contains("yes_price_dollars"), fromDecimal.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CreateOrderRequest.builder().countFp("1e-999999999"));
-        assertThrows(IllegalArgumentException.class, () -> CreateOrderRequest.builder().count("1E+2147483647"));
+                () -> CreateOrderV2Request.builder().price(new BigDecimal("1E+999999999")));
+        assertTrue(fromDecimal.getMessage().contains("price"), fromDecimal.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CreateOrderV2Request.builder().count("1e-999999999"));
+        assertThrows(IllegalArgumentException.class, () -> CreateOrderV2Request.builder().count("1E+2147483647"));
+        // The short alias of a _dollars member checks the same bounds under the member's JSON name.
+        IllegalArgumentException alias = assertThrows(IllegalArgumentException.class,
+                () -> io.github.kalshi4j.model.Order.builder().yesPrice("1E+999999999"));
+        assertTrue(alias.getMessage().contains("yes_price_dollars"), alias.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> io.github.kalshi4j.model.OrderbookCountFp.builder()
                         .yesDollars(List.of(List.of(new BigDecimal("0.40"), new BigDecimal("1E+999999999")))));
@@ -143,13 +147,14 @@ final class HostileNumbersTest {
 
     @Test
     void aValidOrderStillEncodesItsDecimalsAsWritten() {
-        server.respond("POST", "/portfolio/orders", Reply.json(201, Samples.created(
+        server.respond("POST", Samples.ORDERS_V2, Reply.json(201, Samples.created(
                 Samples.order("ord-1", "KXHOSTILE", "coid"))));
         try (KalshiClient client = client()) {
-            client.orders().createOrder(CreateOrderRequest.builder().ticker("KXHOSTILE").side("yes").action("buy")
-                    .countFp("1.00").yesPriceDollars("0.5600").clientOrderId("coid").build());
+            client.orders().createOrderV2(CreateOrderV2Request.builder().ticker("KXHOSTILE").side("bid")
+                    .count("1.00").price("0.5600").timeInForce("good_till_canceled")
+                    .selfTradePreventionType("taker_at_cross").clientOrderId("coid").build());
         }
         String body = server.onlyRequest().bodyText();
-        assertTrue(body.contains("\"yes_price_dollars\":\"0.5600\"") && body.contains("\"count_fp\":\"1.00\""), body);
+        assertTrue(body.contains("\"price\":\"0.5600\"") && body.contains("\"count\":\"1.00\""), body);
     }
 }

@@ -1,12 +1,16 @@
 package io.github.kalshi4j.client;
 
 import io.github.kalshi4j.auth.RsaPssSigner;
+import io.github.kalshi4j.transport.RestServers;
+import io.github.kalshi4j.ws.WsServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The connection settings: documented defaults, copying, and messages that say what is wrong. */
+/**
+ * The connection settings: the default endpoints the pinned specs name, documented defaults, copying, and messages
+ * that say what is wrong.
+ */
 final class KalshiConfigTest {
 
     @Test
     void defaultsAreProductionWith30SecondTimeoutsThreeRetriesAndHalfSecondBackoffCappedAt30Seconds() {
         KalshiConfig c = KalshiConfig.builder().build();
-        assertEquals(URI.create("https://api.elections.kalshi.com/trade-api/v2"), c.baseUrl());
-        assertEquals(URI.create("wss://api.elections.kalshi.com/trade-api/ws/v2"), c.webSocketUrl());
+        assertEquals(RestServers.PRODUCTION, c.baseUrl());
+        assertEquals(WsServers.PRODUCTION, c.webSocketUrl());
         assertEquals(Duration.ofSeconds(30), c.connectTimeout());
         assertEquals(Duration.ofSeconds(30), c.responseTimeout());
         assertEquals(3, c.maxRetries());
@@ -38,12 +45,86 @@ final class KalshiConfigTest {
     }
 
     @Test
+    void productionAndDemoAreTheServersTheSpecsName() {
+        // The endpoints are generated from the pinned specs' servers lists, each side from its own spec.
+        assertEquals(RestServers.PRODUCTION, KalshiConfig.production().baseUrl());
+        assertEquals(WsServers.PRODUCTION, KalshiConfig.production().webSocketUrl());
+        assertEquals(RestServers.DEMO, KalshiConfig.demo().baseUrl());
+        assertEquals(WsServers.DEMO, KalshiConfig.demo().webSocketUrl());
+        assertEquals(RestServers.PRODUCTION, KalshiConfig.PRODUCTION_REST);
+        assertEquals(WsServers.PRODUCTION, KalshiConfig.PRODUCTION_WS);
+        assertEquals(RestServers.DEMO, KalshiConfig.DEMO_REST);
+        assertEquals(WsServers.DEMO, KalshiConfig.DEMO_WS);
+    }
+
+    @Test
+    void theWebSocketDefaultIsKalshisWebSocketHostNotADerivationOfTheRestHost() {
+        KalshiConfig production = KalshiConfig.production();
+        assertEquals("external-api-ws.kalshi.com", production.webSocketUrl().getHost());
+        assertEquals("wss", production.webSocketUrl().getScheme());
+        assertNotEquals(production.baseUrl().getHost(), production.webSocketUrl().getHost());
+        assertNotEquals(KalshiConfig.deriveWebSocketUrl(production.baseUrl()), production.webSocketUrl());
+        KalshiConfig demo = KalshiConfig.demo();
+        assertNotEquals(KalshiConfig.deriveWebSocketUrl(demo.baseUrl()), demo.webSocketUrl());
+        // Naming the recommended REST server by hand lands on the same pair as production() and demo().
+        assertEquals(WsServers.PRODUCTION, KalshiConfig.builder().baseUrl(RestServers.PRODUCTION.toString() + "/")
+                .build().webSocketUrl());
+        assertEquals(WsServers.DEMO, KalshiConfig.builder().baseUrl(RestServers.DEMO).build().webSocketUrl());
+    }
+
+    @Test
+    void aCustomRestBaseUrlStillDerivesItsWebSocketUrl() {
+        KalshiConfig local = KalshiConfig.builder().baseUrl("http://127.0.0.1:8080/trade-api/v2").build();
+        assertEquals(URI.create("ws://127.0.0.1:8080/trade-api/ws/v2"), local.webSocketUrl());
+        // A shared host Kalshi also supports serves both on one host, so the derivation holds there too.
+        for (URI shared : RestServers.PRODUCTION_ALSO_SUPPORTED) {
+            KalshiConfig c = KalshiConfig.builder().baseUrl(shared).build();
+            assertEquals(URI.create("wss://" + shared.getHost() + "/trade-api/ws/v2"), c.webSocketUrl());
+        }
+    }
+
+    @Test
     void demoUsesKalshisDemoUrlsAndOtherwiseTheDefaults() {
         KalshiConfig demo = KalshiConfig.demo();
-        assertEquals(URI.create("https://demo-api.kalshi.co/trade-api/v2"), demo.baseUrl());
-        assertEquals(URI.create("wss://demo-api.kalshi.co/trade-api/ws/v2"), demo.webSocketUrl());
         assertTrue(demo.isDemo());
-        assertEquals(3, demo.maxRetries());
+        assertEquals(KalshiConfig.production().toBuilder().baseUrl(RestServers.DEMO).webSocketUrl(WsServers.DEMO)
+                .build(), demo, "only the endpoints differ from production()");
+    }
+
+    @Test
+    void isDemoIsTrueForKalshisDemoHostsOnly() {
+        assertTrue(KalshiConfig.builder().baseUrl(RestServers.DEMO).build().isDemo());
+        for (URI alsoDemo : RestServers.DEMO_ALSO_SUPPORTED) {
+            assertTrue(KalshiConfig.builder().baseUrl(alsoDemo).build().isDemo(), alsoDemo.toString());
+        }
+        assertFalse(KalshiConfig.production().isDemo());
+        for (URI alsoProduction : RestServers.PRODUCTION_ALSO_SUPPORTED) {
+            assertFalse(KalshiConfig.builder().baseUrl(alsoProduction).build().isDemo(), alsoProduction.toString());
+        }
+        assertFalse(KalshiConfig.builder().baseUrl("http://127.0.0.1:8080/trade-api/v2").build().isDemo());
+    }
+
+    @Test
+    void kalshiDemoSelectsTheDemoPairAsFromEnvReadsIt() {
+        Properties none = new Properties();
+        for (String on : List.of("true", "YES", "1")) {
+            try (KalshiClient client = KalshiClient.fromEnv(Map.of(KalshiClientBuilder.Setting.DEMO.env(), on), none)) {
+                assertEquals(KalshiConfig.demo(), client.config(), on);
+            }
+        }
+        // The system property overrides the environment variable, both ways.
+        Properties off = new Properties();
+        off.setProperty(KalshiClientBuilder.Setting.DEMO.property(), "false");
+        try (KalshiClient client = KalshiClient.fromEnv(Map.of(KalshiClientBuilder.Setting.DEMO.env(), "true"), off)) {
+            assertEquals(KalshiConfig.production(), client.config());
+        }
+        Properties onByProperty = new Properties();
+        onByProperty.setProperty(KalshiClientBuilder.Setting.DEMO.property(), "true");
+        try (KalshiClient client = KalshiClient.fromEnv(Map.of(), onByProperty)) {
+            assertEquals(RestServers.DEMO, client.config().baseUrl());
+            assertEquals(WsServers.DEMO, client.config().webSocketUrl());
+            assertTrue(client.config().isDemo());
+        }
     }
 
     @Test

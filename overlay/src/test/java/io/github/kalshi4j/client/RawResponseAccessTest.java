@@ -1,6 +1,7 @@
 package io.github.kalshi4j.client;
 
 import io.github.kalshi4j.api.PortfolioApi;
+import io.github.kalshi4j.model.CreateSubaccountRequest;
 import io.github.kalshi4j.model.CreateSubaccountResponse;
 import io.github.kalshi4j.model.ExchangeStatus;
 import io.github.kalshi4j.model.GetBalanceResponse;
@@ -69,7 +70,8 @@ final class RawResponseAccessTest {
         server.respond("POST", "/portfolio/subaccounts",
                 Reply.json(201, CreateSubaccountResponse.builder().subaccountNumber(1).build()));
         try (KalshiClient client = Samples.client(server).build()) {
-            ApiResponse<CreateSubaccountResponse> r = client.portfolio().createSubaccountWithResponse(RequestOptions.NONE);
+            ApiResponse<CreateSubaccountResponse> r = client.portfolio().createSubaccountWithResponse(
+                    CreateSubaccountRequest.builder().build(), RequestOptions.NONE);
             assertEquals(201, r.statusCode());
             assertTrue(r.requestId().isEmpty(), "no request id header, no request id");
         }

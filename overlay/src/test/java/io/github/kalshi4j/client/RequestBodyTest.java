@@ -2,6 +2,7 @@ package io.github.kalshi4j.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.model.CreateSubaccountRequest;
 import io.github.kalshi4j.model.CreateSubaccountResponse;
 import io.github.kalshi4j.model.EmptyResponse;
 import io.github.kalshi4j.testsupport.LoopbackServer;
@@ -48,21 +49,32 @@ final class RequestBodyTest {
     }
 
     @Test
-    void bodylessPostCreateSubaccountSendsAnEmptyJsonObjectAsJson() {
-        server.respond("POST", "/portfolio/subaccounts",
-                Reply.json(201, CreateSubaccountResponse.builder().subaccountNumber(3).build()));
+    void bodylessPostUpgradeAccountApiUsageLevelSendsAnEmptyJsonObjectAsJson() {
+        // The one POST of the pinned spec without a request body.
+        server.respond("POST", "/account/api_usage_level/upgrade", Reply.empty(201));
         try (KalshiClient client = Samples.client(server).build()) {
-            assertEquals(3, client.portfolio().createSubaccount().subaccountNumber());
+            assertEquals(201, client.account().upgradeAccountApiUsageLevelWithResponse(RequestOptions.NONE)
+                    .statusCode());
         }
         assertEmptyJsonObjectBody(server.onlyRequest());
     }
 
     @Test
     void asyncBodylessPostSendsAnEmptyJsonObjectToo() {
-        server.respond("POST", "/portfolio/subaccounts",
-                Reply.json(201, CreateSubaccountResponse.builder().subaccountNumber(4).build()));
+        server.respond("POST", "/account/api_usage_level/upgrade", Reply.empty(201));
         try (KalshiAsyncClient client = Samples.client(server).buildAsync()) {
-            assertEquals(4, client.portfolio().createSubaccount().join().subaccountNumber());
+            client.account().upgradeAccountApiUsageLevel().join();
+        }
+        assertEmptyJsonObjectBody(server.onlyRequest());
+    }
+
+    @Test
+    void anEmptyRequestModelIsAnEmptyJsonObject() {
+        server.respond("POST", "/portfolio/subaccounts",
+                Reply.json(201, CreateSubaccountResponse.builder().subaccountNumber(3).build()));
+        try (KalshiClient client = Samples.client(server).build()) {
+            assertEquals(3, client.portfolio().createSubaccount(CreateSubaccountRequest.builder().build())
+                    .subaccountNumber());
         }
         assertEmptyJsonObjectBody(server.onlyRequest());
     }
@@ -87,21 +99,24 @@ final class RequestBodyTest {
     }
 
     @Test
-    void createOrderBodyIsTheModelInKalshisSnakeCase() throws Exception {
-        server.respond("POST", "/portfolio/orders",
+    void createOrderV2BodyIsTheModelInKalshisSnakeCase() throws Exception {
+        server.respond("POST", Samples.ORDERS_V2,
                 Reply.json(201, Samples.created(Samples.order("ord-1", "KXTEST-1", "coid-1"))));
         try (KalshiClient client = Samples.client(server).build()) {
-            client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1"));
+            client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1"));
         }
         JsonNode body = new ObjectMapper().readTree(server.onlyRequest().body());
         assertEquals("KXTEST-1", body.get("ticker").asText());
         assertEquals("coid-1", body.get("client_order_id").asText());
-        assertEquals("yes", body.get("side").asText());
-        assertEquals("buy", body.get("action").asText());
-        assertEquals("10", body.get("count_fp").asText());
-        assertEquals("0.56", body.get("yes_price_dollars").asText(), "prices travel as dollar strings");
-        assertTrue(body.get("count") == null && body.get("yes_price") == null, "no legacy integer forms: " + body);
-        assertTrue(body.get("no_price_dollars") == null, "unset fields are not sent: " + body);
+        assertEquals("bid", body.get("side").asText());
+        assertEquals("10", body.get("count").asText(), "counts travel as fixed-point strings");
+        assertTrue(body.get("count").isTextual(), "never a JSON number: " + body);
+        assertEquals("0.56", body.get("price").asText(), "prices travel as dollar strings");
+        assertTrue(body.get("price").isTextual(), "never a JSON number: " + body);
+        assertEquals("good_till_canceled", body.get("time_in_force").asText());
+        assertEquals("taker_at_cross", body.get("self_trade_prevention_type").asText());
+        assertTrue(body.get("post_only") == null && body.get("expiration_time") == null,
+                "unset fields are not sent: " + body);
     }
 
     @Test

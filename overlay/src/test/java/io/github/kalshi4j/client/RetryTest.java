@@ -6,7 +6,7 @@ import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiRateLimitException;
 import io.github.kalshi4j.errors.KalshiServerException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
-import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.ExchangeStatus;
 import io.github.kalshi4j.testsupport.LoopbackServer;
 import io.github.kalshi4j.testsupport.LoopbackServer.Reply;
@@ -152,22 +152,22 @@ final class RetryTest {
 
     @Test
     void postAnswered500IsNotRetriedBecauseTheOrderMayExist() {
-        server.respond("POST", "/portfolio/orders", BROKEN);
+        server.respond("POST", Samples.ORDERS_V2, BROKEN);
         try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
             KalshiServerException e = assertThrows(KalshiServerException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1")));
             assertEquals(1, e.attempts());
         }
-        assertEquals(1, server.count("POST", "/portfolio/orders"));
+        assertEquals(1, server.count("POST", Samples.ORDERS_V2));
         assertEquals(List.of(), sleeper.waits());
     }
 
     @Test
     void postAnswered503WithRetryAfterIsStillNotRetried() {
-        server.respond("POST", "/portfolio/orders", BUSY.header("Retry-After", "1"));
+        server.respond("POST", Samples.ORDERS_V2, BUSY.header("Retry-After", "1"));
         try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
             assertThrows(KalshiServerException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1")));
+                    () -> client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1")));
         }
         assertEquals(1, server.requestCount());
     }
@@ -181,22 +181,22 @@ final class RetryTest {
             if (n == 1) {
                 LoopbackServer s = LoopbackServer.start(TestCredentials.keyPair()
                         .getPublic(), TestCredentials.KEY_ID, port);
-                s.respond("POST", "/portfolio/orders", Reply.json(201,
+                s.respond("POST", Samples.ORDERS_V2, Reply.json(201,
                         Samples.created(Samples.order("ord-1", "KXTEST-1", "coid-1"))));
                 late.set(s);
             }
         });
         String base = "http://127.0.0.1:" + port + "/trade-api/v2";
         try (KalshiClient client = Samples.client(server).baseUrl(base).sleeper(startsServer).build()) {
-            CreateOrderResponse r = client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1"));
-            assertEquals("ord-1", r.order().orderId());
+            CreateOrderV2Response r = client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1"));
+            assertEquals("ord-1", r.orderId());
         } finally {
             if (late.get() != null) {
                 late.get().close();
             }
         }
         assertEquals(List.of(defaultBackoff(1)), startsServer.waits());
-        assertEquals(1, late.get().count("POST", "/portfolio/orders"));
+        assertEquals(1, late.get().count("POST", Samples.ORDERS_V2));
     }
 
     @Test
@@ -246,12 +246,12 @@ final class RetryTest {
 
     @Test
     void postThatTimesOutIsNotRetried() {
-        server.respond("POST", "/portfolio/orders", Reply.json(201,
+        server.respond("POST", Samples.ORDERS_V2, Reply.json(201,
                 Samples.created(Samples.order("ord-1", "KXTEST-1", "coid-1"))).delay(Duration.ofSeconds(3)));
         RequestOptions fast = RequestOptions.builder().timeout(Duration.ofMillis(200)).build();
         try (KalshiClient client = Samples.client(server).sleeper(sleeper).build()) {
             KalshiTimeoutException e = assertThrows(KalshiTimeoutException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1"), fast));
+                    () -> client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1"), fast));
             assertEquals(1, e.attempts());
         }
         assertEquals(1, server.requestCount());
@@ -327,10 +327,10 @@ final class RetryTest {
 
     @Test
     void asyncPostAnswered500IsNotRetried() {
-        server.respond("POST", "/portfolio/orders", BROKEN);
+        server.respond("POST", Samples.ORDERS_V2, BROKEN);
         try (KalshiAsyncClient client = Samples.client(server).sleeper(sleeper).buildAsync()) {
             CompletionException e = assertThrows(CompletionException.class,
-                    () -> client.orders().createOrder(Samples.orderRequest("KXTEST-1", "coid-1")).join());
+                    () -> client.orders().createOrderV2(Samples.orderRequest("KXTEST-1", "coid-1")).join());
             assertEquals(1, assertInstanceOf(KalshiServerException.class, e.getCause()).attempts());
         }
         assertEquals(1, server.requestCount());

@@ -94,10 +94,10 @@ class RecordReplayTest {
                 exchange.getResponseHeaders().add("Set-Cookie", RESPONSE_COOKIE);
                 body = ("{\"markets\":[{\"ticker\":\"KXTEST-26JAN01-T1\",\"yes_bid_dollars\":\"0.5600\"}],"
                         + "\"cursor\":\"\",\"echo_query\":\"" + query + "\"}").getBytes(StandardCharsets.UTF_8);
-            } else if (path.equals("/portfolio/orders") && exchange.getRequestMethod().equals("POST")) {
+            } else if (path.equals("/portfolio/events/orders") && exchange.getRequestMethod().equals("POST")) {
                 status = 201;
-                body = ("{\"order\":{\"order_id\":\"o-1\",\"received\":" + new String(requestBody, StandardCharsets.UTF_8)
-                        + "}}").getBytes(StandardCharsets.UTF_8);
+                body = ("{\"order_id\":\"o-1\",\"received\":" + new String(requestBody, StandardCharsets.UTF_8)
+                        + "}").getBytes(StandardCharsets.UTF_8);
             } else if (path.equals("/portfolio/orders/o-1")) {
                 String[] states = {"resting", "executed", "canceled"};
                 body = ("{\"order\":{\"order_id\":\"o-1\",\"status\":\"" + states[Math.min(orderPolls.getAndIncrement(), 2)]
@@ -182,7 +182,7 @@ class RecordReplayTest {
     void replayServesTheRecordedStatusesAndBodiesWithTheServerStopped() throws Exception {
         List<RawRequest> requests = List.of(
                 get("/markets?limit=5&series_ticker=KXNFLGAME"),
-                request("POST", "/portfolio/orders", "{\"ticker\":\"KXTEST-26JAN01-T1\",\"count_fp\":\"10.00\"}"
+                request("POST", "/portfolio/events/orders", "{\"ticker\":\"KXTEST-26JAN01-T1\",\"count\":\"10.00\"}"
                         .getBytes(StandardCharsets.UTF_8), "application/json"),
                 get("/text"),
                 get("/bin"),
@@ -223,7 +223,7 @@ class RecordReplayTest {
     void authHeadersAndCookiesNeverReachTheRecordingFiles() throws Exception {
         try (RecordingTransport recorder = recorder()) {
             recorder.send(get("/markets?limit=1"));
-            recorder.send(request("POST", "/portfolio/orders", "{\"count_fp\":\"1.00\"}".getBytes(StandardCharsets.UTF_8),
+            recorder.send(request("POST", "/portfolio/events/orders", "{\"count\":\"1.00\"}".getBytes(StandardCharsets.UTF_8),
                     "application/json"));
             recorder.sendAsync(get("/text")).get(5, TimeUnit.SECONDS);
         }
@@ -361,11 +361,11 @@ class RecordReplayTest {
     void fileNamesAreNumberedWithTheMethodAndAReadablePathSlug() throws Exception {
         try (RecordingTransport recorder = recorder()) {
             recorder.send(get("/markets?limit=5"));
-            recorder.send(request("POST", "/portfolio/orders", "{}".getBytes(StandardCharsets.UTF_8), "application/json"));
+            recorder.send(request("POST", "/portfolio/events/orders", "{}".getBytes(StandardCharsets.UTF_8), "application/json"));
             recorder.send(get("/portfolio/orders/o-1"));
         }
 
-        assertEquals(List.of("0001-GET-markets.json", "0002-POST-portfolio-orders.json", "0003-GET-portfolio-orders-o-1.json"),
+        assertEquals(List.of("0001-GET-markets.json", "0002-POST-portfolio-events-orders.json", "0003-GET-portfolio-orders-o-1.json"),
                 files().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
     }
 
@@ -389,7 +389,7 @@ class RecordReplayTest {
     @Test
     void jsonBodiesAreStoredAsJsonTextAsTextAndBinaryAsBase64() throws Exception {
         try (RecordingTransport recorder = recorder()) {
-            recorder.send(request("POST", "/portfolio/orders", "{\"yes_price_dollars\":\"0.5600\",\"n\":1.50}"
+            recorder.send(request("POST", "/portfolio/events/orders", "{\"price\":\"0.5600\",\"n\":1.50}"
                     .getBytes(StandardCharsets.UTF_8), "application/json"));
             recorder.send(get("/text"));
             recorder.send(request("POST", "/upload", BINARY, "application/octet-stream"));
@@ -397,9 +397,9 @@ class RecordReplayTest {
         List<Path> files = files();
 
         JsonNode order = JSON.readTree(files.get(0).toFile());
-        assertEquals("0.5600", order.at("/request/body/yes_price_dollars").asText());
+        assertEquals("0.5600", order.at("/request/body/price").asText());
         assertTrue(Files.readString(files.get(0)).contains("1.50"), "decimals keep their written scale");
-        assertEquals("o-1", order.at("/response/body/order/order_id").asText());
+        assertEquals("o-1", order.at("/response/body/order_id").asText());
         assertEquals(201, order.at("/response/status").asInt());
         assertEquals("héllo wörld\n", JSON.readTree(files.get(1).toFile()).at("/response/bodyText").asText());
         JsonNode upload = JSON.readTree(files.get(2).toFile());

@@ -5,7 +5,7 @@ import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.client.KalshiClientBuilder;
 import io.github.kalshi4j.client.KalshiConfig;
 import io.github.kalshi4j.errors.KalshiBadRequestException;
-import io.github.kalshi4j.model.CreateOrderResponse;
+import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.testsupport.RecordingSleeper;
 import io.github.kalshi4j.testsupport.Samples;
 import io.github.kalshi4j.testsupport.TestCredentials;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A server that answers a request it cannot parse (here a path with {@code %00}) with a 400 page and then closes
  * the connection without saying so ({@code Connection: close} absent), as Jetty does. The pooled connection is
- * then dead; the next request, a CreateOrder, must go out on a fresh one instead of failing with
+ * then dead; the next request, a CreateOrderV2, must go out on a fresh one instead of failing with
  * {@code NoHttpResponseException}, which could not be retried because nothing proves it was not processed.
  */
 final class StaleConnectionTest {
@@ -162,9 +162,9 @@ final class StaleConnectionTest {
         try (KalshiClient client = builder().build()) {
             for (int round = 1; round <= 3; round++) {
                 assertThrows(KalshiBadRequestException.class, () -> client.markets().getMarket("A\u0000B"));
-                var created = client.orders().createOrderWithResponse(
+                var created = client.orders().createOrderV2WithResponse(
                         Samples.orderRequest("KXSTALE", "coid-stale"), RequestOptions.NONE);
-                assertEquals("ord-1", created.body().order().orderId());
+                assertEquals("ord-1", created.body().orderId());
                 assertEquals(1, created.attempts(), "round " + round + ": sent once, on a live connection");
             }
         }
@@ -177,9 +177,9 @@ final class StaleConnectionTest {
             for (int round = 1; round <= 3; round++) {
                 var failed = client.markets().getMarket("A\u0000B");
                 assertThrows(java.util.concurrent.CompletionException.class, failed::join);
-                CreateOrderResponse created = client.orders()
-                        .createOrder(Samples.orderRequest("KXSTALE", "coid-stale")).join();
-                assertEquals("ord-1", created.order().orderId());
+                CreateOrderV2Response created = client.orders()
+                        .createOrderV2(Samples.orderRequest("KXSTALE", "coid-stale")).join();
+                assertEquals("ord-1", created.orderId());
             }
         }
         assertEquals(3, received.stream().filter(r -> r.startsWith("POST")).count());
@@ -191,7 +191,7 @@ final class StaleConnectionTest {
         try (KalshiClient client = builder().build()) {
             assertThrows(io.github.kalshi4j.errors.KalshiNotFoundException.class,
                     () -> client.markets().getMarket("json-error"));
-            client.orders().createOrder(Samples.orderRequest("KXSTALE", "coid-stale"));
+            client.orders().createOrderV2(Samples.orderRequest("KXSTALE", "coid-stale"));
         }
         assertEquals(2, received.size());
         assertEquals(1, connections.get(), "an error and an order, one connection");

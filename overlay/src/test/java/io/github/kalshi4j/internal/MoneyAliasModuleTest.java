@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kalshi4j.errors.KalshiDecodeException;
-import io.github.kalshi4j.model.CreateOrderRequest;
+import io.github.kalshi4j.model.CreateOrderV2Request;
+import io.github.kalshi4j.model.CreateRFQRequest;
+import io.github.kalshi4j.model.GetBalanceResponse;
 import io.github.kalshi4j.model.GetMarketCandlesticksResponse;
 import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Market;
@@ -121,6 +123,15 @@ class MoneyAliasModuleTest {
             Quote q = read("{'id':'q','rfq_id':'r','rfq_target_cost_centi_cents':1234567}", Quote.class);
 
             assertEquals(new BigDecimal("123.4567"), q.rfqTargetCostDollars());
+        }
+
+        @Test
+        void wsOrderbookDeltaFillsPriceAndDeltaIncludingNegativeDeltas() throws IOException {
+            OrderbookDeltaPayloadMsg d = read("{'market_ticker':'T','price':56,'delta':-30,'side':'yes'}",
+                    OrderbookDeltaPayloadMsg.class);
+
+            assertEquals(new BigDecimal("0.56"), d.priceDollars());
+            assertEquals(new BigDecimal("-30"), d.deltaFp());
         }
 
         @Test
@@ -269,74 +280,79 @@ class MoneyAliasModuleTest {
     @Nested
     class TypedLegacyPairs {
 
-        @Test
-        void wsTickerFillsDollarsAndCountsFromItsTypedLegacyFields() throws IOException {
-            TickerPayloadMsg t = read("{'market_ticker':'T','price':12,'yes_bid':11,'yes_ask':13,'volume':351970,"
-                    + "'open_interest':182646}", TickerPayloadMsg.class);
+        // GetBalanceResponse carries balance (integer cents, typed) beside balance_dollars: the typed integer is the
+        // legacy form, and the module reads it from the property instead of from additionalProperties().
 
-            assertEquals(new BigDecimal("0.12"), t.priceDollars());
-            assertEquals(new BigDecimal("0.11"), t.yesBidDollars());
-            assertEquals(new BigDecimal("0.13"), t.yesAskDollars());
-            assertEquals(new BigDecimal("351970"), t.volumeFp());
-            assertEquals(new BigDecimal("182646"), t.openInterestFp());
-            assertEquals(12, t.price());
-            assertTrue(t.additionalProperties().isEmpty());
+        @Test
+        void balanceFillsDollarsFromItsTypedLegacyCents() throws IOException {
+            GetBalanceResponse b = read("{'balance':12345,'portfolio_value':20000,'updated_ts':1}", GetBalanceResponse.class);
+
+            assertEquals(new BigDecimal("123.45"), b.balanceDollars());
+            assertEquals(12345L, b.balance());
+            assertTrue(b.additionalProperties().isEmpty());
         }
 
         @Test
-        void wsTickerWithBothFormsAgreeingKeepsBoth() throws IOException {
-            TickerPayloadMsg t = read("{'market_ticker':'T','price':12,'price_dollars':'0.1200'}", TickerPayloadMsg.class);
+        void balanceWithBothFormsAgreeingKeepsBoth() throws IOException {
+            GetBalanceResponse b = read("{'balance':12345,'balance_dollars':'123.4500'}", GetBalanceResponse.class);
 
-            assertEquals(12, t.price());
-            assertEquals("0.1200", t.priceDollars().toPlainString());
+            assertEquals(12345L, b.balance());
+            assertEquals("123.4500", b.balanceDollars().toPlainString());
         }
 
         @Test
-        void wsTickerWithDisagreeingFormsFails() {
+        void balanceWithDisagreeingFormsFails() {
             JsonMappingException e = assertThrows(JsonMappingException.class,
-                    () -> read("{'market_ticker':'T','price':12,'price_dollars':'0.1300'}", TickerPayloadMsg.class));
+                    () -> read("{'balance':12345,'balance_dollars':'123.4600'}", GetBalanceResponse.class));
 
-            assertTrue(e.getOriginalMessage().contains("TickerPayloadMsg: price_dollars \"0.1300\" disagrees with legacy price 12"),
+            assertTrue(e.getOriginalMessage().contains(
+                    "GetBalanceResponse: balance_dollars \"123.4600\" disagrees with legacy balance 12345"),
                     e.getOriginalMessage());
         }
 
         @Test
-        void wsTickerWithOnlyCanonicalFormsLeavesTheTypedLegacyFieldsNull() throws IOException {
-            TickerPayloadMsg t = read("{'market_ticker':'T','price_dollars':'0.1200','volume_fp':'5.00'}",
-                    TickerPayloadMsg.class);
+        void balanceWithOnlyTheCanonicalFormLeavesTheTypedLegacyFieldNull() throws IOException {
+            GetBalanceResponse b = read("{'balance_dollars':'123.4500'}", GetBalanceResponse.class);
 
-            assertNull(t.price());
-            assertNull(t.volume());
-            assertEquals("5.00", t.volumeFp().toPlainString());
+            assertNull(b.balance());
+            assertEquals("123.4500", b.balanceDollars().toPlainString());
         }
 
         @Test
-        void wsOrderbookDeltaFillsPriceAndDeltaIncludingNegativeDeltas() throws IOException {
-            OrderbookDeltaPayloadMsg d = read("{'market_ticker':'T','price':56,'delta':-30,'side':'yes'}",
-                    OrderbookDeltaPayloadMsg.class);
-
-            assertEquals(new BigDecimal("0.56"), d.priceDollars());
-            assertEquals(new BigDecimal("-30"), d.deltaFp());
-        }
-
-        @Test
-        void everyWsModelWithTypedLegacyPairsIsCovered() {
+        void everyTypedLegacyIntegerBesideItsFixedPointTwinIsAliasedAsTyped() {
+            // Read off the generated models: a JSON integer property X next to a decimal X_dollars or X_fp.
+            Map<String, List<String>> expected = new TreeMap<>();
             Map<String, List<String>> typed = new TreeMap<>();
             for (Class<?> type : generatedModelClasses()) {
-                List<String> pairs = MoneyAliasModule.describe(type).stream().filter(d -> d.contains("(typed)")).toList();
-                if (!pairs.isEmpty() && type.getPackageName().endsWith(".ws.model")) {
+                Map<String, Class<?>> props = new java.util.HashMap<>();
+                for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(JsonProperty.class)) {
+                        props.put(f.getAnnotation(JsonProperty.class).value(), f.getType());
+                    }
+                }
+                List<String> twins = new ArrayList<>();
+                props.forEach((name, t) -> {
+                    for (String suffix : List.of("_dollars", "_fp")) {
+                        Class<?> legacy = name.endsWith(suffix) && t == BigDecimal.class
+                                ? props.get(name.substring(0, name.length() - suffix.length())) : null;
+                        if (legacy == Integer.class || legacy == Long.class) {
+                            twins.add(name.substring(0, name.length() - suffix.length()) + " (typed) -> " + name);
+                        }
+                    }
+                });
+                if (!twins.isEmpty()) {
+                    expected.put(type.getSimpleName(), twins.stream().sorted().toList());
+                }
+                List<String> pairs = MoneyAliasModule.describe(type).stream().filter(d -> d.contains("(typed)"))
+                        .map(d -> d.replaceAll(" /\\d+$", "")).sorted().toList();
+                if (!pairs.isEmpty()) {
                     typed.put(type.getSimpleName(), pairs);
                 }
             }
 
-            assertEquals(List.of("open_interest (typed) -> open_interest_fp", "price (typed) -> price_dollars /100",
-                    "volume (typed) -> volume_fp", "yes_ask (typed) -> yes_ask_dollars /100",
-                    "yes_bid (typed) -> yes_bid_dollars /100"), typed.get("TickerPayloadMsg"));
-            assertEquals(List.of("contracts (typed) -> contracts_fp", "target_cost (typed) -> target_cost_dollars /10000"),
-                    typed.get("RfqCreatedPayloadMsg"));
-            assertEquals(List.of("FillPayloadMsg", "MarketPositionPayloadMsg", "OrderbookDeltaPayloadMsg",
-                    "QuoteAcceptedPayloadMsg", "QuoteCreatedPayloadMsg", "RfqCreatedPayloadMsg", "RfqDeletedPayloadMsg",
-                    "TickerPayloadMsg", "TradePayloadMsg"), List.copyOf(typed.keySet()));
+            assertEquals(expected, typed);
+            assertTrue(MoneyAliasModule.describe(GetBalanceResponse.class)
+                    .contains("balance (typed) -> balance_dollars /100"), "the pinned spec's typed pair");
         }
     }
 
@@ -372,7 +388,7 @@ class MoneyAliasModuleTest {
             }
 
             assertEquals(List.of(), missing);
-            assertTrue(covered >= 39, "the pinned specs have 39 money-bearing models, found " + covered);
+            assertTrue(covered >= 37, "the pinned specs have 37 money-bearing models, found " + covered);
         }
 
         @Test
@@ -391,44 +407,44 @@ class MoneyAliasModuleTest {
     class Writing {
 
         @Test
-        void aBuiltRequestWritesOnlyDollarsAndFpNames() throws IOException {
-            CreateOrderRequest order = CreateOrderRequest.builder()
-                    .ticker("KXTEST-26JAN01-T1").side("yes").action("buy")
-                    .countFp("10.00").yesPriceDollars("0.5600").clientOrderId("c1")
+        void aBuiltV2OrderWritesItsCountAndPriceAsFixedPointStrings() throws IOException {
+            CreateOrderV2Request order = CreateOrderV2Request.builder()
+                    .ticker("KXTEST-26JAN01-T1").side("bid").count("10.00").price("0.5600")
+                    .timeInForce("good_till_canceled").selfTradePreventionType("taker_at_cross").clientOrderId("c1")
                     .build();
 
             JsonNode written = JSON.valueToTree(order);
 
-            assertEquals("10.00", written.get("count_fp").asText());
-            assertEquals("0.5600", written.get("yes_price_dollars").asText());
-            for (String legacy : List.of("count", "yes_price", "no_price")) {
-                assertFalse(written.has(legacy), () -> "wrote legacy " + legacy + ": " + written);
+            assertEquals("10.00", written.get("count").textValue(), "a string, as written: " + written);
+            assertEquals("0.5600", written.get("price").textValue(), "a string, as written: " + written);
+            for (String legacy : List.of("count_fp", "yes_price", "yes_price_dollars", "no_price")) {
+                assertFalse(written.has(legacy), () -> "wrote " + legacy + ": " + written);
             }
         }
 
         @Test
         void shortNamesOnARequestSetAndReadTheFixedPointForms() throws IOException {
-            CreateOrderRequest order = CreateOrderRequest.builder().ticker("KXTEST-26JAN01-T1").side("yes").action("buy")
-                    .count("10.00").yesPrice(new BigDecimal("0.5600")).noPrice("0.4400").build();
+            CreateRFQRequest rfq = CreateRFQRequest.builder().marketTicker("KXTEST-26JAN01-T1").restRemainder(false)
+                    .contracts("10.00").targetCost(new BigDecimal("1.2500")).build();
 
-            assertEquals(new BigDecimal("10.00"), order.count(), "count() is count_fp");
-            assertEquals(order.countFp(), order.count());
-            assertEquals(order.yesPriceDollars(), order.yesPrice());
-            JsonNode written = JSON.valueToTree(order);
+            assertEquals(new BigDecimal("10.00"), rfq.contracts(), "contracts() is contracts_fp");
+            assertEquals(rfq.contractsFp(), rfq.contracts());
+            assertEquals(rfq.targetCostDollars(), rfq.targetCost());
+            JsonNode written = JSON.valueToTree(rfq);
             List<String> names = new ArrayList<>();
             written.fieldNames().forEachRemaining(names::add);
-            assertEquals(List.of("action", "count_fp", "no_price_dollars", "side", "ticker", "yes_price_dollars"),
+            assertEquals(List.of("contracts_fp", "market_ticker", "rest_remainder", "target_cost_dollars"),
                     names.stream().sorted().toList());
-            assertEquals("10.00", written.get("count_fp").asText());
-            assertEquals("0.5600", written.get("yes_price_dollars").asText());
+            assertEquals("10.00", written.get("contracts_fp").asText());
+            assertEquals("1.2500", written.get("target_cost_dollars").asText());
         }
 
         @Test
-        void everyRequestWithALegacySiblingWritesOnlyTheFixedPointName() {
+        void noRequestWritesMoneyOrCountsAsALegacyJsonNumber() {
             Map<String, JsonNode> written = Map.of(
-                    "AmendOrderRequest", JSON.valueToTree(io.github.kalshi4j.model.AmendOrderRequest.builder()
-                            .ticker("T").side("yes").action("buy").count("3").yesPrice("0.10").noPrice("0.90").build()),
-                    "DecreaseOrderRequest", JSON.valueToTree(io.github.kalshi4j.model.DecreaseOrderRequest.builder()
+                    "AmendOrderV2Request", JSON.valueToTree(io.github.kalshi4j.model.AmendOrderV2Request.builder()
+                            .ticker("T").side("bid").count("3").price("0.10").build()),
+                    "DecreaseOrderV2Request", JSON.valueToTree(io.github.kalshi4j.model.DecreaseOrderV2Request.builder()
                             .reduceBy("2").reduceTo("1").build()),
                     "CreateRFQRequest", JSON.valueToTree(io.github.kalshi4j.model.CreateRFQRequest.builder()
                             .marketTicker("T").restRemainder(false).contracts("5").targetCost("1.25").build()),
@@ -448,7 +464,8 @@ class MoneyAliasModuleTest {
                 }
             });
             assertEquals(Map.of(), legacyWritten);
-            assertEquals("2", written.get("DecreaseOrderRequest").get("reduce_by_fp").asText());
+            assertEquals("2", written.get("DecreaseOrderV2Request").get("reduce_by").textValue());
+            assertEquals("3", written.get("AmendOrderV2Request").get("count").textValue());
             assertEquals("1.25", written.get("CreateRFQRequest").get("target_cost_dollars").asText());
             assertEquals("5", written.get("CreateRFQRequest").get("contracts_fp").asText());
             assertEquals("10", written.get("CreateOrderGroupRequest").get("contracts_limit_fp").asText());
@@ -456,13 +473,14 @@ class MoneyAliasModuleTest {
 
         @Test
         void requestBuildersHaveNoSetterForALegacyInteger() {
-            for (Class<?> builder : List.of(CreateOrderRequest.Builder.class, io.github.kalshi4j.model.AmendOrderRequest.Builder.class,
-                    io.github.kalshi4j.model.DecreaseOrderRequest.Builder.class, io.github.kalshi4j.model.CreateRFQRequest.Builder.class)) {
+            for (Class<?> builder : List.of(CreateOrderV2Request.Builder.class, io.github.kalshi4j.model.AmendOrderV2Request.Builder.class,
+                    io.github.kalshi4j.model.DecreaseOrderV2Request.Builder.class, CreateRFQRequest.Builder.class,
+                    io.github.kalshi4j.model.CreateOrderGroupRequest.Builder.class)) {
                 for (java.lang.reflect.Method m : builder.getMethods()) {
                     if (m.getParameterCount() == 1) {
                         Class<?> t = m.getParameterTypes()[0];
                         assertFalse(t == Integer.class || t == Long.class || t == int.class || t == long.class
-                                        ? m.getName().matches("count|yesPrice|noPrice|reduceBy|reduceTo|contracts|targetCost.*")
+                                        ? m.getName().matches("count|price|yesPrice|noPrice|reduceBy|reduceTo|contracts|contractsLimit|targetCost.*")
                                         : t == double.class || t == Double.class,
                                 () -> builder.getName() + "." + m.getName() + "(" + t.getSimpleName() + ")");
                     }
@@ -556,7 +574,7 @@ class MoneyAliasModuleTest {
         }
 
         @Test
-        void legacyWsTickerFrameGetsItsCountsFilledFromTypedLegacyFields() throws IOException {
+        void legacyWsTickerFrameGetsItsMoneyAndCountsFilledFromLegacyFields() throws IOException {
             String line = Files.readAllLines(WireSamples.require("ws/ticker__aaronwald-ssmd-legacy.jsonl")).get(0);
 
             TickerPayloadMsg t = JSON.readValue(line, TickerPayload.class).msg();
@@ -564,7 +582,7 @@ class MoneyAliasModuleTest {
             assertEquals(new BigDecimal("351970"), t.volumeFp());
             assertEquals(new BigDecimal("182646"), t.openInterestFp());
             assertEquals(new BigDecimal("0.1200"), t.priceDollars());
-            assertEquals(12, t.price());
+            assertEquals(12, t.additionalProperties().get("price"), "what the server sent stays");
         }
 
         @Test
@@ -573,8 +591,9 @@ class MoneyAliasModuleTest {
             for (String line : Files.readAllLines(WireSamples.require("ws/ticker__aaronwald-ssmd.jsonl"))) {
                 if (!line.isBlank()) {
                     TickerPayloadMsg t = JSON.readValue(line, TickerPayload.class).msg();
-                    assertEquals(0, t.priceDollars().compareTo(BigDecimal.valueOf(t.price(), 2)));
-                    assertEquals(0, t.volumeFp().compareTo(BigDecimal.valueOf(t.volume())));
+                    Map<String, Object> legacy = t.additionalProperties();
+                    assertEquals(0, t.priceDollars().compareTo(BigDecimal.valueOf(((Number) legacy.get("price")).longValue(), 2)));
+                    assertEquals(0, t.volumeFp().compareTo(BigDecimal.valueOf(((Number) legacy.get("volume")).longValue())));
                     frames++;
                 }
             }

@@ -77,7 +77,7 @@ final class KalshiWsTestServer implements AutoCloseable {
     private String listReplyType = "ok";
     private final Set<String> unsupportedChannels = new LinkedHashSet<>();
     private final Set<String> newerChannels = new LinkedHashSet<>();
-    private final Set<String> unknownMarkets = new LinkedHashSet<>(Set.of("INVALID-MARKET"));
+    private int marketLimit = Integer.MAX_VALUE;
     private final Map<String, int[]> failNext = new HashMap<>();
     private final Map<String, String> failNextMessage = new HashMap<>();
     private final Set<String> ignoreNext = new LinkedHashSet<>();
@@ -252,6 +252,14 @@ final class KalshiWsTestServer implements AutoCloseable {
 
     synchronized void unsupportChannel(String channel) {
         unsupportedChannels.add(channel);
+    }
+
+    /**
+     * The most markets one subscription may hold: a subscribe or add_markets beyond it fails with the spec's code 26,
+     * "Subscription market limit exceeded".
+     */
+    synchronized void setMarketLimit(int limit) {
+        marketLimit = limit;
     }
 
     /** Accepts subscriptions to a channel the generated catalogue does not know, as a newer Kalshi server would. */
@@ -610,13 +618,9 @@ final class KalshiWsTestServer implements AutoCloseable {
             reply(conn, error(id, 11, "Invalid parameter"));
             return;
         }
-        for (String m : markets) {
-            if (unknownMarkets.contains(m)) {
-                ObjectNode e = error(id, 16, "Market not found");
-                ((ObjectNode) e.get("msg")).put("market_ticker", m);
-                reply(conn, e);
-                return;
-            }
+        if (markets.size() > marketLimit) {
+            reply(conn, error(id, 26, "Subscription market limit exceeded"));
+            return;
         }
         boolean skipAck = params.path("skip_ticker_ack").asBoolean(false);
         for (JsonNode ch : channels) {
@@ -634,13 +638,8 @@ final class KalshiWsTestServer implements AutoCloseable {
                 reply(conn, error(id, 14, "Market Ticker required"));
                 return;
             }
-            for (Sub s : conn.subs.values()) {
-                if (s.channel.equals(channel) && (s.markets.isEmpty() || markets.isEmpty()
-                        || s.markets.stream().anyMatch(markets::contains))) {
-                    reply(conn, error(id, 6, "Already subscribed"));
-                    return;
-                }
-            }
+            // No "Already subscribed": the later AsyncAPI retired error 6 (with 16 and 17); the service no longer
+            // emits it, so an overlapping subscribe is one more subscription.
             Sub sub = new Sub(conn.nextSid++, channel, new LinkedHashSet<>(markets), skipAck);
             conn.subs.put(sub.sid, sub);
             ObjectNode ok = obj().put("id", id).put("type", "subscribed");
@@ -737,11 +736,11 @@ final class KalshiWsTestServer implements AutoCloseable {
         }
         switch (action) {
             case "add_markets":
-                for (String m : markets) {
-                    if (unknownMarkets.contains(m)) {
-                        reply(conn, error(id, 16, "Market not found"));
-                        return;
-                    }
+                LinkedHashSet<String> after = new LinkedHashSet<>(sub.markets);
+                after.addAll(markets);
+                if (after.size() > marketLimit) {
+                    reply(conn, error(id, 26, "Subscription market limit exceeded"));
+                    return;
                 }
                 LinkedHashSet<String> added = new LinkedHashSet<>(markets);
                 added.removeAll(sub.markets);

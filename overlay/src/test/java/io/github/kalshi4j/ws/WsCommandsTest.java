@@ -110,7 +110,9 @@ class WsCommandsTest {
             await(h.ws.subscribe(SubscribeRequest.builder(Channel.TICKER).marketTicker("KXONE-1")
                     .params(p -> p.sendInitialSnapshot(true).skipTickerAck(true)).build()));
             await(h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
-                    .params(p -> p.shardFactor(4).shardKey(1)).param("user_filter", "me").build()));
+                    .params(p -> p.shardFactor(4).shardKey(1).userFilter("self"))
+                    // A parameter newer than the pinned spec goes out as given.
+                    .param("rfq_filter_v2", "mine").build()));
             JsonNode single = h.server.commands("subscribe").get(1).get("params");
             assertEquals("KXONE-1", single.get("market_ticker").asText());
             assertFalse(single.has("market_tickers"));
@@ -119,7 +121,8 @@ class WsCommandsTest {
             JsonNode sharded = h.server.commands("subscribe").get(2).get("params");
             assertEquals(4, sharded.get("shard_factor").asInt());
             assertEquals(1, sharded.get("shard_key").asInt());
-            assertEquals("me", sharded.get("user_filter").asText());
+            assertEquals("self", sharded.get("user_filter").asText());
+            assertEquals("mine", sharded.get("rfq_filter_v2").asText());
             assertEquals(3, h.ws.subscriptions().size());
         }
     }
@@ -195,10 +198,11 @@ class WsCommandsTest {
     @Test
     void rejectedUpdateKeepsTheMarketsAsTheyWere() throws Exception {
         try (WsHarness h = WsHarness.start()) {
+            h.server.setMarketLimit(2);
             Subscription<WsMessage> sub = await(h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, "A-1")));
             KalshiSubscriptionException e = assertInstanceOf(KalshiSubscriptionException.class,
-                    failure(sub.addMarkets(List.of("INVALID-MARKET"))));
-            assertEquals(16, e.code());
+                    failure(sub.addMarkets(List.of("B-2", "C-3"))));
+            assertEquals(26, e.code());
             assertEquals("update_subscription", e.command());
             assertEquals(List.of("A-1"), sub.marketTickers());
         }
@@ -234,14 +238,14 @@ class WsCommandsTest {
             assertEquals(List.of("A-1", "B-2"), await(added));
 
             h.server.holdNext("subscribe");
-            h.server.failNext("subscribe", 16, "Market not found");
+            h.server.failNext("subscribe", 26, "Subscription market limit exceeded");
             h.ws.subscribe(SubscribeRequest.of(Channel.TRADE, "C-3"));
             eventually("the second pending handle", () -> h.ws.subscriptions().size() == 2);
             Subscription<?> doomed = h.ws.subscriptions().get(1);
             CompletableFuture<List<String>> never = doomed.addMarkets(List.of("D-4"));
             h.server.await(s -> s.commands("subscribe").size() == 2, WAIT, "the second subscribe to be held");
             h.server.releaseHeld();
-            assertEquals(16, code(never));
+            assertEquals(26, code(never));
         }
     }
 
@@ -277,32 +281,58 @@ class WsCommandsTest {
 
     @Test
     void errorRepliesTheClientCanProvokeCarryTheSpecsCodes() throws Exception {
+        List<Integer> provoked = new ArrayList<>();
         try (WsHarness h = WsHarness.start()) {
-            h.server.unsupportChannel("multivariate");
+            // A channel this server does not offer (as an exchange that has not rolled one out yet), and one the
+            // spec retired (multivariate, gone from the later AsyncAPI): both are code 8.
+            h.server.unsupportChannel(Channel.PYTH_VALUE.wire());
+            h.server.setMarketLimit(2);
             Subscription<WsMessage> ticker = await(h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)));
-            assertEquals(6, code(h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET))));
-            assertEquals(8, code(h.ws.subscribe(SubscribeRequest.of(Channel.MULTIVARIATE))));
-            assertEquals(14, code(h.ws.subscribe(SubscribeRequest.of(Channel.ORDERBOOK_DELTA))));
-            assertEquals(16, code(h.ws.subscribe(SubscribeRequest.of(Channel.TRADE, "INVALID-MARKET"))));
+            provoked.add(expectCode(8, h.ws.subscribe(SubscribeRequest.of(Channel.PYTH_VALUE))));
+            provoked.add(expectCode(8, h.ws.subscribe(SubscribeRequest.of(Channel.of("multivariate")))));
+            provoked.add(expectCode(14, h.ws.subscribe(SubscribeRequest.of(Channel.ORDERBOOK_DELTA))));
+            provoked.add(expectCode(26, h.ws.subscribe(SubscribeRequest.builder(Channel.TRADE)
+                    .marketTickers("A-1", "B-2", "C-3").build())));
             // shard_factor 0 (code 19) never leaves the client: the generated model enforces the spec's minimum when
             // the request is built.
             assertThrows(IllegalArgumentException.class,
                     () -> SubscribeRequest.builder(Channel.COMMUNICATIONS).params(p -> p.shardFactor(0)).build());
-            assertEquals(20, code(h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
+            provoked.add(expectCode(20, h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
                     .params(p -> p.shardKey(1)).build())));
-            assertEquals(21, code(h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
+            provoked.add(expectCode(21, h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
                     .params(p -> p.shardFactor(2).shardKey(2)).build())));
-            assertEquals(22, code(h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
+            provoked.add(expectCode(22, h.ws.subscribe(SubscribeRequest.builder(Channel.COMMUNICATIONS)
                     .params(p -> p.shardFactor(101)).build())));
             h.server.setSupportsGetSnapshot(false);
             Subscription<WsMessage> book = await(h.ws.subscribe(SubscribeRequest.of(Channel.ORDERBOOK_DELTA, MARKET)));
-            assertEquals(13, code(book.requestSnapshot()));
+            provoked.add(expectCode(13, book.requestSnapshot()));
             // Unsubscribing a sid the server no longer knows: the server closes it behind the client's back.
             h.server.closeSidQuietly(ticker.sids().get(Channel.TICKER));
-            assertEquals(7, code(ticker.unsubscribe()));
+            provoked.add(expectCode(7, ticker.unsubscribe()));
             // The connection stays usable after every one of these; only the order book subscription is left.
             assertEquals(List.of(new ServerSubscription("orderbook_delta", book.sids().get(Channel.ORDERBOOK_DELTA))),
                     await(h.ws.listSubscriptions()));
+        }
+        List<Integer> specCodes = specErrorCodes().map(a -> (Integer) a.get()[0]).toList();
+        assertTrue(specCodes.containsAll(provoked), "every code is one the pinned spec lists: " + provoked);
+    }
+
+    private static int expectCode(int expected, CompletableFuture<?> f) throws Exception {
+        assertEquals(expected, code(f));
+        return expected;
+    }
+
+    @Test
+    void twoSubscriptionsToTheSameChannelAndMarketEachGetTheirOwnFrames() throws Exception {
+        // The later AsyncAPI retired error 6 ("Already subscribed"), so Kalshi no longer refuses an overlap: each
+        // subscription has its sid, and the client routes every frame to the one its sid names.
+        try (WsHarness h = WsHarness.start()) {
+            Subscription<WsMessage> first = await(h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)));
+            Subscription<WsMessage> second = await(h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)));
+            assertNotEquals(first.sids().get(Channel.TICKER), second.sids().get(Channel.TICKER));
+            h.server.publish("ticker", "ticker", MARKET, JsonNodeFactory.instance.objectNode().put("market_ticker", MARKET));
+            assertInstanceOf(WsMessage.Ticker.class, first.poll(Duration.ofSeconds(5)));
+            assertInstanceOf(WsMessage.Ticker.class, second.poll(Duration.ofSeconds(5)));
         }
     }
 
@@ -316,7 +346,11 @@ class WsCommandsTest {
         for (JsonNode code : PinnedSpec.asyncApi().at("/x-error-codes/codes")) {
             out.add(Arguments.of(code.get("code").asInt(), code.get("name").asText()));
         }
-        assertEquals(22, out.size(), "x-error-codes of the pinned spec");
+        // The table and the error payload's own enum of codes are two places of the spec: they must agree.
+        List<Integer> enumerated = new ArrayList<>();
+        PinnedSpec.asyncApi().at("/components/schemas/errorResponsePayload/properties/msg/properties/code/enum")
+                .forEach(c -> enumerated.add(c.asInt()));
+        assertEquals(enumerated, out.stream().map(a -> (Integer) a.get()[0]).toList(), "x-error-codes of the pinned spec");
         return out.stream();
     }
 

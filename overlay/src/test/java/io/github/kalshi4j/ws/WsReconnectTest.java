@@ -206,11 +206,11 @@ class WsReconnectTest {
         try (WsHarness h = WsHarness.viaProxy(b -> b)) {
             Subscription<WsMessage> ticker = h.ws.subscribe(SubscribeRequest.of(Channel.TICKER, MARKET)).get(5, TimeUnit.SECONDS);
             Subscription<WsMessage> trades = h.ws.subscribe(SubscribeRequest.of(Channel.TRADE, MARKET)).get(5, TimeUnit.SECONDS);
-            h.server.failNext("subscribe", 16, "Market not found");
+            h.server.failNext("subscribe", 26, "Subscription market limit exceeded");
             h.proxy.cut();
             KalshiSubscriptionException e = assertThrows(KalshiSubscriptionException.class,
                     () -> ticker.iterator().hasNext());
-            assertEquals(16, e.code());
+            assertEquals(26, e.code());
             assertFalse(ticker.isActive());
             eventually("the other subscription to be back", () -> !trades.sids().isEmpty());
             assertTrue(trades.isActive());

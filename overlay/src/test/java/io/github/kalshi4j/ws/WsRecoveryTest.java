@@ -49,7 +49,7 @@ class WsRecoveryTest {
     }
 
     private static ObjectNode ticker(String market, int n) {
-        return JsonNodeFactory.instance.objectNode().put("market_ticker", market).put("volume", n);
+        return JsonNodeFactory.instance.objectNode().put("market_ticker", market).put("volume_fp", n + ".00");
     }
 
     /** Polls until a message of {@code type} arrives; fails after the wait. */
@@ -269,7 +269,7 @@ class WsRecoveryTest {
             KalshiStreamGapException gap = assertThrows(KalshiStreamGapException.class, () -> sub.poll(WAIT));
             assertTrue(gap.getMessage().contains("reconnect"), gap.getMessage());
             WsMessage.Ticker after = assertInstanceOf(WsMessage.Ticker.class, sub.poll(WAIT));
-            assertEquals(2, after.msg().volume().intValue());
+            assertEquals(2, after.msg().volumeFp().intValue());
             assertTrue(sub.isActive());
         }
     }
@@ -327,7 +327,7 @@ class WsRecoveryTest {
                 try {
                     WsMessage m = sub.poll(WAIT);
                     assertInstanceOf(WsMessage.Ticker.class, m, "messages keep coming");
-                    seen.add(((WsMessage.Ticker) m).msg().volume().intValue());
+                    seen.add(((WsMessage.Ticker) m).msg().volumeFp().intValue());
                 } catch (KalshiStreamGapException gap) {
                     gaps++;
                 }
