@@ -52,8 +52,11 @@ import java.util.function.Consumer;
  * <p><b>Sequence.</b> On sequenced channels ({@link Channel#isSequenced()}) a repeated {@code seq} is
  * dropped, a gap or a step back is reported to {@link #onSequenceEvent(Consumer)} listeners, and
  * order books resynchronize by themselves ({@code get_snapshot}, or a fresh subscribe if the server
- * refuses it). Orderbook deltas that cannot be applied (the local book is stale) are withheld from
- * every consumer until the next snapshot.
+ * refuses it), backing off when they have to ask again and again. A snapshot is the new baseline
+ * of its sid whatever the {@code seq} before it, so one absurd {@code seq} costs one snapshot. A book
+ * frame that does not decode, or holds a row or amount outside the bounds of a fixed-point value,
+ * makes its book stale and asks for a snapshot the same way. Orderbook deltas that cannot be applied
+ * (the local book is stale) are withheld from every consumer until the next snapshot.
  *
  * <p>Thread-safe. {@link #close()} sends a close frame, fails pending futures and ends every stream
  * cleanly; the owning client closes its socket with itself.

@@ -36,7 +36,8 @@ import org.glassfish.tyrus.spi.ServerContainer;
  * A small Kalshi-protocol WebSocket server for the client's tests, on Tyrus's own server. It speaks
  * the AsyncAPI 2.0.0 commands and replies (with the spec's error codes), keeps one order book per
  * market, numbers sequenced channels per sid like Kalshi, and can be scripted to misbehave: skip or
- * repeat a seq, fail or ignore a command, refuse {@code get_snapshot}, close connections.
+ * repeat a seq, send a frame with any seq, fail or ignore a command, refuse {@code get_snapshot}, close
+ * connections.
  *
  * <p>All state is guarded by the server's monitor; frames are sent with the blocking remote while
  * holding it, so every connection sees frames in the order the test produced them.
@@ -372,6 +373,16 @@ final class KalshiWsTestServer implements AutoCloseable {
     /** Sends a data frame on one subscription of the latest connection, numbered like any other. */
     synchronized void sendTo(long sid, String type, ObjectNode msg) {
         sendData(latest(), latest().subs.get(sid), type, msg);
+    }
+
+    /**
+     * Sends a data frame on one subscription of the latest connection carrying {@code seq} as given, leaving the
+     * subscription's own numbering where it was: a poisoned frame, after which the server goes on as before.
+     */
+    synchronized void sendWithSeq(long sid, String type, ObjectNode msg, long seq) {
+        ObjectNode frame = obj().put("type", type).put("sid", sid).put("seq", seq);
+        frame.set("msg", msg);
+        send(latest(), frame.toString());
     }
 
     /** The next seq {@code sid} of the latest connection will use. */
