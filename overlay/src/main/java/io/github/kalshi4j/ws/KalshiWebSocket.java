@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * every attempt when the client has credentials; without them it connects unsigned, which only
  * public channels accept. It pings the server every {@link WebSocketOptions#pingInterval()} and
  * treats a connection silent for longer than {@link WebSocketOptions#heartbeatTimeout()} as dead.
+ * A handshake refused with 401 is an authentication failure, reported at once and not retried for
+ * minutes (see {@link #connect()}).
  * A lost connection is reconnected with the {@link WebSocketOptions#reconnectPolicy()}'s backoff;
  * every live subscription is then subscribed again, with new server {@code sid}s behind the same
  * {@link Subscription} handles, and order books are re-snapshotted. When the policy gives up, the
@@ -89,8 +91,14 @@ public final class KalshiWebSocket implements AutoCloseable {
     /**
      * Connects now instead of on first use.
      *
+     * <p>A handshake the server refuses with 401 (a key id it does not know, a private key that is not that
+     * key's, a clock far off) is not a network failure and is not retried: the future fails at once with a
+     * {@link io.github.kalshi4j.errors.KalshiAuthException} naming the key id (never the key), the error listeners
+     * hear of it, and the socket closes. On a socket that has been open before, a refused reconnect is reported the
+     * same way and tried at most twice more before the socket closes with that exception.
+     *
      * @return a future completed when the connection first opens, or failed when the socket closes
-     *     (reconnecting gave up, or {@link #close()}) before that
+     *     (the handshake was refused with 401, reconnecting gave up, or {@link #close()}) before that
      */
     public CompletableFuture<Void> connect() {
         return engine.connect();

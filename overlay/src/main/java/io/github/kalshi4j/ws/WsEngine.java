@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.client.KalshiConfig;
+import io.github.kalshi4j.errors.KalshiAuthException;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiStreamGapException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
@@ -68,6 +69,12 @@ final class WsEngine {
     private static final Duration STABLE_AT_MOST = Duration.ofSeconds(10);
     /** Transient rejections of one resubscribe retried before it fails like a permanent one. */
     private static final int TRANSIENT_RETRY_LIMIT = 5;
+    /**
+     * Handshakes refused with 401 tried again, one after another, on a socket that has been open before with the same
+     * key, before it closes. A key that never got in is refused for good at once; one that worked may have met a
+     * passing refusal (a gateway restarting, a clock just corrected), which is worth two more tries, not minutes.
+     */
+    static final int AUTH_RETRY_LIMIT = 2;
 
     private final KalshiConfig config;
     final WebSocketOptions options;
@@ -98,6 +105,8 @@ final class WsEngine {
     private TyrusConnector.Link link;
     private long generation;
     private int attempt;
+    /** Handshakes refused with 401 since the last one that opened. */
+    private int authRefusals;
     private boolean connectionStable;
     private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
@@ -442,8 +451,15 @@ final class WsEngine {
                 try {
                     connector.connect(events);
                 } catch (Exception | Error e) {
-                    run(() -> connectionLost(gen, new KalshiWebSocketException("could not connect to "
-                            + connector.url() + ": " + e.getMessage(), e)));
+                    KalshiAuthException refused = connector.refusedAuthentication(e);
+                    run(() -> {
+                        if (refused != null) {
+                            handshakeRefused(gen, refused);
+                        } else {
+                            connectionLost(gen, new KalshiWebSocketException("could not connect to "
+                                    + connector.url() + ": " + e.getMessage(), e));
+                        }
+                    });
                 }
             });
         } catch (RejectedExecutionException stopped) {
@@ -457,6 +473,7 @@ final class WsEngine {
             return;
         }
         link = opened;
+        authRefusals = 0;
         // The attempt count is not reset here: a server that accepts and drops at once would get retried forever
         // at the shortest delay. It resets once the connection has proven healthy (see maybeHealthy).
         connectionStable = false;
@@ -552,6 +569,31 @@ final class WsEngine {
         }
     }
 
+    /**
+     * The server answered the handshake with 401. Retrying cannot help a key that never got in, so a socket that
+     * never opened closes at once, failing {@link #connect()} and everything waiting with {@code refused}; one that
+     * has been open tries {@value #AUTH_RETRY_LIMIT} more times on its usual backoff. Every refusal is reported at
+     * once either way, whatever the reconnect policy would allow.
+     */
+    private void handshakeRefused(long gen, KalshiAuthException refused) {
+        if (gen != generation || state == ConnectionState.CLOSED) {
+            return;
+        }
+        authRefusals++;
+        if (!firstOpen.isDone() || authRefusals > AUTH_RETRY_LIMIT) {
+            KalshiAuthException end = new KalshiAuthException(refused.getMessage() + "; not retrying: the socket is "
+                    + "closed", refused.getCause());
+            LOG.warn("kalshi4j WebSocket: {}", end.getMessage());
+            terminate(end);
+            return;
+        }
+        int left = AUTH_RETRY_LIMIT + 1 - authRefusals;
+        KalshiAuthException once = new KalshiAuthException(refused.getMessage() + "; trying " + left + " more time"
+                + (left == 1 ? "" : "s") + " before closing the socket", refused.getCause());
+        reportError(once);
+        connectionLost(gen, new KalshiWebSocketException(once.getMessage(), once));
+    }
+
     private void cancelConnectionTimers() {
         connectionTimers.forEach(f -> f.cancel(false));
         connectionTimers.clear();
@@ -638,13 +680,13 @@ final class WsEngine {
     }
 
     /** Ends everything; {@code failure} null means a graceful close by the user or the client. */
-    private void terminate(KalshiWebSocketException failure) {
+    private void terminate(KalshiException failure) {
         if (state == ConnectionState.CLOSED) {
             return;
         }
         generation++;
         afterLoss(this::cancelConnectionTimers);
-        KalshiWebSocketException end = failure != null ? failure
+        KalshiException end = failure != null ? failure
                 : new KalshiWebSocketException("the WebSocket was closed by the client");
         ending = end;
         // Listeners hear about the end before any consumer sees it, so a consumer woken by it finds it reported.
