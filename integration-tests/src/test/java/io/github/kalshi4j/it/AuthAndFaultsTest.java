@@ -4,6 +4,7 @@ import io.github.kalshi4j.api.MarketsApi;
 import io.github.kalshi4j.api.OrdersApi;
 import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.transport.RequestOptions;
+import io.github.kalshi4j.errors.KalshiAuthException;
 import io.github.kalshi4j.errors.KalshiDecodeException;
 import io.github.kalshi4j.errors.KalshiNetworkException;
 import io.github.kalshi4j.errors.KalshiRateLimitException;
@@ -13,6 +14,8 @@ import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.GetMarketsResponse;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
+import io.github.kalshi4j.ws.ConnectionState;
+import io.github.kalshi4j.ws.KalshiWebSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +30,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +76,31 @@ class AuthAndFaultsTest {
                 .credentials(exchange.credentials(user).keyId(), otherKey).build()) {
             KalshiUnauthorizedException e = assertThrows(KalshiUnauthorizedException.class, () -> forger.portfolio().getBalance());
             assertEquals("authentication_error", e.errorCode());
+        }
+    }
+
+    @Test
+    void wrongKeyOnTheWebSocket_failsConnectAtOnce_withAnAuthExceptionNamingTheKeyId() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        String otherKey = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String keyId = exchange.credentials(user).keyId();
+        try (KalshiClient forger = KalshiClient.builder().config(exchange.clientConfig())
+                .credentials(keyId, otherKey).build()) {
+            KalshiWebSocket ws = forger.ws();
+            List<Throwable> reported = new CopyOnWriteArrayList<>();
+            ws.onError(reported::add);
+            long started = System.nanoTime();
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> ws.connect().get(10, TimeUnit.SECONDS));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            KalshiAuthException auth = assertInstanceOf(KalshiAuthException.class, e.getCause());
+            assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms");
+            assertTrue(auth.getMessage().contains(keyId) && auth.getMessage().contains("401"), auth.getMessage());
+            assertTrue(reported.contains(auth), "onError heard it: " + reported);
+            assertEquals(ConnectionState.CLOSED, ws.state());
         }
     }
 

@@ -1,8 +1,9 @@
 package io.github.kalshi4j.errors;
 
 /**
- * Credentials could not be used: a missing, malformed, encrypted or unsuitable key, or a signing failure.
- * Messages never contain key material.
+ * Credentials could not be used: a missing, malformed, encrypted or unsuitable key, a signing failure, or a
+ * WebSocket handshake the server refused with 401 (the message names the key id). Messages never contain key
+ * material.
  */
 public final class KalshiAuthException extends KalshiException {
 

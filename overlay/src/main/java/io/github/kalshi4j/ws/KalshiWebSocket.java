@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * every attempt when the client has credentials; without them it connects unsigned, which only
  * public channels accept. It pings the server every {@link WebSocketOptions#pingInterval()} and
  * treats a connection silent for longer than {@link WebSocketOptions#heartbeatTimeout()} as dead.
+ * A handshake refused with 401 is an authentication failure, reported at once and not retried for
+ * minutes (see {@link #connect()}).
  * A lost connection is reconnected with the {@link WebSocketOptions#reconnectPolicy()}'s backoff;
  * every live subscription is then subscribed again, with new server {@code sid}s behind the same
  * {@link Subscription} handles, and order books are re-snapshotted. When the policy gives up, the
@@ -52,8 +54,11 @@ import java.util.function.Consumer;
  * <p><b>Sequence.</b> On sequenced channels ({@link Channel#isSequenced()}) a repeated {@code seq} is
  * dropped, a gap or a step back is reported to {@link #onSequenceEvent(Consumer)} listeners, and
  * order books resynchronize by themselves ({@code get_snapshot}, or a fresh subscribe if the server
- * refuses it). Orderbook deltas that cannot be applied (the local book is stale) are withheld from
- * every consumer until the next snapshot.
+ * refuses it), backing off when they have to ask again and again. A snapshot is the new baseline
+ * of its sid whatever the {@code seq} before it, so one absurd {@code seq} costs one snapshot. A book
+ * frame that does not decode, or holds a row or amount outside the bounds of a fixed-point value,
+ * makes its book stale and asks for a snapshot the same way. Orderbook deltas that cannot be applied
+ * (the local book is stale) are withheld from every consumer until the next snapshot.
  *
  * <p>Thread-safe. {@link #close()} sends a close frame, fails pending futures and ends every stream
  * cleanly; the owning client closes its socket with itself.
@@ -86,8 +91,14 @@ public final class KalshiWebSocket implements AutoCloseable {
     /**
      * Connects now instead of on first use.
      *
+     * <p>A handshake the server refuses with 401 (a key id it does not know, a private key that is not that
+     * key's, a clock far off) is not a network failure and is not retried: the future fails at once with a
+     * {@link io.github.kalshi4j.errors.KalshiAuthException} naming the key id (never the key), the error listeners
+     * hear of it, and the socket closes. On a socket that has been open before, a refused reconnect is reported the
+     * same way and tried at most twice more before the socket closes with that exception.
+     *
      * @return a future completed when the connection first opens, or failed when the socket closes
-     *     (reconnecting gave up, or {@link #close()}) before that
+     *     (the handshake was refused with 401, reconnecting gave up, or {@link #close()}) before that
      */
     public CompletableFuture<Void> connect() {
         return engine.connect();

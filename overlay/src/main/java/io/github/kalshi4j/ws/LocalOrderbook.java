@@ -1,5 +1,6 @@
 package io.github.kalshi4j.ws;
 
+import io.github.kalshi4j.transport.KalshiJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Errors.</b> Nothing here throws into the I/O thread for bad data: a delta that would
  * drive a level negative, or malformed input, marks the book stale and is reported through the
- * returned {@link ApplyResult}. While stale, deltas are ignored until the next snapshot.
+ * returned {@link ApplyResult}. While stale, deltas are ignored until the next snapshot. Counts and
+ * deltas must lie within the bounds of a fixed-point value ({@link KalshiJson#isFixedPoint}: 30 digits
+ * before the point, 30 after); anything beyond is malformed, so no view ever has to add up a number
+ * like {@code 1e-999999999}.
  *
  * <p><b>Ordering.</b> The book records the {@code seq} it is given but does not judge it; run
  * frames through a {@link SequenceTracker} first and call {@link #markStale()} on a gap.
@@ -67,8 +71,9 @@ public final class LocalOrderbook {
      *
      * <p>Rows are {@code [price_dollars, count]}. A {@code null} list means an empty side (the
      * server omits or nulls empty sides); rows with a zero count are skipped. If any row is
-     * malformed (not a pair, price off the 0.0001 grid or outside [0, 1], negative count, price
-     * repeated) nothing is replaced and the book is left stale.
+     * malformed (not a pair, price off the 0.0001 grid or outside [0, 1], negative count or one
+     * outside the bounds of a fixed-point value, price repeated) nothing is replaced and the book is
+     * left stale.
      *
      * @param seq the snapshot frame's {@code seq}
      * @param yesRows YES bid rows, or null
@@ -103,7 +108,8 @@ public final class LocalOrderbook {
             }
             int tick = PriceTicks.toTick(row.get(0));
             BigDecimal count = row.get(1);
-            if (tick == PriceTicks.INVALID || count.signum() < 0 || ladder.get(tick) != null) {
+            if (tick == PriceTicks.INVALID || !KalshiJson.isFixedPoint(count) || count.signum() < 0
+                    || ladder.get(tick) != null) {
                 return null;
             }
             if (count.signum() > 0) {
@@ -119,7 +125,8 @@ public final class LocalOrderbook {
      * <p>The level's new count is the old count (zero if absent) plus {@code delta}; a level that
      * reaches zero is removed. A result below zero means the local book disagrees with the
      * exchange: the book is marked stale, left otherwise unchanged, and
-     * {@link ApplyResult#NEGATIVE_COUNT} is returned.
+     * {@link ApplyResult#NEGATIVE_COUNT} is returned. A delta, or a resulting count, outside the
+     * bounds of a fixed-point value is {@link ApplyResult#INVALID_LEVEL}, found without expanding it.
      *
      * @param seq the delta frame's {@code seq}
      * @param side which ladder the level is on
@@ -133,13 +140,18 @@ public final class LocalOrderbook {
             if (stale) {
                 return ApplyResult.IGNORED_STALE;
             }
-            if (side == null || delta == null || tick == PriceTicks.INVALID) {
+            // Checked before any arithmetic: adding 1E+30000000 to a count takes seconds, 1E+2147483647 throws.
+            if (side == null || !KalshiJson.isFixedPoint(delta) || tick == PriceTicks.INVALID) {
                 return markStaleLocked("malformed delta at seq " + seq + ": side=" + side
-                        + " price=" + price + " delta=" + delta, ApplyResult.INVALID_LEVEL);
+                        + " price=" + describe(price) + " delta=" + describe(delta), ApplyResult.INVALID_LEVEL);
             }
             Ladder ladder = side == Side.YES ? yes : no;
             BigDecimal current = ladder.get(tick);
             BigDecimal next = current == null ? delta : current.add(delta);
+            if (!KalshiJson.isFixedPoint(next)) {
+                return markStaleLocked("delta at seq " + seq + " takes " + side.wire() + " " + price.toPlainString()
+                        + " past the bounds of a fixed-point count", ApplyResult.INVALID_LEVEL);
+            }
             int sign = next.signum();
             if (sign < 0) {
                 return markStaleLocked("delta at seq " + seq + " drives " + side.wire() + " "
@@ -167,6 +179,15 @@ public final class LocalOrderbook {
                 version++;
             }
         }
+    }
+
+    /** For log lines: a value out of bounds is named by its start, never expanded (toPlainString could be huge). */
+    private static String describe(BigDecimal value) {
+        if (value == null) {
+            return "null";
+        }
+        String text = value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private ApplyResult markStaleLocked(String why, ApplyResult result) {

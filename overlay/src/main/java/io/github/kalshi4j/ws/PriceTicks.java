@@ -1,5 +1,6 @@
 package io.github.kalshi4j.ws;
 
+import io.github.kalshi4j.transport.KalshiJson;
 import java.math.BigDecimal;
 
 /**
@@ -41,7 +42,8 @@ final class PriceTicks {
      *     more than four significant decimals, or lies outside [0, 1]
      */
     static int toTick(BigDecimal price) {
-        if (price == null || price.signum() < 0) {
+        // The bounds check first: it costs nothing, and 1e-999999999 or 1E+2147483647 never reach the arithmetic.
+        if (price == null || !KalshiJson.isFixedPoint(price) || price.signum() < 0) {
             return INVALID;
         }
         try {

@@ -87,13 +87,15 @@ public final class SequenceTracker {
             last = seq;
             return new Result(Status.OK, seq, seq);
         }
-        long expected = last + 1;
+        // Compared with last rather than last + 1, which wraps once a peer has sent Long.MAX_VALUE: nothing comes
+        // after that number, so everything later reads as already seen, never as a gap past a negative count.
+        long expected = last == Long.MAX_VALUE ? last : last + 1;
+        if (seq <= last) {
+            return new Result(Status.DUPLICATE, expected, seq);
+        }
         if (seq == expected) {
             last = seq;
             return new Result(Status.OK, expected, seq);
-        }
-        if (seq < expected) {
-            return new Result(Status.DUPLICATE, expected, seq);
         }
         last = seq;
         return new Result(Status.GAP, expected, seq);

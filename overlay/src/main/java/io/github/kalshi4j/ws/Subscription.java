@@ -87,8 +87,10 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
     final List<CompletableFuture<Void>> afterBound = new ArrayList<>();
     int pendingSubscribeId;
     boolean resyncInFlight;
-    /** Resyncs asked for since the books were last all fresh; spaces out the next one (backoff). */
+    /** Resyncs asked for, each within the backoff cap of the one before; spaces out the next one (backoff). */
     int resyncAttempts;
+    /** When the last resync was asked for; a cap's worth of quiet after it starts the backoff over. */
+    long lastResyncNanos;
     long resyncNotBeforeNanos;
     boolean resyncTimerArmed;
     /** Until then, snapshots answering the last resync or subscribe may still be on their way. */
@@ -113,6 +115,7 @@ public final class Subscription<T> implements Iterable<T>, AutoCloseable {
         // Deadlines compare by subtraction from nanoTime, whose origin is arbitrary: start them at "now".
         this.resyncNotBeforeNanos = System.nanoTime();
         this.snapshotsDueNanos = resyncNotBeforeNanos;
+        this.lastResyncNanos = resyncNotBeforeNanos;
         this.markets = new LinkedHashSet<>(request.marketTickers());
         this.marketsView = List.copyOf(markets);
     }

@@ -3,6 +3,7 @@ package io.github.kalshi4j.ws;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.auth.RequestSignature;
 import io.github.kalshi4j.client.KalshiConfig;
+import io.github.kalshi4j.errors.KalshiAuthException;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -17,9 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.auth.AuthenticationException;
+import org.glassfish.tyrus.client.exception.DeploymentHandshakeException;
+import org.glassfish.tyrus.core.HandshakeException;
 
 /**
  * Opens Tyrus WebSocket sessions to Kalshi with a signed handshake. Everything Tyrus-specific lives
@@ -102,6 +107,42 @@ final class TyrusConnector {
 
     void shutdown() {
         client.shutdown();
+    }
+
+    /**
+     * The authentication failure a failed {@link #connect} amounts to, or null if it is something else: the server
+     * answered the upgrade with 401. Names the key id (never the key or the signature).
+     */
+    KalshiAuthException refusedAuthentication(Throwable connectFailure) {
+        OptionalInt status = handshakeStatus(connectFailure);
+        if (status.isEmpty() || status.getAsInt() != 401) {
+            return null;
+        }
+        String who = signer == null
+                ? "an unsigned WebSocket handshake (the client has no credentials; this server requires them)"
+                : "the WebSocket handshake signed with key id " + signer.keyId() + " (an unknown key id, a private key "
+                        + "that is not that key's, or a clock far off)";
+        return new KalshiAuthException(url + " answered 401 Unauthorized to " + who, connectFailure);
+    }
+
+    /**
+     * The HTTP status of a refused handshake, from what Tyrus threw: a 401 without an authenticator configured
+     * comes as an {@link AuthenticationException} (whose own status field says nothing), other refusals as
+     * {@link DeploymentHandshakeException} or {@link HandshakeException} carrying the status, at any depth.
+     */
+    static OptionalInt handshakeStatus(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return OptionalInt.of(401);
+            }
+            if (t instanceof DeploymentHandshakeException) {
+                return OptionalInt.of(((DeploymentHandshakeException) t).getHttpStatusCode());
+            }
+            if (t instanceof HandshakeException) {
+                return OptionalInt.of(((HandshakeException) t).getHttpStatusCode());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** One open session. Sends never block the caller on the network. */

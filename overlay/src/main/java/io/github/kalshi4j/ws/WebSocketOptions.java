@@ -111,7 +111,11 @@ public final class WebSocketOptions {
     }
 
     /**
-     * Returns the backoff between connection attempts and the number of attempts before giving up.
+     * Returns the backoff between connection attempts and the number of attempts before giving up. Order book
+     * resynchronizations ({@code get_snapshot}) back off on the same base and cap, with no attempt limit: one request
+     * in flight per subscription, the next no sooner than the ceiling of the attempt, starting over only once the
+     * books have needed no resync for a whole cap. A handshake refused with 401 is not retried under this policy
+     * (see {@link KalshiWebSocket#connect()}).
      *
      * @return the reconnect policy
      */
@@ -215,7 +219,8 @@ public final class WebSocketOptions {
         }
 
         /**
-         * Sets the reconnect backoff and attempt limit ({@code maxAttempts} 0 retries forever).
+         * Sets the reconnect backoff and attempt limit ({@code maxAttempts} 0 retries forever); its base and cap also
+         * space out order book resynchronizations (see {@link WebSocketOptions#reconnectPolicy()}).
          *
          * @param policy not null
          * @return this builder

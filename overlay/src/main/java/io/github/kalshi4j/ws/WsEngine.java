@@ -1,6 +1,7 @@
 package io.github.kalshi4j.ws;
 
 import io.github.kalshi4j.internal.DaemonThreads;
+import io.github.kalshi4j.internal.Durations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kalshi4j.auth.KalshiSigner;
 import io.github.kalshi4j.client.KalshiConfig;
+import io.github.kalshi4j.errors.KalshiAuthException;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiStreamGapException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
@@ -67,6 +69,12 @@ final class WsEngine {
     private static final Duration STABLE_AT_MOST = Duration.ofSeconds(10);
     /** Transient rejections of one resubscribe retried before it fails like a permanent one. */
     private static final int TRANSIENT_RETRY_LIMIT = 5;
+    /**
+     * Handshakes refused with 401 tried again, one after another, on a socket that has been open before with the same
+     * key, before it closes. A key that never got in is refused for good at once; one that worked may have met a
+     * passing refusal (a gateway restarting, a clock just corrected), which is worth two more tries, not minutes.
+     */
+    static final int AUTH_RETRY_LIMIT = 2;
 
     private final KalshiConfig config;
     final WebSocketOptions options;
@@ -97,6 +105,8 @@ final class WsEngine {
     private TyrusConnector.Link link;
     private long generation;
     private int attempt;
+    /** Handshakes refused with 401 since the last one that opened. */
+    private int authRefusals;
     private boolean connectionStable;
     private final List<ScheduledFuture<?>> connectionTimers = new ArrayList<>();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
@@ -441,8 +451,15 @@ final class WsEngine {
                 try {
                     connector.connect(events);
                 } catch (Exception | Error e) {
-                    run(() -> connectionLost(gen, new KalshiWebSocketException("could not connect to "
-                            + connector.url() + ": " + e.getMessage(), e)));
+                    KalshiAuthException refused = connector.refusedAuthentication(e);
+                    run(() -> {
+                        if (refused != null) {
+                            handshakeRefused(gen, refused);
+                        } else {
+                            connectionLost(gen, new KalshiWebSocketException("could not connect to "
+                                    + connector.url() + ": " + e.getMessage(), e));
+                        }
+                    });
                 }
             });
         } catch (RejectedExecutionException stopped) {
@@ -456,6 +473,7 @@ final class WsEngine {
             return;
         }
         link = opened;
+        authRefusals = 0;
         // The attempt count is not reset here: a server that accepts and drops at once would get retried forever
         // at the shortest delay. It resets once the connection has proven healthy (see maybeHealthy).
         connectionStable = false;
@@ -541,7 +559,7 @@ final class WsEngine {
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
                 staleBooks(sub);
                 awaitSnapshot(sub, null);
-                resync(sub);
+                resyncSoon(sub, true);
             }
             Feed<?> feed = sub.feed();
             if (feed != null && feed.policy() == OverflowPolicy.FAIL) {
@@ -549,6 +567,31 @@ final class WsEngine {
                         + "thread was behind (inbound queue of " + capacity + " full); messages may be missing"));
             }
         }
+    }
+
+    /**
+     * The server answered the handshake with 401. Retrying cannot help a key that never got in, so a socket that
+     * never opened closes at once, failing {@link #connect()} and everything waiting with {@code refused}; one that
+     * has been open tries {@value #AUTH_RETRY_LIMIT} more times on its usual backoff. Every refusal is reported at
+     * once either way, whatever the reconnect policy would allow.
+     */
+    private void handshakeRefused(long gen, KalshiAuthException refused) {
+        if (gen != generation || state == ConnectionState.CLOSED) {
+            return;
+        }
+        authRefusals++;
+        if (!firstOpen.isDone() || authRefusals > AUTH_RETRY_LIMIT) {
+            KalshiAuthException end = new KalshiAuthException(refused.getMessage() + "; not retrying: the socket is "
+                    + "closed", refused.getCause());
+            LOG.warn("kalshi4j WebSocket: {}", end.getMessage());
+            terminate(end);
+            return;
+        }
+        int left = AUTH_RETRY_LIMIT + 1 - authRefusals;
+        KalshiAuthException once = new KalshiAuthException(refused.getMessage() + "; trying " + left + " more time"
+                + (left == 1 ? "" : "s") + " before closing the socket", refused.getCause());
+        reportError(once);
+        connectionLost(gen, new KalshiWebSocketException(once.getMessage(), once));
     }
 
     private void cancelConnectionTimers() {
@@ -561,32 +604,38 @@ final class WsEngine {
             return;
         }
         generation++;
-        cancelConnectionTimers();
+        // Each clean-up step runs on its own: whatever one of them throws (a book, a command's callback), the socket
+        // must still end up RECONNECTING with an attempt scheduled, never OPEN with no connection behind it.
+        afterLoss(this::cancelConnectionTimers);
         TyrusConnector.Link old = link;
         link = null;
         if (old != null) {
             // Whatever state the old connection is in, make sure it is gone; its events are ignored from now on.
-            closeLink(old, CloseReason.CloseCodes.GOING_AWAY, "reconnecting", null);
+            afterLoss(() -> closeLink(old, CloseReason.CloseCodes.GOING_AWAY, "reconnecting", null));
         }
         LOG.info("kalshi4j WebSocket {}: {}", config.webSocketUrl(), cause.getMessage());
         List<Pending> inFlight = new ArrayList<>(pending.values());
         pending.clear();
         for (Pending p : inFlight) {
-            p.cancelTimeout();
-            p.connectionLost(cause);
+            afterLoss(() -> {
+                p.cancelTimeout();
+                p.connectionLost(cause);
+            });
         }
         routes.clear();
-        for (Subscription<?> sub : subscriptions) {
-            sub.pendingSubscribeId = 0;
-            sub.unbindAll();
-            sub.resubscribeReason = "a reconnect";
-            staleBooks(sub);
+        for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
+            afterLoss(() -> {
+                sub.pendingSubscribeId = 0;
+                sub.unbindAll();
+                sub.resubscribeReason = "a reconnect";
+                staleBooks(sub);
+            });
         }
         if (state == ConnectionState.OPEN) {
             reportError(cause);
         }
         attempt++;
-        Optional<Duration> delay = options.reconnectPolicy().delayForAttempt(attempt);
+        Optional<Duration> delay = reconnectDelay(attempt);
         if (delay.isEmpty()) {
             int tries = attempt - 1;
             terminate(new KalshiWebSocketException("gave up reconnecting to " + config.webSocketUrl() + " after "
@@ -602,14 +651,42 @@ final class WsEngine {
         }, delay.get(), connectionTimers);
     }
 
+    /** One step of handling a lost connection (or the end): what it throws is reported, and the next step runs. */
+    private void afterLoss(Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable t) {
+            LOG.error("kalshi4j WebSocket: a step of handling a lost connection failed; carrying on", t);
+            reportError(t);
+        }
+    }
+
+    /**
+     * The policy's delay for a reconnect attempt. A policy that throws (its jitter source is the caller's) still
+     * gets its attempt limit honoured, with the un-jittered ceiling as the delay: the socket reconnects regardless.
+     */
+    private Optional<Duration> reconnectDelay(int attempt) {
+        ReconnectPolicy policy = options.reconnectPolicy();
+        try {
+            return policy.delayForAttempt(attempt);
+        } catch (RuntimeException e) {
+            reportError(new KalshiWebSocketException("the reconnect policy failed (" + e.getMessage()
+                    + "); waiting its ceiling for attempt " + attempt + " instead", e));
+            if (policy.maxAttempts() != 0 && attempt > policy.maxAttempts()) {
+                return Optional.empty();
+            }
+            return Optional.of(policy.ceilingForAttempt(attempt));
+        }
+    }
+
     /** Ends everything; {@code failure} null means a graceful close by the user or the client. */
-    private void terminate(KalshiWebSocketException failure) {
+    private void terminate(KalshiException failure) {
         if (state == ConnectionState.CLOSED) {
             return;
         }
         generation++;
-        cancelConnectionTimers();
-        KalshiWebSocketException end = failure != null ? failure
+        afterLoss(this::cancelConnectionTimers);
+        KalshiException end = failure != null ? failure
                 : new KalshiWebSocketException("the WebSocket was closed by the client");
         ending = end;
         // Listeners hear about the end before any consumer sees it, so a consumer woken by it finds it reported.
@@ -628,14 +705,16 @@ final class WsEngine {
         List<Pending> inFlight = new ArrayList<>(pending.values());
         pending.clear();
         for (Pending p : inFlight) {
-            p.cancelTimeout();
-            p.fail(end);
+            afterLoss(() -> {
+                p.cancelTimeout();
+                p.fail(end);
+            });
         }
         List<Deferred> queued = new ArrayList<>(whenOpen);
         whenOpen.clear();
-        queued.forEach(d -> d.fail().accept(end));
+        queued.forEach(d -> afterLoss(() -> d.fail().accept(end)));
         for (Subscription<?> sub : new ArrayList<>(subscriptions)) {
-            endSubscription(sub, failure, end);
+            afterLoss(() -> endSubscription(sub, failure, end));
         }
         subscriptions.clear();
         publishSubscriptions();
@@ -826,15 +905,17 @@ final class WsEngine {
     }
 
     /**
-     * A snapshot replaces its market's book whatever came before, so a jump in seq up to it is no loss for that
-     * market: the snapshot becomes the sid's new baseline. Only if the sid also carries other markets whose fresh
-     * books may have missed deltas in the jump is it a gap. False if the frame must be dropped.
+     * A snapshot replaces its market's book whatever came before, so a seq that does not follow the last one is no
+     * loss for that market, ahead or behind: the snapshot becomes the sid's new baseline. That is how a sid recovers
+     * from a poisoned seq (a frame numbered 2147483649, or a thousand ahead): the snapshot answering the resync
+     * carries the server's real count, behind the poisoned one. Only if the sid also carries other markets whose fresh
+     * books may have missed deltas in between is it a gap or a regression. False if the frame must be dropped.
      */
     private boolean checkSnapshotSequence(Subscription<?> sub, long sid, WsMessage.OrderbookSnapshot snapshot) {
         long seq = snapshot.seq().getAsLong();
         SequenceTracker tracker = sub.trackers.computeIfAbsent(sid, s -> new SequenceTracker());
         OptionalLong last = tracker.lastSeq();
-        if (last.isEmpty() || seq <= last.getAsLong() + 1) {
+        if (last.isEmpty() || (last.getAsLong() != Long.MAX_VALUE && seq == last.getAsLong() + 1)) {
             return checkSequence(sub, Channel.ORDERBOOK_DELTA, sid, seq);
         }
         String market = snapshot.marketTicker().orElse(null);
@@ -882,7 +963,7 @@ final class WsEngine {
                 event.sid(), event.expected(), event.actual());
         if (Channel.ORDERBOOK_DELTA.equals(event.channel())) {
             staleBooks(event.subscription());
-            resync(event.subscription());
+            resyncSoon(event.subscription(), true);
         }
         for (Consumer<? super SequenceEvent> l : sequenceListeners) {
             try {
@@ -910,9 +991,6 @@ final class WsEngine {
                 resyncSoon(sub, true);
                 return false;
             }
-            if (sub.books.values().stream().noneMatch(LocalOrderbook::isStale)) {
-                sub.resyncAttempts = 0;
-            }
             return true;
         }
         if (message instanceof WsMessage.OrderbookDelta) {
@@ -929,7 +1007,7 @@ final class WsEngine {
                 publish(sub);
             }
             if (result.requiresResync()) {
-                resync(sub);
+                resyncSoon(sub, true);
             } else if (result == ApplyResult.IGNORED_STALE) {
                 // A stale book nobody is fixing would stay stale for good: this delta is the reminder.
                 resyncSoon(sub, false);
@@ -999,7 +1077,7 @@ final class WsEngine {
                     sub, sub.feed().capacity());
             if (sub.channels().contains(Channel.ORDERBOOK_DELTA)) {
                 awaitSnapshot(sub, null);
-                resync(sub);
+                resyncSoon(sub, true);
             }
         }
     }
@@ -1615,7 +1693,8 @@ final class WsEngine {
 
     /**
      * Brings a subscription's books back to a snapshot: {@code get_snapshot} where the server supports
-     * it, else a fresh subscribe (new sid) behind the same handle.
+     * it, else a fresh subscribe (new sid) behind the same handle. Only {@link #resyncSoon} calls this, so every
+     * request waits out the backoff.
      */
     private void resync(Subscription<?> sub) {
         if (sub.isClosed() || sub.resyncInFlight || link == null) {
@@ -1626,11 +1705,18 @@ final class WsEngine {
             // Not live: the next subscribe brings snapshots.
             return;
         }
+        ReconnectPolicy policy = options.reconnectPolicy();
+        long now = System.nanoTime();
+        // The backoff starts over only once the books have gone a whole cap without needing a resync. Books made
+        // fresh and then poisoned again right away (a server that keeps sending bad frames or absurd seqs) keep it
+        // climbing, so such a server gets one request per cap at most, not one per bad frame.
+        if (sub.resyncAttempts > 0 && now - sub.lastResyncNanos > Durations.saturatedNanos(policy.cap())) {
+            sub.resyncAttempts = 0;
+        }
         sub.resyncInFlight = true;
         sub.resyncAttempts++;
-        // A server that keeps sending snapshots we cannot use is asked again, but ever less often.
-        sub.resyncNotBeforeNanos = System.nanoTime()
-                + options.reconnectPolicy().ceilingForAttempt(sub.resyncAttempts).toNanos();
+        sub.lastResyncNanos = now;
+        sub.resyncNotBeforeNanos = now + policy.ceilingForAttempt(sub.resyncAttempts).toNanos();
         if (getSnapshotUnsupported) {
             resubscribe(sub);
             return;
@@ -1675,10 +1761,16 @@ final class WsEngine {
         long gen = generation;
         schedule(() -> {
             sub.resyncTimerArmed = false;
-            if (gen == generation && hasStaleBook(sub)) {
+            if (gen == generation && needsSnapshot(sub)) {
                 resync(sub);
             }
         }, Duration.ofNanos(wait), null);
+    }
+
+    /** A book is stale, or a pull consumer lost frames and waits for a snapshot to rebuild from. */
+    private static boolean needsSnapshot(Subscription<?> sub) {
+        // Only a feed ever clears consumerAwaitingSnapshot (when it is offered the snapshot), so only a feed's counts.
+        return hasStaleBook(sub) || (sub.feed() != null && !sub.consumerAwaitingSnapshot.isEmpty());
     }
 
     /** Snapshots were promised (subscribed, or get_snapshot ok): if a book is still stale by the deadline, ask again. */

@@ -36,7 +36,8 @@ import org.glassfish.tyrus.spi.ServerContainer;
  * A small Kalshi-protocol WebSocket server for the client's tests, on Tyrus's own server. It speaks
  * the AsyncAPI 2.0.0 commands and replies (with the spec's error codes), keeps one order book per
  * market, numbers sequenced channels per sid like Kalshi, and can be scripted to misbehave: skip or
- * repeat a seq, fail or ignore a command, refuse {@code get_snapshot}, close connections.
+ * repeat a seq, send a frame with any seq, fail or ignore a command, refuse {@code get_snapshot}, close
+ * connections, refuse a handshake signed with an unknown key (401).
  *
  * <p>All state is guarded by the server's monitor; frames are sent with the blocking remote while
  * holding it, so every connection sees frames in the order the test produced them.
@@ -71,6 +72,9 @@ final class KalshiWsTestServer implements AutoCloseable {
     private final List<JsonNode> commands = new CopyOnWriteArrayList<>();
     private final List<CloseReason> closes = new CopyOnWriteArrayList<>();
     private final List<String> pongs = new CopyOnWriteArrayList<>();
+    private final List<Map<String, List<String>>> refusedHandshakes = new CopyOnWriteArrayList<>();
+    // Null: any key is accepted. Read on Tyrus's handshake thread, hence volatile rather than the monitor.
+    private volatile Set<String> knownKeys;
 
     // Behaviour switches and scripted faults; guarded by this.
     private boolean supportsGetSnapshot = true;
@@ -149,6 +153,16 @@ final class KalshiWsTestServer implements AutoCloseable {
                         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                         headers.putAll(request.getHeaders());
                         handshakes.add(headers);
+                        Set<String> known = knownKeys;
+                        String key = header(headers, "KALSHI-ACCESS-KEY");
+                        if (known != null && key != null && !known.contains(key)) {
+                            // What Kalshi does for a key it does not know. Tyrus turns a HandshakeException thrown
+                            // here into a response with its status and opens no connection (a status merely set on
+                            // the response would still open one); the configurator's signature cannot declare it.
+                            refusedHandshakes.add(headers);
+                            throw KalshiWsTestServer.<RuntimeException>unchecked(
+                                    new org.glassfish.tyrus.core.HandshakeException(401, "Unauthorized"));
+                        }
                         unclaimedHandshakes.add(headers);
                     }
 
@@ -162,6 +176,11 @@ final class KalshiWsTestServer implements AutoCloseable {
         // the client always dials 127.0.0.1.
         container.start("/", 0);
         port = ((org.glassfish.tyrus.server.TyrusServerContainer) container).getPort();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchecked(Throwable checked) throws T {
+        throw (T) checked;
     }
 
     static KalshiWsTestServer start() {
@@ -265,6 +284,14 @@ final class KalshiWsTestServer implements AutoCloseable {
     /** Accepts subscriptions to a channel the generated catalogue does not know, as a newer Kalshi server would. */
     synchronized void supportNewerChannel(String channel) {
         newerChannels.add(channel);
+    }
+
+    /**
+     * From now on a handshake signed with a key id outside {@code ids} is refused with 401 and opens no connection
+     * (an unsigned handshake still opens one, limited to public channels); {@code null}: every key is accepted.
+     */
+    void knownKeys(Set<String> ids) {
+        knownKeys = ids == null ? null : Set.copyOf(ids);
     }
 
     /** The next command named {@code cmd} is answered with this error. */
@@ -382,6 +409,16 @@ final class KalshiWsTestServer implements AutoCloseable {
         sendData(latest(), latest().subs.get(sid), type, msg);
     }
 
+    /**
+     * Sends a data frame on one subscription of the latest connection carrying {@code seq} as given, leaving the
+     * subscription's own numbering where it was: a poisoned frame, after which the server goes on as before.
+     */
+    synchronized void sendWithSeq(long sid, String type, ObjectNode msg, long seq) {
+        ObjectNode frame = obj().put("type", type).put("sid", sid).put("seq", seq);
+        frame.set("msg", msg);
+        send(latest(), frame.toString());
+    }
+
     /** The next seq {@code sid} of the latest connection will use. */
     synchronized long nextSeq(long sid) {
         return latest().subs.get(sid).seq + 1;
@@ -443,6 +480,11 @@ final class KalshiWsTestServer implements AutoCloseable {
 
     List<Map<String, List<String>>> handshakes() {
         return handshakes;
+    }
+
+    /** The handshakes answered with 401, in order. */
+    List<Map<String, List<String>>> refusedHandshakes() {
+        return refusedHandshakes;
     }
 
     static String header(Map<String, List<String>> headers, String name) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -217,6 +219,45 @@ class LocalOrderbookTest {
         assertEquals(ApplyResult.INVALID_LEVEL, book.applyDelta(11, Side.NO, null, bd("1")));
         book = standardBook();
         assertEquals(ApplyResult.INVALID_LEVEL, book.applyDelta(11, Side.NO, bd("0.5"), null));
+    }
+
+    @Test
+    void snapshot_aCountOutOfBounds_leavesTheBookStale_andEveryViewReadable() {
+        // The bounds of a fixed-point value (KalshiJson.isFixedPoint): a row past them is malformed like any other,
+        // whoever built it; kept, it would make every view's totals expand a billion-digit number.
+        for (String count : List.of("1e-999999999", "1E+2147483647", "1E+30000000", "1e-31",
+                "1000000000000000000000000000000")) {
+            LocalOrderbook book = standardBook();
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                assertEquals(ApplyResult.INVALID_LEVEL, book.applySnapshot(11, rows("0.4000", count), null), count);
+                OrderbookView v = book.snapshot();
+                assertTrue(v.isStale(), count);
+                assertEquals(10, v.seq());
+                assertEquals(0, bd("120.00").compareTo(v.totalCount(Side.YES)), count);
+            }, count);
+        }
+    }
+
+    @Test
+    void delta_anAmountOutOfBounds_isInvalidAtOnce_andNeverThrows() {
+        for (String delta : List.of("1E+30000000", "1E+2147483647", "-1E+2147483647", "1e-999999999",
+                "1E+2147483647".replace("+", "-"))) {
+            LocalOrderbook book = standardBook();
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                assertEquals(ApplyResult.INVALID_LEVEL, book.applyDelta(11, Side.YES, bd("0.5600"), bd(delta)), delta);
+                assertTrue(book.isStale(), delta);
+                assertEquals(0, bd("120.00").compareTo(book.snapshot().totalCount(Side.YES)), delta);
+            }, delta);
+        }
+    }
+
+    @Test
+    void delta_aSumPastTheBounds_isInvalid() {
+        LocalOrderbook book = new LocalOrderbook(TICKER);
+        String big = "900000000000000000000000000000";
+        book.applySnapshot(1, rows("0.5000", big), null);
+        assertEquals(ApplyResult.INVALID_LEVEL, book.applyDelta(2, Side.YES, bd("0.5000"), bd(big)));
+        assertTrue(book.isStale());
     }
 
     @Test

@@ -95,4 +95,17 @@ class SequenceTrackerTest {
         assertEquals(Status.GAP, r.status());
         assertEquals(81, r.expected());
     }
+
+    @Test
+    void theLargestSeq_doesNotWrapIntoAFalseGap() {
+        SequenceTracker t = new SequenceTracker();
+        t.check(5);
+        Result poisoned = t.check(Long.MAX_VALUE);
+        assertEquals(Status.GAP, poisoned.status());
+        // Nothing comes after Long.MAX_VALUE: every later number is old news, not a gap past a wrapped count.
+        assertEquals(Status.DUPLICATE, t.check(6).status());
+        assertEquals(Status.DUPLICATE, t.check(Long.MIN_VALUE).status());
+        t.baseline(7);
+        assertTrue(t.check(8).isOk());
+    }
 }
