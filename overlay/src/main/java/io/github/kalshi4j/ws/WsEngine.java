@@ -777,6 +777,13 @@ final class WsEngine {
         if (gen != generation) {
             return;
         }
+        // Market data decodes in one pass straight from the text; replies, unknown types and whatever that pass
+        // declines are read into a tree, as they always were.
+        WsMessage data = decoder.decodeData(text);
+        if (data != null) {
+            onData(data.type(), data);
+            return;
+        }
         JsonNode frame;
         try {
             frame = mapper.readTree(text);
@@ -793,7 +800,7 @@ final class WsEngine {
         if (isReply(type)) {
             onReply(id, type, frame);
         } else {
-            onData(type, frame);
+            onData(type, decoder.decode(type, frame));
         }
     }
 
@@ -845,8 +852,7 @@ final class WsEngine {
         LOG.debug("kalshi4j WebSocket: {} reply for no pending command (id {})", type, id);
     }
 
-    private void onData(String type, JsonNode frame) {
-        WsMessage message = decoder.decode(type, frame);
+    private void onData(String type, WsMessage message) {
         long sid = message.sid();
         Route route = sid == 0 ? null : routes.get(sid);
         if (route == null) {
@@ -871,7 +877,7 @@ final class WsEngine {
         if (Channel.ORDERBOOK_DELTA.equals(channel) && message instanceof WsMessage.Unknown
                 && Channel.ORDERBOOK_DELTA.messageTypes().contains(type)) {
             // The decoder reported it already. Whatever the frame said is missing from the book now.
-            bookFrameLost(sub, frame.path("msg").path("market_ticker").asText(null));
+            bookFrameLost(sub, ((WsMessage.Unknown) message).json().path("msg").path("market_ticker").asText(null));
         } else if (Channel.ORDERBOOK_DELTA.equals(channel) && !applyToBook(sub, message)) {
             return;
         }

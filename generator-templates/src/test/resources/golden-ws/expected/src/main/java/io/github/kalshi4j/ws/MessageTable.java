@@ -10,6 +10,8 @@ import io.github.kalshi4j.ws.model.MyOrderPayload;
 import io.github.kalshi4j.ws.model.LifecyclePayload;
 import io.github.kalshi4j.ws.model.LifecycleMetaPayload;
 import io.github.kalshi4j.ws.model.IndexValuePayload;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import java.util.Set;
 final class MessageTable {
 
     private static final Set<String> DATA_TYPES = Set.of("book_snapshot", "book_delta", "my_order", "lifecycle", "index_value_5hz");
+
+    private static final Map<String, Plain<?>> PLAIN = plain();
 
     private MessageTable() {
     }
@@ -39,6 +43,59 @@ final class MessageTable {
     /** The envelope types of the data messages this SDK version decodes into a record. */
     static Set<String> dataTypes() {
         return DATA_TYPES;
+    }
+
+    /**
+     * The data types that one message alone carries, each with its payload model and record: a frame of such a type
+     * can be bound straight into its payload from the text, since nothing inside {@code msg} has to be looked at
+     * first. Types several messages share are not here; {@link #decode} tells their messages apart from a tree.
+     */
+    static Map<String, Plain<?>> plainTypes() {
+        return PLAIN;
+    }
+
+    private static Map<String, Plain<?>> plain() {
+        Map<String, Plain<?>> m = new HashMap<>();
+        m.put("book_snapshot", new Plain<>(BookSnapshotPayload.class, WsMessage.BookSnapshot::new));
+        m.put("book_delta", new Plain<>(BookDeltaPayload.class, WsMessage.BookDelta::new));
+        m.put("my_order", new Plain<>(MyOrderPayload.class, WsMessage.MyOrderUpdate::new));
+        m.put("index_value_5hz", new Plain<>(IndexValuePayload.class, WsMessage.IndexValue::new));
+        return Map.copyOf(m);
+    }
+
+    /**
+     * A data type that one message carries: the payload model its frames bind into, and the record that wraps it.
+     *
+     * @param <P> the payload model
+     */
+    static final class Plain<P> {
+        private final Class<P> payloadClass;
+        private final RecordMaker<P> maker;
+
+        Plain(Class<P> payloadClass, RecordMaker<P> maker) {
+            this.payloadClass = payloadClass;
+            this.maker = maker;
+        }
+
+        /** The generated model a whole frame of this type binds into. */
+        Class<P> payloadClass() {
+            return payloadClass;
+        }
+
+        /** The record for a payload bound from a frame of this type, with the envelope's {@code sid} and {@code seq}. */
+        WsMessage record(long sid, OptionalLong seq, Object payload) {
+            return maker.make(sid, seq, payloadClass.cast(payload));
+        }
+    }
+
+    /**
+     * A record's constructor.
+     *
+     * @param <P> the payload model
+     */
+    @FunctionalInterface
+    interface RecordMaker<P> {
+        WsMessage make(long sid, OptionalLong seq, P payload);
     }
 
     /**
