@@ -88,10 +88,17 @@ class OnePassDecodeTest {
                         continue;
                     }
                     WsMessage onePass = assertSameAsTree(text);
+                    JsonNode tree = mapper.readTree(text);
+                    if (!MessageTable.plainTypes().containsKey(tree.get("type").asText())) {
+                        // Several messages share this type (market_lifecycle_v2: a const msg.event_type picks the
+                        // record), so it is read from a tree; assertSameAsTree showed the client gets the same.
+                        assertNull(onePass, () -> "a shared type decoded in one pass: " + text);
+                        perFile.merge(file.getFileName().toString(), 1, Integer::sum);
+                        continue;
+                    }
                     assertNotNull(onePass, () -> "declined: " + text);
                     assertFalse(onePass instanceof WsMessage.Unknown, text);
                     // Independently of the table under test: the payload is the model Jackson binds from the tree.
-                    JsonNode tree = mapper.readTree(text);
                     Object payload = payload(onePass);
                     assertEquals(mapper.treeToValue(tree, models.get(tree.get("type").asText())), payload, text);
                     assertEquals(tree.path("sid").asLong(), onePass.sid(), text);
@@ -120,8 +127,12 @@ class OnePassDecodeTest {
                 }
                 typeLast.set("type", original.get("type"));
                 WsMessage onePass = assertSameAsTree(typeLast.toString());
-                assertNotNull(onePass, typeLast::toString);
-                assertEquals(clientWay(text), onePass, "the order of members does not matter");
+                if (MessageTable.plainTypes().containsKey(original.get("type").asText())) {
+                    assertNotNull(onePass, typeLast::toString);
+                    assertEquals(clientWay(text), onePass, "the order of members does not matter");
+                } else {
+                    assertEquals(clientWay(text), clientWay(typeLast.toString()), "the order of members does not matter");
+                }
                 frames++;
             }
         }
