@@ -40,8 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag(Reliability.TAG)
 class DebugLogSecretScanTest {
 
-    static final String LOG_FILE = "kalshi4j.reliability.debugLog";
-
     @Test
     void aDebugSessionLeavesNoKeyMaterialAndNoSignatureInTheLog() throws Exception {
         String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");

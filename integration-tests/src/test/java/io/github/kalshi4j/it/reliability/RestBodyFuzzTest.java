@@ -163,6 +163,7 @@ class RestBodyFuzzTest {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("seeds", Reliability.seeds());
+        figures.put("baseSeed", Reliability.baseSeed());
         figures.put("mutationsPerSample", Reliability.mutations());
         figures.put("samples", samples.size());
         figures.put("inputs", inputs);
