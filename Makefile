@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: help generate build test demo exchange drift sync-spec ws-spec-check bench clean clean-spec
+.PHONY: help generate build test demo exchange drift sync-spec ws-spec-check bench reliability clean clean-spec
 
 help:
 	@echo "make test        build everything and run all tests"
@@ -10,6 +10,7 @@ help:
 	@echo "make exchange    run the local exchange standalone (PORT=8080, ARGS=\"--seed f.json --rate-limits\")"
 	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes;"
 	@echo "                 ONLY=rest,websocket-end-to-end,...: just those, into bench/target/bench-results)"
+	@echo "make reliability the reliability group with a longer fuzz (SEEDS=20 MUTATIONS=12); writes docs/RELIABILITY.md"
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
 	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
@@ -66,6 +67,21 @@ ws-spec-check:
 	@test -n "$(ASYNCAPI)" || { echo "usage: make ws-spec-check ASYNCAPI=path/to/asyncapi.yaml"; exit 2; }
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.WsSpecCheckMain --root $(CURDIR) --asyncapi $(ASYNCAPI)
+
+# Reliability (integration-tests, @Tag("reliability")): `make test` runs the group at a small scale; this runs it
+# with more seeds and mutations and writes docs/RELIABILITY.md from the figures the tests leave in
+# integration-tests/target/reliability. Non-zero if any "must be 0" figure is not.
+SEEDS ?= 20
+MUTATIONS ?= 12
+reliability:
+	@echo "building kalshi4j (log: target/reliability-build.log) ..."
+	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl integration-tests -am > target/reliability-build.log 2>&1 \
+		|| { cat target/reliability-build.log; exit 1; }
+	rm -rf integration-tests/target/reliability
+	$(MVN) -pl integration-tests test -Dquick -Dgroups=reliability \
+	  -Dkalshi4j.reliability.seeds=$(SEEDS) -Dkalshi4j.reliability.mutations=$(MUTATIONS)
+	java -cp integration-tests/target/test-classes io.github.kalshi4j.it.reliability.ReliabilityReport \
+	  integration-tests/target/reliability docs/RELIABILITY.md "$$(git rev-parse --short HEAD)"
 
 # Benchmarks (bench/): builds the reactor with the bench module, installs the pinned TypeScript SDK into the
 # git-ignored bench/node/node_modules, runs every measurement and writes docs/BENCHMARKS.md from the numbers.
