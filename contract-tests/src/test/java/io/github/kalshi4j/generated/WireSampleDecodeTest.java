@@ -160,20 +160,7 @@ class WireSampleDecodeTest {
     }
 
     private static Class<?> modelFor(JsonNode spec, String endpoint, String fileName) {
-        String[] parts = endpoint.split(" ");
-        String method = parts[0].toLowerCase();
-        String path = parts[1].split("\\?")[0];
-        JsonNode best = null;
-        int bestLiterals = -1;
-        Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> p = it.next();
-            int literals = matchLiterals(p.getKey(), path);
-            if (literals > bestLiterals && p.getValue().has(method)) {
-                best = p.getValue().get(method);
-                bestLiterals = literals;
-            }
-        }
+        JsonNode best = operationFor(spec, endpoint);
         if (best == null) {
             throw new AssertionError("no operation in the spec for " + endpoint + " (" + fileName + ")");
         }

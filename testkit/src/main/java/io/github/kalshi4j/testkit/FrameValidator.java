@@ -74,21 +74,7 @@ public final class FrameValidator {
     }
 
     private static Path locatePath() {
-        String explicit = System.getProperty(SPEC_FILE_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit).toAbsolutePath().normalize();
-        }
-        String root = System.getProperty("kalshi4j.root");
-        if (root != null && Files.isRegularFile(Path.of(root).resolve(MATERIALIZED))) {
-            return Path.of(root).resolve(MATERIALIZED).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(MATERIALIZED))) {
-                return dir.resolve(MATERIALIZED);
-            }
-        }
-        throw new IllegalStateException("no AsyncAPI document to validate against: set -D" + SPEC_FILE_PROPERTY
-                + " or build the spec module (" + MATERIALIZED + ")");
+        return SpecFiles.locate(SPEC_FILE_PROPERTY, MATERIALIZED, "AsyncAPI");
     }
 
     /** The envelope types the document declares messages for. */
