@@ -286,6 +286,7 @@ public final class BenchRunner {
             round.put("loadAverage", loadAverage());
             runRotated(List.of(
                     () -> round.set("decodeDispatch", jmhThroughput(WsFrameBench.class, "decodeAndDispatch")),
+                    () -> round.set("treePath", jmhThroughput(WsFrameBench.class, "treePathDispatch")),
                     () -> round.set("readTreeOnly", jmhThroughput(WsFrameBench.class, "readTreeOnly")),
                     () -> round.set("bookApply", jmhThroughput(OrderbookBench.class, "apply")),
                     () -> round.set("treeMapReference", jmhThroughput(OrderbookBench.class, "treeMapReference"))), r);
@@ -555,8 +556,13 @@ public final class BenchRunner {
     }
 
     private ObjectNode jmhThroughput(Class<?> bench, String method) {
-        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup() + 1, TimeValue.seconds(1)).timeUnit(TimeUnit.SECONDS));
+        RunResult r = runJmh(jmh(bench, method, s.jmhWarmup() + 1, TimeValue.seconds(1)).timeUnit(TimeUnit.SECONDS)
+                .addProfiler(GCProfiler.class));
         ObjectNode out = cpu(r, Json.MAPPER.createObjectNode().put("perSecond", r.getPrimaryResult().getScore()));
+        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+        if (alloc != null) {
+            out.put("allocBytes", alloc.getScore());
+        }
         return out.put("perCpuSecond", 1e9 / out.path("cpuNsPerOp").asDouble());
     }
 

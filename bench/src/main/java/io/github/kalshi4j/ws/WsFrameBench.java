@@ -20,11 +20,14 @@ import java.util.function.Consumer;
 /**
  * Decode + dispatch of orderbook_delta frames from memory, one thread, through kalshi4j's own WebSocket inbound path:
  * what {@code WsEngine.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
- * captured frame (orderbook_delta__zkiihne-gold15m.jsonl, cycled) is parsed into a tree, its envelope {@code type}
- * read, the SDK's {@link FrameDecoder} binds it to the generated payload and wraps it in a {@link WsMessage}, and the
- * registered handlers are called. In this package (in the bench module) because the decoder is package-private.
- * {@link #readTreeOnly()} parses the same frames into a Jackson tree and nothing else: the floor any decoder built on
- * Jackson trees pays, as a side-by-side reference on a noisy machine.
+ * captured frame (orderbook_delta__zkiihne-gold15m.jsonl, cycled) goes to the SDK's {@link FrameDecoder#decodeData},
+ * which reads the envelope and binds {@code msg} to the generated payload in one streaming pass (a frame it declines
+ * would be read into a tree, as the engine does; the setup checks that none of these is), and the registered handlers
+ * are called. In this package (in the bench module) because the decoder is package-private.
+ *
+ * <p>Two references run beside it: {@link #treePathDispatch()}, the same frames through the tree path every frame
+ * took before the one-pass decoder ({@code readTree}, then the tree bound to the payload), and {@link #readTreeOnly()},
+ * a Jackson {@code readTree} of the frames and nothing else: the floor any decoder built on Jackson trees pays.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,13 +52,24 @@ public class WsFrameBench {
         sink = blackhole;
         handlers = List.of(sink::consume);
         for (String f : frames) {
-            if (!(decode(f) instanceof WsMessage.OrderbookDelta d) || d.payload().msg().deltaFp() == null) {
-                throw new IllegalStateException("frame did not decode into an orderbook delta: " + f);
+            // The row measures the one-pass path only if every frame takes it, and gives what the tree gives.
+            WsMessage onePass = decoder.decodeData(f);
+            if (!(onePass instanceof WsMessage.OrderbookDelta d) || d.payload().msg().deltaFp() == null) {
+                throw new IllegalStateException("frame did not decode in one pass into an orderbook delta: " + f);
+            }
+            if (!onePass.equals(viaTree(f))) {
+                throw new IllegalStateException("one pass and tree disagree on " + f);
             }
         }
     }
 
+    /** The engine's way: one pass, else the tree. */
     private WsMessage decode(String text) {
+        WsMessage data = decoder.decodeData(text);
+        return data != null ? data : viaTree(text);
+    }
+
+    private WsMessage viaTree(String text) {
         try {
             JsonNode frame = mapper.readTree(text);
             return decoder.decode(frame.path("type").asText(""), frame);
@@ -64,14 +78,24 @@ public class WsFrameBench {
         }
     }
 
+    private void dispatch(WsMessage message) {
+        for (Consumer<? super WsMessage> h : handlers) {
+            h.accept(message);
+        }
+    }
+
     @Benchmark
     public void decodeAndDispatch() {
         int i = next;
         next = i + 1 == frames.length ? 0 : i + 1;
-        WsMessage message = decode(frames[i]);
-        for (Consumer<? super WsMessage> h : handlers) {
-            h.accept(message);
-        }
+        dispatch(decode(frames[i]));
+    }
+
+    @Benchmark
+    public void treePathDispatch() {
+        int i = next;
+        next = i + 1 == frames.length ? 0 : i + 1;
+        dispatch(viaTree(frames[i]));
     }
 
     @Benchmark
