@@ -1,7 +1,6 @@
 package io.github.kalshi4j.ws;
 
 import io.github.kalshi4j.internal.DaemonThreads;
-import io.github.kalshi4j.internal.Durations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,6 +66,13 @@ final class WsEngine {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final int RETIRED_LIMIT = 1024;
     private static final Duration STABLE_AT_MOST = Duration.ofSeconds(10);
+    /**
+     * How long a subscription's books must go without a resync before the resync backoff starts over. Long enough
+     * that a server poisoning the stream continuously climbs to the cap; short enough that bad frames a few
+     * seconds apart are each repaired at once (found by the reliability suite's poisoned-books scenarios: with the
+     * whole cap, 30 s, here, a book poisoned once every second or two stayed stale for tens of seconds).
+     */
+    private static final Duration BOOKS_QUIET = Duration.ofSeconds(1);
     /** Transient rejections of one resubscribe retried before it fails like a permanent one. */
     private static final int TRANSIENT_RETRY_LIMIT = 5;
     /**
@@ -1713,10 +1719,11 @@ final class WsEngine {
         }
         ReconnectPolicy policy = options.reconnectPolicy();
         long now = System.nanoTime();
-        // The backoff starts over only once the books have gone a whole cap without needing a resync. Books made
-        // fresh and then poisoned again right away (a server that keeps sending bad frames or absurd seqs) keep it
-        // climbing, so such a server gets one request per cap at most, not one per bad frame.
-        if (sub.resyncAttempts > 0 && now - sub.lastResyncNanos > Durations.saturatedNanos(policy.cap())) {
+        // The backoff starts over once the books have gone BOOKS_QUIET without needing a resync, so an isolated bad
+        // frame is repaired at once however many came before it. Books made fresh and poisoned again sooner (a server
+        // that keeps sending bad frames or absurd seqs) keep it climbing up to the cap: such a server gets one
+        // request per cap at most, not one per bad frame.
+        if (sub.resyncAttempts > 0 && now - sub.lastResyncNanos > BOOKS_QUIET.toNanos()) {
             sub.resyncAttempts = 0;
         }
         sub.resyncInFlight = true;

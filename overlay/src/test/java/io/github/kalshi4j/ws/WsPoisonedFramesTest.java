@@ -202,6 +202,27 @@ class WsPoisonedFramesTest {
     }
 
     @Test
+    void poisonedFramesSecondsApart_areEachRepairedAtOnce_whateverCameBefore() throws Exception {
+        // The default policy (250 ms doubling up to 30 s), which the harness otherwise shortens.
+        try (WsHarness h = WsHarness.start(b -> b.reconnectPolicy(WebSocketOptions.builder().build()
+                .reconnectPolicy()))) {
+            seedBooks(h.server);
+            OrderbookHandle book = await(h.ws.orderbook(MARKET));
+            book.awaitFresh(WAIT);
+            long sid = h.server.sids().get("orderbook_delta");
+            // Eight poisons would have climbed the backoff past the recovery time if it started over only after a
+            // whole cap (30 s) without a resync; a book quiet for over a second is repaired at once.
+            for (int i = 0; i < 8; i++) {
+                int before = getSnapshots(h.server);
+                h.server.sendWithSeq(sid, "orderbook_delta", delta(MARKET, "0.4000", "1.00"), 2_147_483_649L + i);
+                h.server.await(s -> getSnapshots(s) > before, Duration.ofMillis(900), "an immediate get_snapshot");
+                freshAgain(book, "0.4000");
+                Thread.sleep(1_100);
+            }
+        }
+    }
+
+    @Test
     void aSnapshotAfterAPoisonedSeq_rebaselinesEveryMarketOfTheSid() throws Exception {
         try (WsHarness h = WsHarness.start()) {
             seedBooks(h.server);

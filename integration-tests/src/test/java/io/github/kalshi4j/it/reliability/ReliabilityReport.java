@@ -26,7 +26,7 @@ public final class ReliabilityReport {
         Path out = Paths.get(args[1]);
         String commit = args.length > 2 ? args[2] : "unknown";
         Map<String, Properties> all = Reliability.read(figuresDir);
-        for (String area : new String[] {"rest-fuzz", "ws-fuzz", "order-faults", "bad-keys", "debug-logs"}) {
+        for (String area : new String[] {"rest-fuzz", "ws-fuzz", "order-faults", "bad-keys", "debug-logs", "ws-books"}) {
             if (!all.containsKey(area)) {
                 throw new IllegalStateException("no figures for " + area + " in " + figuresDir
                         + ": did every test of the reliability group run?");
@@ -37,6 +37,7 @@ public final class ReliabilityReport {
         Properties orders = all.get("order-faults");
         Properties keys = all.get("bad-keys");
         Properties logs = all.get("debug-logs");
+        Properties books = all.get("ws-books");
 
         long inputs = n(rest, "inputs") + n(ws, "inputs");
         long clean = n(rest, "handledCleanly") + n(ws, "handledCleanly");
@@ -61,7 +62,9 @@ public final class ReliabilityReport {
         row(md, "defects (non-SDK throwable, hang past the bound, a wrong order count, an accepted bad key)",
                 String.valueOf(defects), "0");
         row(md, "orders duplicated (CreateOrderV2 under injected faults)", orders.getProperty("ordersDuplicated"), "0");
-        row(md, "books left stale after recovery time", "not measured here (see below)", "0");
+        row(md, "books left stale after recovery time (" + books.getProperty("runs") + " poisoned frames on a live book, "
+                + "recovery time " + books.getProperty("recoveryBoundMillis") + " ms)", books.getProperty("staleAfterRecovery"),
+                "0");
         row(md, "secrets found (DEBUG log, exception messages)", String.valueOf(secrets), "0");
         row(md, "longest single decode", longest.getProperty("longestMillis") + " ms (" + (restLonger ? "REST" : "WebSocket")
                 + ": " + longest.getProperty("longestInput").replace("|", "\\|") + ")", "under 5 s REST, 2 s WebSocket");
@@ -87,14 +90,31 @@ public final class ReliabilityReport {
                 .append("as the engine reads a text frame: the client's mapper parses it (an unreadable or non-object ")
                 .append("frame is reported and dropped) and the engine's `FrameDecoder` makes a `WsMessage`. Every input ")
                 .append("must end in a decoded record or a clean `WsMessage.Unknown`, reporting only `KalshiException`s. ")
-                .append("This is the decode step; applying poisoned frames to books over real sockets is covered by the ")
-                .append("WebSocket regression tests of issue 17 (branch `issue17-ws`), not repeated here.\n\n");
+                .append("This is the decode step; what poisoned frames do to a live book is the next section.\n\n");
         md.append("| inputs | decoded record | clean Unknown | unreadable, reported | defects | longest |\n")
                 .append("|---:|---:|---:|---:|---:|---:|\n");
         md.append("| ").append(ws.getProperty("inputs")).append(" | ").append(ws.getProperty("decodedToARecord"))
                 .append(" | ").append(ws.getProperty("cleanUnknown")).append(" | ").append(ws.getProperty("unreadableReported"))
                 .append(" | ").append(ws.getProperty("defects")).append(" | ").append(ws.getProperty("longestMillis"))
                 .append(" ms |\n\n");
+
+        md.append("## Poisoned frames on a live order book\n\n");
+        md.append("A client holds an order book (`client.ws().orderbook(ticker)`) on the local exchange over a real ")
+                .append("socket. For each seed, every scenario puts hostile frames on the book's own subscription through ")
+                .append("the exchange's raw-send hook (its `sid`; the next `seq` or an absurd one), then a marker frame; ")
+                .append("once the client has the marker it has handled the frames, and the clock starts. The book must be ")
+                .append("fresh and equal to the exchange's book (read over REST) within ")
+                .append(books.getProperty("recoveryBoundMillis")).append(" ms, with the connection open, only ")
+                .append("`KalshiException`s reported and at most 5 snapshots per scenario. Scenarios: ")
+                .append(books.getProperty("scenarioNames")).append(".\n\n");
+        md.append("| runs (seeds × scenarios) | stale after the recovery time | longest recovery | most snapshots for one ")
+                .append("scenario | defects |\n|---:|---:|---:|---:|---:|\n");
+        md.append("| ").append(books.getProperty("runs")).append(" (").append(books.getProperty("seeds")).append(" × ")
+                .append(books.getProperty("scenarios")).append(") | ").append(books.getProperty("staleAfterRecovery"))
+                .append(" | ").append(books.getProperty("longestRecoveryMillis")).append(" ms (")
+                .append(books.getProperty("longestRecoveryScenario")).append(") | ")
+                .append(books.getProperty("maxSnapshotsPerPoison")).append(" | ").append(books.getProperty("defects"))
+                .append(" |\n\n");
 
         md.append("## CreateOrderV2 under every injected fault\n\n");
         md.append("Every fault of the local exchange's `Faults.Kind` (").append(orders.getProperty("faultKinds"))
@@ -133,18 +153,13 @@ public final class ReliabilityReport {
                 .append("`org.apache.hc.client5.http.wire` logger prints raw bytes and cannot be masked; it is not ")
                 .append("scanned (the README says to keep it off).\n\n");
 
-        md.append("## Not measured here\n\n");
-        md.append("- **Books left stale after recovery time.** This suite does not drive order books over a real ")
-                .append("socket, so it has no figure for it. The poisoned-sequence and poisoned-number scenarios ")
-                .append("(a `seq` of 2147483649 or +1000, a snapshot row `1e-999999999`, `delta_fp` `1E+30000000`) ")
-                .append("against real sockets are the WebSocket regression tests of issue 17, written on branch ")
-                .append("`issue17-ws`; once merged they are the place to read that figure from.\n");
-
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         System.out.println("wrote " + out + ": " + inputs + " inputs, " + defects + " defects, "
-                + orders.getProperty("ordersDuplicated") + " duplicated orders, " + secrets + " secrets");
-        if (defects != 0 || n(orders, "ordersDuplicated") != 0 || secrets != 0 || clean != inputs) {
+                + orders.getProperty("ordersDuplicated") + " duplicated orders, " + books.getProperty("staleAfterRecovery")
+                + " stale books, " + secrets + " secrets");
+        if (defects != 0 || n(orders, "ordersDuplicated") != 0 || secrets != 0 || clean != inputs
+                || n(books, "staleAfterRecovery") != 0) {
             System.exit(1);
         }
     }
