@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -18,9 +19,14 @@ public final class KalshiMappers {
     private KalshiMappers() {
     }
 
-    /** A new configured mapper. */
+    /**
+     * A new configured mapper. Its trees keep a decimal as written ({@code 100.0} stays {@code 100.0}, not Jackson's
+     * default {@code 1E+2}), so a frame read through a tree gives the model what a streaming read gives.
+     */
     public static ObjectMapper create() {
-        return KalshiJson.newMapper().registerModule(new MoneyAliasModule()).registerModule(treeReading());
+        ObjectMapper mapper = KalshiJson.newMapper().registerModule(new MoneyAliasModule()).registerModule(treeReading());
+        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        return mapper;
     }
 
     /**
