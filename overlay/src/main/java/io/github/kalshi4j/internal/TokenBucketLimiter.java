@@ -426,6 +426,11 @@ public final class TokenBucketLimiter implements RateLimiter {
             return Math.max(1.0, rate * (HEADROOM.toNanos() / 1e9));
         }
 
+        /** The tokens the bucket must hold to let a request of this cost go: its cost plus headroom, at most full. */
+        private double need(int cost) {
+            return Math.min(cost + headroom(), capacity);
+        }
+
         /** Nanoseconds until the bucket holds {@code need} more tokens than now. */
         private long nanosFor(double need) {
             if (need <= 0) {
@@ -446,7 +451,7 @@ public final class TokenBucketLimiter implements RateLimiter {
                             + " tokens, more than the " + name + " bucket holds (" + capacity + "): the exchange"
                             + " would refuse it every time");
                 }
-                if (line.isEmpty() && tokens >= cost + headroom()) {
+                if (line.isEmpty() && tokens >= need(cost)) {
                     tokens -= cost;
                     inFlight += cost;
                     return CompletableFuture.completedFuture(new Permit(this, cost, 0));
@@ -455,7 +460,7 @@ public final class TokenBucketLimiter implements RateLimiter {
                 for (Waiter w : line) {
                     ahead += w.future.isDone() ? 0 : w.cost;
                 }
-                long eta = nanosFor(ahead + cost + headroom() - tokens);
+                long eta = nanosFor(ahead + need(cost) - tokens);
                 if (mode.isFailFast() || eta > mode.maxWait().toNanos()) {
                     rejections.incrementAndGet();
                     throw KalshiRateLimitException.clientSide(operationId, Duration.ofNanos(eta), operationId + ": the "
@@ -521,7 +526,7 @@ public final class TokenBucketLimiter implements RateLimiter {
                     Waiter w = line.peek();
                     if (w.future.isDone()) {
                         line.poll();
-                    } else if (tokens >= w.cost + headroom()) {
+                    } else if (tokens >= need(w.cost)) {
                         line.poll();
                         tokens -= w.cost;
                         inFlight += w.cost;
@@ -531,18 +536,18 @@ public final class TokenBucketLimiter implements RateLimiter {
                     }
                 }
                 // A call whose turn comes after its deadline fails now rather than at the deadline.
-                double need = headroom() - tokens;
+                double ahead = -tokens;
                 for (Iterator<Waiter> it = line.iterator(); it.hasNext();) {
                     Waiter w = it.next();
                     if (w.future.isDone()) {
                         it.remove();
                         continue;
                     }
-                    if (now + nanosFor(need + w.cost) > w.deadline) {
+                    if (now + nanosFor(ahead + need(w.cost)) > w.deadline) {
                         it.remove();
                         expired.add(w);
                     } else {
-                        need += w.cost;
+                        ahead += w.cost;
                     }
                 }
                 if (!line.isEmpty()) {
@@ -581,7 +586,7 @@ public final class TokenBucketLimiter implements RateLimiter {
             if (head == null || closed) {
                 return;
             }
-            long delay = Math.max(MIN_WAKEUP_NANOS, nanosFor(head.cost + headroom() - tokens));
+            long delay = Math.max(MIN_WAKEUP_NANOS, nanosFor(need(head.cost) - tokens));
             long at = saturatedAdd(now, delay);
             if (wakeupAt <= at && wakeupAt > now) {
                 return;
