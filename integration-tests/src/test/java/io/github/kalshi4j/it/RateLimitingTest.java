@@ -429,6 +429,75 @@ class RateLimitingTest {
         }
     }
 
+    @Test
+    void accountLimitsAreReadOnFirstUse_thenEveryRefreshInterval_andAfterA429() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        List<String> sent = new CopyOnWriteArrayList<>();
+        try (LocalKalshiExchange ex = LocalKalshiExchange.builder().rateLimits(true)
+                .authWindow(Clock.systemUTC(), Duration.ofHours(1)).start()) {
+            LocalKalshiExchange.Credentials cred = ex.credentials(ex.userIds().get(0));
+            try (KalshiClient c = KalshiClient.builder().config(ex.clientConfig())
+                    .credentials(cred.keyId(), cred.privateKeyPem())
+                    .rateLimits(RateLimits.fromAccount().refreshEvery(Duration.ofMinutes(1)))
+                    .httpExchange(recording(sent)).clock(clock).sleeper(clock::advance).jitter(() -> 0.0).build()) {
+                assertEquals(0, reads(sent), "nothing is read before the first call");
+
+                c.markets().getMarket(ticker);
+                c.markets().getMarket(ticker);
+                assertEquals(1, reads(sent), "read once, on first use");
+                assertEquals("advanced", c.rateLimiter().snapshot().usageTier());
+
+                clock.advance(Duration.ofSeconds(61));
+                c.markets().getMarket(ticker);
+                awaitReads(sent, 2);
+
+                ex.faults().next(1, "GET", "/markets/" + ticker).rateLimited(Duration.ofSeconds(1));
+                c.markets().getMarket(ticker);
+                assertEquals(1, c.rateLimiter().snapshot().serverRejections());
+                clock.advance(Duration.ofSeconds(10));
+                c.markets().getMarket(ticker);
+                awaitReads(sent, 3);
+                assertEquals(0, c.rateLimiter().snapshot().rejections());
+            }
+        }
+    }
+
+    private static long reads(List<String> sent) {
+        return sent.stream().filter(Operations.GET_ACCOUNT_API_LIMITS.operationId()::equals).count();
+    }
+
+    private static void awaitReads(List<String> sent, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reads(sent) < n) {
+            assertTrue(System.nanoTime() < deadline, "account limit reads: " + reads(sent));
+            Thread.sleep(5);
+        }
+        assertEquals(n, reads(sent));
+    }
+
+    /** The real HTTP exchange, recording the operation of each request it sends. */
+    private static HttpExchange recording(List<String> sent) {
+        HttpExchange real = new ApacheHttpExchange(Duration.ofSeconds(5), 8, false, "rate-limit-test");
+        return new HttpExchange() {
+            @Override
+            public RawResponse send(RawRequest request) throws IOException {
+                sent.add(request.operationId());
+                return real.send(request);
+            }
+
+            @Override
+            public CompletableFuture<RawResponse> sendAsync(RawRequest request) {
+                sent.add(request.operationId());
+                return real.sendAsync(request);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
     /** A clock that moves only when told to. */
     static final class ManualClock extends Clock {
         private final java.util.concurrent.atomic.AtomicReference<Instant> now;

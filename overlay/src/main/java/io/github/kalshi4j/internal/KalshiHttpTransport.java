@@ -2,6 +2,7 @@ package io.github.kalshi4j.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.api.AccountApi;
 import io.github.kalshi4j.api.AccountApiAsync;
 import io.github.kalshi4j.api.ExchangeApi;
 import io.github.kalshi4j.api.Operations;
@@ -132,7 +133,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
         this.basePath = path == null ? "" : path;
         this.baseUrl = config.baseUrl().toString();
         this.limiter = new TokenBucketLimiter(rateLimits, clock, sleeper, scheduler, worker);
-        this.limiter.accountReader(this::readAccountLimits);
+        this.limiter.accountReader(this::readAccountLimits, this::readAccountLimitsBlocking);
     }
 
     /** The client's rate limiter. */
@@ -154,29 +155,48 @@ public final class KalshiHttpTransport implements KalshiTransport {
                     LOG.debug("cannot read the account's endpoint costs ({}); every endpoint costs the default", e.toString());
                     return null;
                 });
-        return buckets.thenCombine(costs, (b, c) -> {
-            if (b.read() == null || b.write() == null || b.read().refillRate() == null
-                    || b.read().bucketCapacity() == null || b.write().refillRate() == null
-                    || b.write().bucketCapacity() == null) {
-                throw new KalshiException(Operations.GET_ACCOUNT_API_LIMITS.operationId()
-                        + ": the answer has no read and write buckets: " + b);
+        return buckets.thenCombine(costs, KalshiHttpTransport::accountLimits);
+    }
+
+    /** {@link #readAccountLimits()} with blocking calls, on the calling thread. */
+    private TokenBucketLimiter.AccountLimits readAccountLimitsBlocking() {
+        RequestOptions options = RequestOptions.builder().attribute(TokenBucketLimiter.ACCOUNT_READ, true).build();
+        AccountApi account = new AccountApi(this);
+        GetAccountApiLimitsResponse buckets = account.getAccountApiLimits(options);
+        GetAccountEndpointCostsResponse costs;
+        try {
+            costs = account.getAccountEndpointCosts(options);
+        } catch (KalshiException e) {
+            LOG.debug("cannot read the account's endpoint costs ({}); every endpoint costs the default", e.toString());
+            costs = null;
+        }
+        return accountLimits(buckets, costs);
+    }
+
+    /** The limits in two answers; an exchange without endpoint costs ({@code c} null) leaves every cost the default. */
+    private static TokenBucketLimiter.AccountLimits accountLimits(GetAccountApiLimitsResponse b,
+            GetAccountEndpointCostsResponse c) {
+        if (b.read() == null || b.write() == null || b.read().refillRate() == null
+                || b.read().bucketCapacity() == null || b.write().refillRate() == null
+                || b.write().bucketCapacity() == null) {
+            throw new KalshiException(Operations.GET_ACCOUNT_API_LIMITS.operationId()
+                    + ": the answer has no read and write buckets: " + b);
+        }
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        int defaultCost = RateLimits.KALSHI_DEFAULT_COST;
+        if (c != null) {
+            if (c.defaultCost() != null && c.defaultCost() > 0) {
+                defaultCost = c.defaultCost();
             }
-            Map<String, Integer> byKey = new LinkedHashMap<>();
-            int defaultCost = RateLimits.KALSHI_DEFAULT_COST;
-            if (c != null) {
-                if (c.defaultCost() != null && c.defaultCost() > 0) {
-                    defaultCost = c.defaultCost();
-                }
-                for (EndpointTokenCost e : c.endpointCosts() == null ? List.<EndpointTokenCost>of() : c.endpointCosts()) {
-                    if (e.method() != null && e.path() != null && e.cost() != null && e.cost() > 0) {
-                        byKey.put(RateLimits.endpointKey(e.method(), e.path()), e.cost());
-                    }
+            for (EndpointTokenCost e : c.endpointCosts() == null ? List.<EndpointTokenCost>of() : c.endpointCosts()) {
+                if (e.method() != null && e.path() != null && e.cost() != null && e.cost() > 0) {
+                    byKey.put(RateLimits.endpointKey(e.method(), e.path()), e.cost());
                 }
             }
-            return new TokenBucketLimiter.AccountLimits(b.usageTier(),
-                    new RateLimits.Bucket(b.read().refillRate(), b.read().bucketCapacity()),
-                    new RateLimits.Bucket(b.write().refillRate(), b.write().bucketCapacity()), defaultCost, byKey);
-        });
+        }
+        return new TokenBucketLimiter.AccountLimits(b.usageTier(),
+                new RateLimits.Bucket(b.read().refillRate(), b.read().bucketCapacity()),
+                new RateLimits.Bucket(b.write().refillRate(), b.write().bucketCapacity()), defaultCost, byKey);
     }
 
     /**
@@ -371,7 +391,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
         if (!limiter.enabled()) {
             return TokenBucketLimiter.Permit.UNLIMITED;
         }
-        limiter.ready(p.request().options()).join();
+        limiter.ready(p.request().options(), true).join();
         CompletableFuture<TokenBucketLimiter.Permit> place = limiter.admit(p.request().operation(),
                 p.request().options());
         try {
@@ -483,7 +503,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
             sendAsync(p, policy, type, attempt, orders, result, TokenBucketLimiter.Permit.UNLIMITED);
             return;
         }
-        CompletableFuture<Void> ready = limiter.ready(p.request().options());
+        CompletableFuture<Void> ready = limiter.ready(p.request().options(), false);
         if (!ready.isDone()) {
             ready.whenCompleteAsync((v, e) -> admitAsync(p, policy, type, attempt, orders, result), worker);
             return;

@@ -98,6 +98,7 @@ public final class TokenBucketLimiter implements RateLimiter {
 
     // Account limits: guarded by this.
     private Supplier<CompletableFuture<AccountLimits>> accountReader;
+    private Supplier<AccountLimits> blockingAccountReader;
     private CompletableFuture<Void> firstLoad;
     private boolean refreshing;
     private boolean stale;
@@ -129,11 +130,14 @@ public final class TokenBucketLimiter implements RateLimiter {
     }
 
     /**
-     * How account limits are read: two GETs sent with the {@link #ACCOUNT_READ} attribute. The future completes with
-     * the limits, or exceptionally when they cannot be read.
+     * How account limits are read: two GETs sent with the {@link #ACCOUNT_READ} attribute, async (the future
+     * completes with the limits, or exceptionally) for async calls, blocking for blocking calls (so a client that only
+     * makes blocking calls never starts the async connection pool).
      */
-    public synchronized void accountReader(Supplier<CompletableFuture<AccountLimits>> reader) {
+    public synchronized void accountReader(Supplier<CompletableFuture<AccountLimits>> reader,
+            Supplier<AccountLimits> blockingReader) {
         this.accountReader = reader;
+        this.blockingAccountReader = blockingReader;
     }
 
     @Override
@@ -168,9 +172,13 @@ public final class TokenBucketLimiter implements RateLimiter {
      * Completes when the limits are known: at once, except for account limits before they were first read (the first
      * call reads them; the calls meanwhile wait for that). Starts a refresh of account limits when one is due; calls
      * do not wait for a refresh. Never completes exceptionally: limits that cannot be read leave calls unlimited
-     * (logged) until a later attempt reads them.
+     * (logged) until a later attempt reads them. A blocking caller reads them itself, on its own thread (a first read,
+     * or a refresh: one call in a while is slower by two round trips); an async caller starts async reads.
+     *
+     * @param options the call's options
+     * @param blocking true when the caller is a blocking call
      */
-    public CompletableFuture<Void> ready(RequestOptions options) {
+    public CompletableFuture<Void> ready(RequestOptions options, boolean blocking) {
         if (limits.source() != RateLimits.Source.ACCOUNT || options.attributes().containsKey(ACCOUNT_READ)) {
             return CompletableFuture.completedFuture(null);
         }
@@ -203,7 +211,7 @@ public final class TokenBucketLimiter implements RateLimiter {
             }
         }
         if (refresh) {
-            load();
+            load(blocking);
         }
         return wait;
     }
@@ -211,20 +219,28 @@ public final class TokenBucketLimiter implements RateLimiter {
     /** How long after a failed first read of account limits it is tried again. */
     static final Duration DEFAULT_RETRY_LOAD = Duration.ofSeconds(60);
 
-    private void load() {
+    private void load(boolean blocking) {
         Supplier<CompletableFuture<AccountLimits>> reader;
+        Supplier<AccountLimits> blockingReader;
         synchronized (this) {
             reader = accountReader;
+            blockingReader = blockingAccountReader;
         }
         CompletableFuture<AccountLimits> f;
         try {
-            f = reader == null ? CompletableFuture.failedFuture(new IllegalStateException("no account reader"))
-                    : reader.get();
+            if (blocking && blockingReader != null) {
+                f = CompletableFuture.completedFuture(blockingReader.get());
+            } else {
+                f = reader == null ? CompletableFuture.failedFuture(new IllegalStateException("no account reader"))
+                        : reader.get();
+            }
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
         f.whenComplete((account, error) -> {
-            if (error != null) {
+            if (error != null && closed) {
+                LOG.debug("reading the account's rate limits stopped: the client closed");
+            } else if (error != null) {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 LOG.warn("cannot read the account's rate limits ({}); {}", cause.toString(),
@@ -277,7 +293,7 @@ public final class TokenBucketLimiter implements RateLimiter {
     /**
      * Takes the cost of one attempt of {@code op} from its bucket: a permit at once when the bucket covers it and no
      * call is waiting before it, else a place in line whose future completes with the permit (cancel the future to
-     * give the place up). Call {@link #ready(RequestOptions)} first.
+     * give the place up). Call {@link #ready(RequestOptions, boolean)} first.
      *
      * @throws KalshiRateLimitException when the call's mode is fail-fast, or its expected wait exceeds its maxWait
      */
