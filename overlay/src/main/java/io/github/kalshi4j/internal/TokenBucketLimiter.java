@@ -262,16 +262,19 @@ public final class TokenBucketLimiter implements RateLimiter {
         boolean first;
         synchronized (this) {
             first = table == null;
-            table = new Table(account.usageTier(), account.defaultCost(), Map.copyOf(account.costs()));
-            loadedAtNanos = now();
-            stale = false;
         }
+        Table t = new Table(account.usageTier(), account.defaultCost(), Map.copyOf(account.costs()));
+        // The buckets are set before the table is published: a call that sees the table finds them ready.
         read.configure(account.read(), first);
         write.configure(account.write(), first);
         if (first) {
             // The two reads were sent before there were buckets to charge; the server charged them all the same.
-            Table t = table;
             read.charge(t.costOf(Operations.GET_ACCOUNT_API_LIMITS) + t.costOf(Operations.GET_ACCOUNT_ENDPOINT_COSTS));
+        }
+        synchronized (this) {
+            table = t;
+            loadedAtNanos = now();
+            stale = false;
         }
         LOG.debug("rate limits of the account (tier {}): read {}, write {}, default cost {}, {} endpoint(s) with a"
                 + " cost of their own", account.usageTier(), account.read(), account.write(), account.defaultCost(),
