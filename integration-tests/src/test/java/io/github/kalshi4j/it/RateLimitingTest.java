@@ -366,30 +366,33 @@ class RateLimitingTest {
 
     @Test
     void aBurstOfAsyncCalls_neverStarvesABlockingCall_firstComeFirstServed() throws Exception {
-        // 50 tokens a second at a cost of 10, a bucket of 10: one read every 200 ms.
+        // 50 tokens a second at a cost of 10, a bucket of 10: one read every 200 ms, in the order the calls came.
+        java.util.Queue<String> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try (KalshiClient blocking = client(RateLimits.of(50, 10, 50, 10))) {
             blocking.markets().getMarket(ticker);
-            List<CompletableFuture<GetMarketResponse>> before = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<?>> all = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 3; i++) {
-                before.add(blocking.async().markets().getMarket(ticker));
+                String name = "async before " + i;
+                all.add(blocking.async().markets().getMarket(ticker).thenRun(() -> answered.add(name)));
+                awaitWaiting(blocking, i + 1);
             }
-            awaitWaiting(blocking, 3);
-            CompletableFuture<GetMarketResponse> blockingCall = CompletableFuture.supplyAsync(
-                    () -> blocking.markets().getMarket(ticker));
+            CompletableFuture<?> blockingCall = CompletableFuture.runAsync(() -> {
+                blocking.markets().getMarket(ticker);
+                answered.add("blocking");
+            });
             awaitWaiting(blocking, 4);
-            List<CompletableFuture<GetMarketResponse>> after = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 10; i++) {
-                after.add(blocking.async().markets().getMarket(ticker));
+                String name = "async after " + i;
+                all.add(blocking.async().markets().getMarket(ticker).thenRun(() -> answered.add(name)));
             }
 
             blockingCall.get(20, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
 
-            for (CompletableFuture<GetMarketResponse> f : before) {
-                f.get(1, TimeUnit.SECONDS);
-            }
-            long laterDone = after.stream().filter(CompletableFuture::isDone).count();
-            assertTrue(laterDone <= 1, "the burst after it waited behind it: " + laterDone + " done");
-            CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            List<String> order = List.copyOf(answered);
+            assertEquals(List.of("async before 0", "async before 1", "async before 2", "blocking"), order.subList(0, 4),
+                    order.toString());
+            assertEquals(14, order.size());
         }
     }
 
