@@ -70,7 +70,7 @@ public final class BenchRunner {
     private final Path resultsDir;
     private final Path resultsFile;
     /** The measurements {@code --only} can name, as in the step log with dashes for spaces. */
-    static final List<String> STEPS = List.of("decode", "websocket-frames", "signing", "rest", "page",
+    static final List<String> STEPS = List.of("decode", "websocket-frames", "rate-limits", "signing", "rest", "page",
             "websocket-end-to-end", "streaming");
     /** Steps every run does, because the others read what they find. */
     private static final Set<String> ALWAYS = Set.of("machine", "wire samples", "node versions");
@@ -149,6 +149,7 @@ public final class BenchRunner {
         });
         step("decode", this::decode);
         step("websocket frames", this::wsFrames);
+        step("rate limits", this::rateLimits);
         if (!only.isEmpty() && only.stream().noneMatch(NEEDS_EXCHANGE::contains)) {
             finish(t0);
             return;
@@ -291,6 +292,31 @@ public final class BenchRunner {
                     () -> round.set("bookApply", jmhThroughput(OrderbookBench.class, "apply")),
                     () -> round.set("treeMapReference", jmhThroughput(OrderbookBench.class, "treeMapReference"))), r);
             log("websocket round " + (r + 1) + ": " + round);
+            save();
+        }
+    }
+
+    /**
+     * A saturated loop of signed reads against an exchange with rate limits on, with kalshi4j's limiter and without,
+     * side by side in rotating order; each run on a fresh in-process exchange (the loop is bound by the bucket, not
+     * by the CPU, so sharing this JVM does not move the figures).
+     */
+    private void rateLimits() {
+        ObjectNode out = results.putObject("rateLimits");
+        double seconds = s.mode().equals("quick") ? 3.0 : 5.0;
+        out.put("threads", RateLimitLoop.THREADS).put("seconds", seconds).put("readRate", RateLimitLoop.READ_RATE)
+                .put("readCapacity", RateLimitLoop.READ_CAPACITY);
+        // One discarded round first: the client's request path and the exchange start cold in this JVM.
+        RateLimitLoop.run(true, 1.0);
+        RateLimitLoop.run(false, 1.0);
+        ArrayNode rounds = out.putArray("rounds");
+        for (int r = 0; r < s.jmhRounds(); r++) {
+            ObjectNode round = rounds.addObject();
+            round.put("loadAverage", loadAverage());
+            runRotated(List.of(
+                    () -> round.set("limited", RateLimitLoop.run(true, seconds)),
+                    () -> round.set("unlimited", RateLimitLoop.run(false, seconds))), r);
+            log("rate limits round " + (r + 1) + ": " + round);
             save();
         }
     }

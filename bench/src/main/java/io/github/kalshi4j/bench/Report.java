@@ -184,6 +184,8 @@ public final class Report {
         body.append(take());
         typescript();
         body.append(take());
+        rateLimits();
+        body.append(take());
         appendix();
         body.append(take());
 
@@ -873,6 +875,59 @@ public final class Report {
         line("");
         target("6. Signed GET loop: kalshi4j ÷ TypeScript SDK req/s", "> 1× (kalshi4j wins)", String.join(", ", all),
                 verdict(!all.isEmpty(), lost.isEmpty()) + (lost.isEmpty() ? "" : " at " + String.join(", ", lost)));
+    }
+
+    private void rateLimits() {
+        JsonNode rl = r.path("rateLimits");
+        JsonNode rounds = rl.path("rounds");
+        line("## 7. Rate limits: a saturated loop against the exchange's token buckets");
+        line("");
+        line("The local exchange with rate limits on, its basic tier's read bucket set to "
+                + f("%.0f", num(rl.path("readRate"))) + " tokens a second up to " + f("%.0f", num(rl.path("readCapacity")))
+                + " (20 reads a second at the default cost of 10, as Kalshi's basic tier). "
+                + f("%.0f", num(rl.path("threads"))) + " threads make mixed signed GETs (a market, a page of markets, "
+                + "the balance, orders) back to back for " + f("%.0f s", num(rl.path("seconds")))
+                + ", with retries off so every 429 is counted: once with kalshi4j's limiter "
+                + "(`RateLimits.fromAccount()`: the buckets and costs the exchange reports), once without "
+                + "(`RateLimits.none()`, the default), each on a fresh exchange. **Budget** is what the bucket allows "
+                + "from the first call to the last answer: capacity plus rate times that time, in cost units; "
+                + "**achieved** is the cost of the calls that succeeded (with the limiter, its two reads of the "
+                + "account's limits included). The limited loop is bound by the bucket, not by the CPU, so its fraction "
+                + "depends little on this machine's load; the unlimited loop's call count is the machine's. One "
+                + "discarded 1-second round of each runs first (cold JVM).");
+        line("");
+        if (rounds.size() == 0) {
+            line("Not measured in this run.");
+            line("");
+            target("7. Saturated read loop with the limiter: budget spent, 429s", ">= 90%, 0", "n/a",
+                    verdict(false, false));
+            return;
+        }
+        table("", " achieved / budget", " 429s", " calls", " other failures");
+        for (String k : List.of("limited", "unlimited")) {
+            row(k.equals("limited") ? "with the limiter (`fromAccount`)" : "without (`none`)",
+                    f("%.1f%%", 100 * med(rounds, at(k, "fraction"))), f("%,.0f", med(rounds, at(k, "rateLimited"))),
+                    f("%,.0f", med(rounds, at(k, "calls"))), f("%,.0f", med(rounds, at(k, "otherFailures"))));
+        }
+        line("");
+        line("Every round (achieved / budget, 429s):");
+        line("");
+        table("round", "load", " with the limiter", " without");
+        int i = 1;
+        for (JsonNode round : rounds) {
+            row(Integer.toString(i++), round.path("loadAverage").asText(),
+                    f("%.1f%%", 100 * num(round.path("limited").path("fraction"))) + ", "
+                            + f("%,.0f", num(round.path("limited").path("rateLimited"))),
+                    f("%.1f%%", 100 * num(round.path("unlimited").path("fraction"))) + ", "
+                            + f("%,.0f", num(round.path("unlimited").path("rateLimited"))));
+        }
+        line("");
+        double fraction = med(rounds, at("limited", "fraction"));
+        double worst429 = max(rounds, at("limited", "rateLimited"));
+        target("7. Saturated read loop with the limiter: budget spent, 429s", ">= 90%, 0",
+                f("%.1f%%", 100 * fraction) + ", " + f("%.0f", worst429) + " (without: "
+                        + f("%,.0f", med(rounds, at("unlimited", "rateLimited"))) + " 429s)",
+                verdict(!Double.isNaN(fraction), fraction >= 0.90 && worst429 == 0));
     }
 
     private void appendix() {

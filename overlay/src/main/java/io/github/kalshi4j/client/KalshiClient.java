@@ -73,6 +73,14 @@ public final class KalshiClient extends KalshiApis implements AutoCloseable {
         return java.util.Optional.ofNullable(core.signer);
     }
 
+    /**
+     * The client's rate limiter (shared with its twin): {@code snapshot()} shows the tokens in each bucket, the calls
+     * waiting and the refusals. With {@code RateLimits.none()} (the default) it limits nothing.
+     */
+    public io.github.kalshi4j.ratelimit.RateLimiter rateLimiter() {
+        return core.transport.rateLimiter();
+    }
+
     /** The connection settings. */
     public KalshiConfig config() {
         return core.config;

@@ -12,6 +12,7 @@ import io.github.kalshi4j.http.RetryPolicy;
 import io.github.kalshi4j.http.Sleeper;
 import io.github.kalshi4j.internal.KalshiHttpTransport;
 import io.github.kalshi4j.internal.KalshiMappers;
+import io.github.kalshi4j.ratelimit.RateLimits;
 import io.github.kalshi4j.ws.WebSocketOptions;
 
 import java.net.URI;
@@ -59,7 +60,13 @@ public final class KalshiClientBuilder {
          * {@code jdk}, {@code bouncycastle}, {@code conscrypt} or {@code openssl} (Java 22+); see
          * {@link KalshiConfig#signerProvider()}.
          */
-        SIGNER_PROVIDER("KALSHI_SIGNER_PROVIDER", "kalshi.signerProvider");
+        SIGNER_PROVIDER("KALSHI_SIGNER_PROVIDER", "kalshi.signerProvider"),
+        /**
+         * Client-side rate limits: {@code none} (the default), {@code account} (the account's own buckets and
+         * endpoint costs) or {@code r/rc/w/wc} (read rate, read capacity, write rate, write capacity, in tokens); see
+         * {@link RateLimits#parse(String)}.
+         */
+        RATE_LIMITS("KALSHI_RATE_LIMITS", "kalshi.rateLimits");
 
         private final String env;
         private final String property;
@@ -112,6 +119,24 @@ public final class KalshiClientBuilder {
                 return Boolean.FALSE;
             }
             throw new IllegalArgumentException(this.env + " must be true or false, got \"" + v + "\"");
+        }
+
+        /**
+         * This setting read as rate limits, as {@code fromEnv} reads {@link #RATE_LIMITS}.
+         *
+         * @return the limits, or null when unset
+         * @throws IllegalArgumentException for a value {@link RateLimits#parse(String)} refuses, naming the variable
+         */
+        public RateLimits readRateLimits(Map<String, String> env, Properties properties) {
+            String v = read(env, properties);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return RateLimits.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(this.env + " (or -D" + property + "): " + e.getMessage(), e);
+            }
         }
 
         /**
@@ -215,6 +240,7 @@ public final class KalshiClientBuilder {
         String wsUrl = get.apply(Setting.WS_BASE_URL);
         Boolean demo = Setting.DEMO.readSwitch(env, properties);
         RsaPssSigner.Provider signerProvider = Setting.SIGNER_PROVIDER.readSignerProvider(env, properties);
+        RateLimits rateLimits = Setting.RATE_LIMITS.readRateLimits(env, properties);
         boolean isDemo = Boolean.TRUE.equals(demo);
         // Only what the environment names changes: timeouts, retries and URLs set earlier on this builder stay
         // (credentials in the environment must not silently move a demo-configured client to production).
@@ -231,6 +257,9 @@ public final class KalshiClientBuilder {
         }
         if (signerProvider != null) {
             cfg.signerProvider(signerProvider);
+        }
+        if (rateLimits != null) {
+            cfg.rateLimits(rateLimits);
         }
         this.config = cfg.build();
 
@@ -307,6 +336,20 @@ public final class KalshiClientBuilder {
         return this;
     }
 
+    /**
+     * Client-side rate limiting: the same as {@code config(config.toBuilder().rateLimits(limits).build())}. Calls
+     * wait for (or, in fail-fast mode, fail without) the tokens their endpoint costs, so the exchange never has to
+     * answer 429.
+     *
+     * <pre>{@code
+     * KalshiClient client = KalshiClient.builder().fromEnv().rateLimits(RateLimits.fromAccount()).build();
+     * }</pre>
+     */
+    public KalshiClientBuilder rateLimits(RateLimits limits) {
+        this.config = config.toBuilder().rateLimits(limits).build();
+        return this;
+    }
+
     /** WebSocket behaviour for {@code ws()}: heartbeat, command timeout, reconnect backoff, buffer sizes. */
     public KalshiClientBuilder webSocketOptions(WebSocketOptions options) {
         this.webSocketOptions = Objects.requireNonNull(options, "options");
@@ -339,7 +382,7 @@ public final class KalshiClientBuilder {
         RetryPolicy policy = new RetryPolicy(config.maxRetries(), config.backoffBase(), config.backoffCap(),
                 config.maxRetryAfter(), jitter, clock);
         KalshiHttpTransport transport = new KalshiHttpTransport(config, signer, ex, m, policy, sleeper, clock, worker,
-                scheduler, safeOrderRetry);
+                scheduler, safeOrderRetry, config.rateLimits());
         return new ClientCore(config, signer, ex, owns, m, worker, scheduler, transport, clock, webSocketOptions);
     }
 

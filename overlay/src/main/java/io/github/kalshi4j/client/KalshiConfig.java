@@ -4,6 +4,7 @@ import io.github.kalshi4j.transport.RestServers;
 import io.github.kalshi4j.ws.WsServers;
 
 import io.github.kalshi4j.auth.RsaPssSigner;
+import io.github.kalshi4j.ratelimit.RateLimits;
 
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class KalshiConfig {
     private final int maxConnections;
     private final String userAgent;
     private final RsaPssSigner.Provider signerProvider;
+    private final RateLimits rateLimits;
 
     private KalshiConfig(Builder b) {
         this.baseUrl = normalizeBase(b.baseUrl);
@@ -61,6 +63,7 @@ public final class KalshiConfig {
         this.maxConnections = b.maxConnections;
         this.userAgent = b.userAgent;
         this.signerProvider = b.signerProvider;
+        this.rateLimits = b.rateLimits;
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("backoffCap (" + backoffCap + ") must be >= backoffBase (" + backoffBase + ")");
         }
@@ -100,6 +103,7 @@ public final class KalshiConfig {
         b.maxConnections = maxConnections;
         b.userAgent = userAgent;
         b.signerProvider = signerProvider;
+        b.rateLimits = rateLimits;
         return b;
     }
 
@@ -243,9 +247,17 @@ public final class KalshiConfig {
         return signerProvider;
     }
 
+    /**
+     * Client-side rate limiting (default {@link RateLimits#none()}): {@link RateLimits#fromAccount()} mirrors the
+     * account's token buckets and endpoint costs, {@link RateLimits#of(int, int, int, int)} sets them explicitly.
+     */
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof KalshiConfig c && baseUrl.equals(c.baseUrl) && webSocketUrl.equals(c.webSocketUrl)
+        return o instanceof KalshiConfig c && rateLimits.equals(c.rateLimits) && baseUrl.equals(c.baseUrl) && webSocketUrl.equals(c.webSocketUrl)
                 && connectTimeout.equals(c.connectTimeout) && responseTimeout.equals(c.responseTimeout)
                 && maxRetries == c.maxRetries && backoffBase.equals(c.backoffBase) && backoffCap.equals(c.backoffCap)
                 && maxRetryAfter.equals(c.maxRetryAfter)
@@ -256,7 +268,7 @@ public final class KalshiConfig {
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, webSocketUrl, connectTimeout, responseTimeout, maxRetries, backoffBase, backoffCap,
-                maxRetryAfter, extraHeaders, http2, maxConnections, userAgent, signerProvider);
+                maxRetryAfter, extraHeaders, http2, maxConnections, userAgent, signerProvider, rateLimits);
     }
 
     @Override
@@ -264,7 +276,7 @@ public final class KalshiConfig {
         return "KalshiConfig{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", connectTimeout=" + connectTimeout
                 + ", responseTimeout=" + responseTimeout + ", maxRetries=" + maxRetries + ", backoff=" + backoffBase
                 + ".." + backoffCap + ", maxRetryAfter=" + maxRetryAfter + ", http2=" + http2 + ", maxConnections=" + maxConnections
-                + ", signerProvider=" + signerProvider.configName() + ", extraHeaders=" + extraHeaders.keySet() + "}";
+                + ", signerProvider=" + signerProvider.configName() + ", rateLimits=" + rateLimits + ", extraHeaders=" + extraHeaders.keySet() + "}";
     }
 
     /** Builds {@link KalshiConfig}s. */
@@ -282,6 +294,7 @@ public final class KalshiConfig {
         private int maxConnections = 64;
         private String userAgent = "kalshi4j/" + Version.VERSION + " (Java " + Runtime.version().feature() + ")";
         private RsaPssSigner.Provider signerProvider = RsaPssSigner.Provider.AUTO;
+        private RateLimits rateLimits = RateLimits.none();
 
         private Builder() {
         }
@@ -392,6 +405,17 @@ public final class KalshiConfig {
          */
         public Builder signerProvider(RsaPssSigner.Provider signerProvider) {
             this.signerProvider = Objects.requireNonNull(signerProvider, "signerProvider");
+            return this;
+        }
+
+        /**
+         * Client-side rate limiting; see {@link KalshiConfig#rateLimits()}.
+         *
+         * @param rateLimits {@link RateLimits#none()}, {@link RateLimits#fromAccount()} or explicit buckets
+         * @return this builder
+         */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
             return this;
         }
 

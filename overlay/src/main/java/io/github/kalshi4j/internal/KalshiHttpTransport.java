@@ -2,6 +2,8 @@ package io.github.kalshi4j.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kalshi4j.api.AccountApi;
+import io.github.kalshi4j.api.AccountApiAsync;
 import io.github.kalshi4j.api.ExchangeApi;
 import io.github.kalshi4j.api.Operations;
 import io.github.kalshi4j.api.OrdersApi;
@@ -22,9 +24,13 @@ import io.github.kalshi4j.http.RawRequest;
 import io.github.kalshi4j.http.RawResponse;
 import io.github.kalshi4j.http.RetryPolicy;
 import io.github.kalshi4j.http.Sleeper;
+import io.github.kalshi4j.model.EndpointTokenCost;
+import io.github.kalshi4j.model.GetAccountApiLimitsResponse;
+import io.github.kalshi4j.model.GetAccountEndpointCostsResponse;
 import io.github.kalshi4j.model.GetUserDataTimestampResponse;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.pagination.CursorPager;
+import io.github.kalshi4j.ratelimit.RateLimits;
 import io.github.kalshi4j.transport.ApiRequest;
 import io.github.kalshi4j.transport.ApiResponse;
 import io.github.kalshi4j.transport.KalshiTransport;
@@ -62,9 +68,10 @@ import java.util.function.Function;
 
 /**
  * kalshi4j's implementation of the generated {@link KalshiTransport}. Every call reads as a sentence:
- * <b>retry</b> ({@link RetryPolicy}) &rarr; <b>sign</b> (a fresh RSA-PSS signature per attempt, over the final
- * path) &rarr; <b>log</b> (SLF4J debug, never secrets) &rarr; <b>transport</b> ({@link HttpExchange}), then the
- * answer is mapped to a model or to a {@link KalshiException}.
+ * <b>retry</b> ({@link RetryPolicy}) &rarr; <b>limit</b> (the attempt's endpoint cost from the client's
+ * {@link TokenBucketLimiter}, waiting in line if need be) &rarr; <b>sign</b> (a fresh RSA-PSS signature per attempt,
+ * over the final path) &rarr; <b>log</b> (SLF4J debug, never secrets) &rarr; <b>transport</b> ({@link HttpExchange}),
+ * then the answer is mapped to a model or to a {@link KalshiException}.
  *
  * <p>The async path signs and decodes on kalshi4j's worker executor, never on the HTTP I/O thread.
  */
@@ -87,6 +94,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
     private final Executor worker;
     private final ScheduledExecutorService scheduler;
     private final boolean safeOrderRetry;
+    private final TokenBucketLimiter limiter;
     /** Async calls not yet completed, so closing the client can fail them instead of leaving them hanging. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -106,10 +114,11 @@ public final class KalshiHttpTransport implements KalshiTransport {
      * @param worker executor for async signing and decoding
      * @param scheduler schedules async retries
      * @param safeOrderRetry retry CreateOrder with a client_order_id safely, by default
+     * @param rateLimits the client's rate limits
      */
     public KalshiHttpTransport(KalshiConfig config, KalshiSigner signer, HttpExchange exchange, ObjectMapper mapper,
             RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, Executor worker, ScheduledExecutorService scheduler,
-            boolean safeOrderRetry) {
+            boolean safeOrderRetry, RateLimits rateLimits) {
         this.config = config;
         this.signer = signer;
         this.exchange = exchange;
@@ -123,6 +132,71 @@ public final class KalshiHttpTransport implements KalshiTransport {
         String path = config.baseUrl().getRawPath();
         this.basePath = path == null ? "" : path;
         this.baseUrl = config.baseUrl().toString();
+        this.limiter = new TokenBucketLimiter(rateLimits, clock, sleeper, scheduler, worker);
+        this.limiter.accountReader(this::readAccountLimits, this::readAccountLimitsBlocking);
+    }
+
+    /** The client's rate limiter. */
+    public TokenBucketLimiter rateLimiter() {
+        return limiter;
+    }
+
+    /**
+     * The account's rate limits, read with two async GETs that the limiter lets through uncharged the first time
+     * ({@link TokenBucketLimiter#ACCOUNT_READ}). An exchange without {@code /account/endpoint_costs} leaves every
+     * endpoint at Kalshi's default cost.
+     */
+    private CompletableFuture<TokenBucketLimiter.AccountLimits> readAccountLimits() {
+        RequestOptions options = RequestOptions.builder().attribute(TokenBucketLimiter.ACCOUNT_READ, true).build();
+        AccountApiAsync account = new AccountApiAsync(this);
+        CompletableFuture<GetAccountApiLimitsResponse> buckets = account.getAccountApiLimits(options);
+        CompletableFuture<GetAccountEndpointCostsResponse> costs = account.getAccountEndpointCosts(options)
+                .exceptionally(e -> {
+                    LOG.debug("cannot read the account's endpoint costs ({}); every endpoint costs the default", e.toString());
+                    return null;
+                });
+        return buckets.thenCombine(costs, KalshiHttpTransport::accountLimits);
+    }
+
+    /** {@link #readAccountLimits()} with blocking calls, on the calling thread. */
+    private TokenBucketLimiter.AccountLimits readAccountLimitsBlocking() {
+        RequestOptions options = RequestOptions.builder().attribute(TokenBucketLimiter.ACCOUNT_READ, true).build();
+        AccountApi account = new AccountApi(this);
+        GetAccountApiLimitsResponse buckets = account.getAccountApiLimits(options);
+        GetAccountEndpointCostsResponse costs;
+        try {
+            costs = account.getAccountEndpointCosts(options);
+        } catch (KalshiException e) {
+            LOG.debug("cannot read the account's endpoint costs ({}); every endpoint costs the default", e.toString());
+            costs = null;
+        }
+        return accountLimits(buckets, costs);
+    }
+
+    /** The limits in two answers; an exchange without endpoint costs ({@code c} null) leaves every cost the default. */
+    private static TokenBucketLimiter.AccountLimits accountLimits(GetAccountApiLimitsResponse b,
+            GetAccountEndpointCostsResponse c) {
+        if (b.read() == null || b.write() == null || b.read().refillRate() == null
+                || b.read().bucketCapacity() == null || b.write().refillRate() == null
+                || b.write().bucketCapacity() == null) {
+            throw new KalshiException(Operations.GET_ACCOUNT_API_LIMITS.operationId()
+                    + ": the answer has no read and write buckets: " + b);
+        }
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        int defaultCost = RateLimits.KALSHI_DEFAULT_COST;
+        if (c != null) {
+            if (c.defaultCost() != null && c.defaultCost() > 0) {
+                defaultCost = c.defaultCost();
+            }
+            for (EndpointTokenCost e : c.endpointCosts() == null ? List.<EndpointTokenCost>of() : c.endpointCosts()) {
+                if (e.method() != null && e.path() != null && e.cost() != null && e.cost() > 0) {
+                    byKey.put(RateLimits.endpointKey(e.method(), e.path()), e.cost());
+                }
+            }
+        }
+        return new TokenBucketLimiter.AccountLimits(b.usageTier(),
+                new RateLimits.Bucket(b.read().refillRate(), b.read().bucketCapacity()),
+                new RateLimits.Bucket(b.write().refillRate(), b.write().bucketCapacity()), defaultCost, byKey);
     }
 
     /**
@@ -131,6 +205,7 @@ public final class KalshiHttpTransport implements KalshiTransport {
      */
     public void close() {
         closed = true;
+        limiter.close();
         for (CompletableFuture<?> f : pending) {
             f.completeExceptionally(new KalshiClientClosedException(null,
                     "the kalshi4j client was closed before this call completed", null));
@@ -273,26 +348,68 @@ public final class KalshiHttpTransport implements KalshiTransport {
                 attempt, clock);
     }
 
-    /** One attempt: sign, then log around the exchange. */
+    /** One attempt: take its cost from the rate limiter, sign, then log around the exchange. */
     private RawResponse attempt(Prepared p, int attempt, OrderAttempts orders) throws IOException {
         // Checked per attempt: a closed client's exchange refuses with a "not sent" failure, which must not be
         // retried as if the network had hiccupped.
         checkOpen(p.operationId());
-        if (orders != null) {
-            orders.sending(clock.millis());
-        }
-        RawRequest signed = sign(p);
-        long start = System.nanoTime();
+        TokenBucketLimiter.Permit permit = awaitPermit(p, attempt);
+        boolean sent = false;
         try {
-            RawResponse r = exchange.send(signed);
-            logResponse(p, attempt, r.statusCode(), start);
-            return r;
-        } catch (IOException | KalshiException e) {
-            logFailure(p, attempt, e, start);
-            throw e;
-        } catch (RuntimeException e) {
-            logFailure(p, attempt, e, start);
-            throw exchangeFailed(p, e);
+            checkOpen(p.operationId());
+            if (orders != null) {
+                orders.sending(clock.millis());
+            }
+            RawRequest signed = sign(p);
+            long start = System.nanoTime();
+            sent = true;
+            try {
+                RawResponse r = exchange.send(signed);
+                logResponse(p, attempt, r.statusCode(), start);
+                if (r.statusCode() == 429) {
+                    limiter.rateLimited(p.request().operation());
+                }
+                return r;
+            } catch (IOException | KalshiException e) {
+                sent = !HttpExchange.isNotSent(e);
+                logFailure(p, attempt, e, start);
+                throw e;
+            } catch (RuntimeException e) {
+                logFailure(p, attempt, e, start);
+                throw exchangeFailed(p, e);
+            }
+        } finally {
+            permit.release(sent);
+        }
+    }
+
+    /**
+     * Waits (blocking) until the rate limiter lets this attempt go. Fail-fast, or a wait beyond the call's maxWait,
+     * throws the limiter's {@code KalshiRateLimitException} before anything is sent.
+     */
+    private TokenBucketLimiter.Permit awaitPermit(Prepared p, int attempt) {
+        if (!limiter.enabled()) {
+            return TokenBucketLimiter.Permit.UNLIMITED;
+        }
+        limiter.ready(p.request().options(), true).join();
+        CompletableFuture<TokenBucketLimiter.Permit> place = limiter.admit(p.request().operation(),
+                p.request().options());
+        try {
+            return place.get();
+        } catch (InterruptedException ie) {
+            // Gives the place up; a permit granted meanwhile goes back unused.
+            place.cancel(false);
+            if (!place.isCancelled()) {
+                place.thenAccept(permit -> permit.release(false));
+            }
+            Thread.currentThread().interrupt();
+            throw new KalshiNetworkException(p.operationId(), attempt, "interrupted while waiting for the rate limit", ie);
+        } catch (java.util.concurrent.ExecutionException ee) {
+            Throwable cause = ee.getCause();
+            if (cause instanceof KalshiException ke) {
+                throw ke;
+            }
+            throw new KalshiException(p.operationId() + ": waiting for the rate limit failed: " + cause, cause);
         }
     }
 
@@ -382,6 +499,56 @@ public final class KalshiHttpTransport implements KalshiTransport {
         if (result.isDone()) {
             return;
         }
+        if (!limiter.enabled()) {
+            sendAsync(p, policy, type, attempt, orders, result, TokenBucketLimiter.Permit.UNLIMITED);
+            return;
+        }
+        CompletableFuture<Void> ready = limiter.ready(p.request().options(), false);
+        if (!ready.isDone()) {
+            ready.whenCompleteAsync((v, e) -> admitAsync(p, policy, type, attempt, orders, result), worker);
+            return;
+        }
+        admitAsync(p, policy, type, attempt, orders, result);
+    }
+
+    /**
+     * Takes the attempt's place in the rate limiter's line; sends once it has its permit. Cancelling the call gives
+     * the place up, so the calls behind it move up.
+     */
+    private <T> void admitAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, OrderAttempts orders,
+            CompletableFuture<ApiResponse<T>> result) {
+        if (result.isDone()) {
+            return;
+        }
+        CompletableFuture<TokenBucketLimiter.Permit> place;
+        try {
+            place = limiter.admit(p.request().operation(), p.request().options());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (place.isDone() && !place.isCompletedExceptionally()) {
+            sendAsync(p, policy, type, attempt, orders, result, place.join());
+            return;
+        }
+        result.whenComplete((r, e) -> place.cancel(false));
+        place.whenCompleteAsync((permit, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                result.completeExceptionally(cause);
+                return;
+            }
+            sendAsync(p, policy, type, attempt, orders, result, permit);
+        }, worker);
+    }
+
+    private <T> void sendAsync(Prepared p, RetryPolicy policy, Class<T> type, int attempt, OrderAttempts orders,
+            CompletableFuture<ApiResponse<T>> result, TokenBucketLimiter.Permit permit) {
+        if (result.isDone()) {
+            permit.release(false);
+            return;
+        }
         RawRequest signed;
         try {
             // Signing (about a millisecond of RSA) runs here, on a worker, never on the HTTP I/O thread.
@@ -391,11 +558,24 @@ public final class KalshiHttpTransport implements KalshiTransport {
             }
             signed = sign(p);
         } catch (RuntimeException e) {
+            permit.release(false);
             result.completeExceptionally(e);
             return;
         }
         long start = System.nanoTime();
-        CompletableFuture<RawResponse> inFlight = exchange.sendAsync(signed);
+        CompletableFuture<RawResponse> inFlight;
+        try {
+            inFlight = exchange.sendAsync(signed);
+        } catch (RuntimeException e) {
+            permit.release(false);
+            throw e;
+        }
+        inFlight.whenComplete((response, failure) -> {
+            permit.release(failure == null || !HttpExchange.isNotSent(failure));
+            if (response != null && response.statusCode() == 429) {
+                limiter.rateLimited(p.request().operation());
+            }
+        });
         // Cancelling the caller's future aborts the request on the wire too, not just the wait for it.
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {

@@ -68,14 +68,14 @@ public final class LocalKalshiExchange implements AutoCloseable {
     private LocalKalshiExchange(Builder b) {
         this.config = b;
         this.engine = Exchange.builder().seed(b.seed()).clock(b.clock).build();
-        this.costs = EndpointCosts.of(b.seed().endpointCosts());
+        this.costs = EndpointCosts.of(b.endpointCosts());
         this.auth = new Auth(b.authClock, b.authWindow);
         this.router = new Router();
         SpecValidation validation = b.validation;
         this.ws = new WsGateway(engine, auth, mapper, b.pingInterval, b.anonymousWebSocket, b.seed().indexFeeds(),
                 validation == null ? null : validation::observeFrame);
         this.faults = new Faults(ws.faults());
-        RestRoutes.register(router, engine, costs);
+        RestRoutes.register(router, engine, costs, this::tierNamed);
         for (Account a : engine.listAccounts()) {
             if (a.publicKeyPem() != null && a.apiKeyId() != null) {
                 auth.register(a.apiKeyId(), a.userId(), PublicKeys.fromPem(a.publicKeyPem()));
@@ -124,7 +124,16 @@ public final class LocalKalshiExchange implements AutoCloseable {
     }
 
     private RateLimiter.Tier tierOf(String userId) {
-        return RateLimiter.tier(userId == null ? null : engine.getAccount(userId).tier());
+        return tierNamed(userId == null ? null : engine.getAccount(userId).tier());
+    }
+
+    /** A tier by name: one the builder set ({@link Builder#rateLimitTier}), else Kalshi's, else basic. */
+    private RateLimiter.Tier tierNamed(String name) {
+        RateLimiter.Tier own = config.tiers.get(name == null ? "basic" : name);
+        if (own != null) {
+            return own;
+        }
+        return name != null && RateLimiter.TIERS.containsKey(name) ? RateLimiter.TIERS.get(name) : tierNamed("basic");
     }
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:54321/trade-api/v2}. */
@@ -298,6 +307,8 @@ public final class LocalKalshiExchange implements AutoCloseable {
         private Clock authClock = Clock.systemUTC();
         private Duration authWindow = Duration.ofSeconds(30);
         private boolean rateLimits;
+        private final Map<String, RateLimiter.Tier> tiers = new ConcurrentHashMap<>();
+        private final Map<String, Seed.EndpointCostSpec> endpointCosts = new java.util.LinkedHashMap<>();
         private Duration pingInterval = Duration.ofSeconds(10);
         private BiConsumer<String, byte[]> responseObserver;
         private boolean anonymousWebSocket;
@@ -353,6 +364,58 @@ public final class LocalKalshiExchange implements AutoCloseable {
         public Builder rateLimits(boolean enabled) {
             this.rateLimits = enabled;
             return this;
+        }
+
+        /**
+         * Sets a usage tier's token buckets (what {@code /account/limits} reports and {@link #rateLimits(boolean)}
+         * enforces for the members of that tier), replacing Kalshi's figures for it or adding a tier seeds may name;
+         * a member whose tier is unknown gets {@code basic}. Small buckets make rate-limit tests short.
+         *
+         * @param tier the tier's name, e.g. {@code basic}
+         * @param readRate read tokens added per second
+         * @param readCapacity most read tokens held
+         * @param writeRate write tokens added per second
+         * @param writeCapacity most write tokens held
+         * @return this builder
+         */
+        public Builder rateLimitTier(String tier, int readRate, int readCapacity, int writeRate, int writeCapacity) {
+            Objects.requireNonNull(tier, "tier");
+            if (readRate <= 0 || readCapacity <= 0 || writeRate <= 0 || writeCapacity <= 0) {
+                throw new IllegalArgumentException("bucket rates and capacities must be positive");
+            }
+            tiers.put(tier, new RateLimiter.Tier(tier, new RateLimiter.Bucket(readRate, readCapacity),
+                    new RateLimiter.Bucket(writeRate, writeCapacity)));
+            return this;
+        }
+
+        /**
+         * Gives an endpoint a token cost of its own (charged when rate limits are on, and reported by
+         * {@code /account/endpoint_costs} when it differs from the default), over the seed's {@code endpoint_costs}.
+         *
+         * @param method the HTTP method
+         * @param pathTemplate the spec's path template, e.g. {@code /markets/{ticker}}; it must be an operation of
+         *     the pinned spec
+         * @param cost tokens, positive
+         * @return this builder
+         */
+        public Builder endpointCost(String method, String pathTemplate, int cost) {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (cost <= 0) {
+                throw new IllegalArgumentException("cost must be positive, got " + cost);
+            }
+            endpointCosts.put(method + " " + pathTemplate, new Seed.EndpointCostSpec(method, pathTemplate, cost));
+            return this;
+        }
+
+        /** The seed's endpoint costs, overridden by those given to the builder. */
+        private List<Seed.EndpointCostSpec> endpointCosts() {
+            Map<String, Seed.EndpointCostSpec> all = new java.util.LinkedHashMap<>();
+            for (Seed.EndpointCostSpec c : seed().endpointCosts()) {
+                all.put(c.method() + " " + c.path(), c);
+            }
+            all.putAll(endpointCosts);
+            return List.copyOf(all.values());
         }
 
         /** How often the WebSocket pings (Kalshi: 10 s). */

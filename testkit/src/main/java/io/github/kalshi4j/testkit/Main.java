@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... io.github.kalshi4j.testkit.Main [--port 8080] [--seed seed.json] [--rate-limits] [--index-ticks MS]
+ *     [--rate-limit-tier basic=200/200/100/100] [--endpoint-cost "GET /markets/{ticker}/orderbook=30"]
  * </pre>
  * Prints the URLs and each seeded member's API key id and private key location, then serves until killed.
  */
@@ -27,8 +28,11 @@ public final class Main {
                 case "--host" -> b.host(value(args, ++i, "--host"));
                 case "--rate-limits" -> b.rateLimits(true);
                 case "--index-ticks" -> indexTicksMs = Long.parseLong(value(args, ++i, "--index-ticks"));
+                case "--rate-limit-tier" -> rateLimitTier(b, value(args, ++i, "--rate-limit-tier"));
+                case "--endpoint-cost" -> endpointCost(b, value(args, ++i, "--endpoint-cost"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: Main [--port N] [--host H] [--seed FILE] [--rate-limits] [--index-ticks MS]");
+                    System.out.println("usage: Main [--port N] [--host H] [--seed FILE] [--rate-limits] [--index-ticks MS]"
+                            + " [--rate-limit-tier TIER=R/RC/W/WC]... [--endpoint-cost \"METHOD /path/{p}=COST\"]...");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -57,6 +61,28 @@ public final class Main {
         }
         System.out.println("  unmodelled operations answer 501: " + exchange.unmodeledOperations().size());
         new CountDownLatch(1).await();
+    }
+
+    /** {@code basic=200/200/100/100}: a tier's read rate, read capacity, write rate and write capacity in tokens. */
+    private static void rateLimitTier(LocalKalshiExchange.Builder b, String v) {
+        String[] tierAndBuckets = v.split("=", 2);
+        String[] n = tierAndBuckets.length == 2 ? tierAndBuckets[1].split("/") : new String[0];
+        if (n.length != 4) {
+            throw new IllegalArgumentException("--rate-limit-tier wants TIER=R/RC/W/WC (tokens), got " + v);
+        }
+        b.rateLimitTier(tierAndBuckets[0].trim(), Integer.parseInt(n[0].trim()), Integer.parseInt(n[1].trim()),
+                Integer.parseInt(n[2].trim()), Integer.parseInt(n[3].trim()));
+    }
+
+    /** {@code GET /markets/{ticker}/orderbook=30}: an endpoint's cost in tokens. */
+    private static void endpointCost(LocalKalshiExchange.Builder b, String v) {
+        int eq = v.lastIndexOf('=');
+        String[] endpoint = eq < 0 ? new String[0] : v.substring(0, eq).trim().split("\\s+");
+        if (endpoint.length != 2) {
+            throw new IllegalArgumentException("--endpoint-cost wants \"METHOD /path/{param}=COST\", got " + v);
+        }
+        b.endpointCost(endpoint[0].toUpperCase(java.util.Locale.ROOT), endpoint[1],
+                Integer.parseInt(v.substring(eq + 1).trim()));
     }
 
     private static String value(String[] args, int i, String option) {

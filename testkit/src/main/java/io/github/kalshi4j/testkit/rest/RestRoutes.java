@@ -77,6 +77,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The REST operations the local exchange models, each answering with the generated, spec-shaped models. */
 public final class RestRoutes {
@@ -97,6 +98,19 @@ public final class RestRoutes {
      * @param costs  the rate-limit token costs {@code GetAccountEndpointCosts} reports
      */
     public static void register(Router router, Exchange engine, EndpointCosts costs) {
+        register(router, engine, costs, RateLimiter::tier);
+    }
+
+    /**
+     * Registers every modelled operation on the router.
+     *
+     * @param router the router of the pinned spec's operations
+     * @param engine the matching engine behind the operations
+     * @param costs  the rate-limit token costs {@code GetAccountEndpointCosts} reports
+     * @param tiers  a usage tier's buckets by the tier's name (null: basic), as {@code GetAccountApiLimits} reports them
+     */
+    public static void register(Router router, Exchange engine, EndpointCosts costs,
+            Function<String, RateLimiter.Tier> tiers) {
         RestRoutes r = new RestRoutes(engine);
         // Exchange
         router.on("GetExchangeStatus", c -> Reply.ok(ExchangeStatus.builder()
@@ -205,7 +219,7 @@ public final class RestRoutes {
         // Account
         router.on("GetAccountApiLimits", c -> {
             String tierName = engine.getAccount(c.userId()).tier();
-            RateLimiter.Tier t = RateLimiter.tier(tierName);
+            RateLimiter.Tier t = tiers.apply(tierName);
             GetAccountApiLimitsResponse.Builder b = GetAccountApiLimitsResponse.builder().usageTier(t.name())
                     .read(bucket(t.read())).write(bucket(t.write())).grants(List.of());
             // A member seeded above the basic tier holds it the way Kalshi assigns one by hand: a permanent grant.
