@@ -38,7 +38,7 @@ class ScratchPerpsOperationProbeTest {
         DriftReport report = PinnedDriftCheck.run(PinnedDriftCheck.Inputs.fromRoot(Repo.ROOT),
                 ReflectiveSurface.compiled());
         assertTrue(report.ok(), report::text);
-        assertTrue(report.comparisons().stream().anyMatch(c -> c.to().startsWith("perps-openapi 0.0.1-probe")),
-                report::text);
+        assertTrue(report.comparisons().stream().anyMatch(c -> c.name().equals("perps-rest")), report::text);
+        assertTrue(report.items().stream().noneMatch(i -> i.subject().contains("ZzProbe")), report::text);
     }
 }

@@ -33,7 +33,15 @@ class PerpsRestFollowsTheSpecTest {
         SpecLock lock = SpecLock.read(Repo.ROOT);
         ObjectNode spec = (ObjectNode) yaml.readTree(lock.materialize("perps-openapi"));
         // Signed like the balance endpoint, whatever the document's security scheme names are.
-        var security = spec.path("paths").path("/margin/portfolio/balance").path("get").path("security");
+        com.fasterxml.jackson.databind.JsonNode security = null;
+        for (com.fasterxml.jackson.databind.JsonNode item : spec.path("paths")) {
+            for (com.fasterxml.jackson.databind.JsonNode op : item) {
+                if (op.path("operationId").asText().equals("GetMarginBalance")) {
+                    security = op.path("security");
+                }
+            }
+        }
+        assertTrue(security != null && security.isArray() && !security.isEmpty(), "GetMarginBalance is signed");
         ObjectNode operation = spec.withObject("/paths").putObject("/margin/zz_probe/{ticker}").putObject("get");
         operation.set("security", security.deepCopy());
         operation.setAll((ObjectNode) yaml.readTree("""
