@@ -13,10 +13,11 @@ help:
 	@echo "make reliability the reliability group with a longer fuzz (SEEDS=20 MUTATIONS=12); writes docs/RELIABILITY.md"
 	@echo "make generate    materialize + verify the pinned specs and generate the sources"
 	@echo "make build       compile and install the jars (with sources and javadoc), skipping tests"
-	@echo "make drift       compiled SDK vs the pinned specs; non-zero on unexplained drift (contract-tests/README.md)"
+	@echo "make drift       compiled SDK vs every pinned spec (Trade and Perps APIs); non-zero on unexplained drift"
+	@echo "                 (contract-tests/README.md)"
 	@echo "make drift FROM=a.yaml TO=b.yaml   diff two spec files or URLs (TO alone: the pinned spec vs TO; MD=f.md also"
-	@echo "                 writes the markdown summary)"
-	@echo "make sync-spec [SOURCE=dir|url]    bump the spec pin, regenerate, print the old->new drift summary"
+	@echo "                 writes the markdown summary; DOC=perps-openapi: which pinned document TO is compared with)"
+	@echo "make sync-spec [SOURCE=dir|url]    bump every spec pin, regenerate, print the old->new drift summary"
 	@echo "make ws-spec-check ASYNCAPI=file   in a scratch copy, generate the WebSocket side from that AsyncAPI and"
 	@echo "                 compile overlay + testkit (no Java edit allowed; this tree and ~/.m2 stay untouched)"
 	@echo "make clean       remove build output (spec/materialized stays: make clean-spec)"
@@ -57,7 +58,7 @@ REPORT ?= contract-tests/target/drift-report.json
 drift:
 	@$(CONTRACT_BUILD)
 	$(CONTRACT_TOOL) io.github.kalshi4j.contract.DriftMain \
-	  --root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))$(if $(MD), --markdown $(MD))
+	  --root $(CURDIR) --json $(REPORT)$(if $(FROM), --from $(FROM))$(if $(TO), --to $(TO))$(if $(MD), --markdown $(MD))$(if $(DOC), --document $(DOC))
 
 sync-spec:
 	@$(CONTRACT_BUILD)

@@ -18,13 +18,18 @@ import java.util.Set;
  * <pre>
  * DriftMain [--root DIR] [--json FILE] [--exclusions FILE]                  pinned specs vs the compiled SDK
  * DriftMain [--root DIR] [--json FILE] [--from FILE|URL] --to FILE|URL      two spec documents (FROM defaults to the
- *                                                                          pinned document of TO's kind, materialized
+ *           [--document NAME]                                              pinned document of TO's kind, materialized
  *                                                                          from the mirror or URL when no build ran)
  * </pre>
+ *
+ * Several APIs pin a document of each kind ({@code openapi}, {@code perps-openapi}): FROM's default is the one
+ * {@code --document} names, else the one whose canonical URL ends in TO's file name ({@code perps_openapi.yaml},
+ * {@code kalshi-perps-openapi-0.0.1.yaml} names {@code perps-openapi} too), else the Trade API's.
  */
 public final class DriftMain {
 
-    private static final Set<String> OPTIONS = Set.of("--root", "--from", "--to", "--json", "--exclusions", "--markdown");
+    private static final Set<String> OPTIONS = Set.of("--root", "--from", "--to", "--json", "--exclusions", "--markdown",
+            "--document");
 
     private DriftMain() {
     }
@@ -56,6 +61,34 @@ public final class DriftMain {
         }
     }
 
+    /**
+     * The pinned document {@code make drift TO=...} compares with: {@code document} when given (it must be of TO's
+     * format), else the document of that format whose canonical URL's file name TO ends with, or whose name TO's
+     * file name holds ({@code kalshi-perps-openapi-0.0.1.yaml}), else the Trade API's.
+     */
+    static String pinnedDocument(SpecLock lock, String format, String to, String document) {
+        if (document != null) {
+            if (!lock.has(document) || !format.equals(SpecLock.formatOf(document))) {
+                throw new IllegalArgumentException("--document " + document + " is not a pinned " + format
+                        + " document (pinned: " + String.join(", ", lock.entries().stream().map(SpecLock.Entry::kind)
+                        .toList()) + ")");
+            }
+            return document;
+        }
+        String name = to.replaceAll("[?#].*$", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String best = format;
+        for (SpecLock.Entry e : lock.entries()) {
+            if (!e.format().equals(format) || e.api().equals("trade")) {
+                continue;
+            }
+            if (name.equals(SyncSpecMain.urlFileName(e.url(), e.kind())) || name.contains(e.kind())) {
+                best = e.kind();
+            }
+        }
+        return best;
+    }
+
     /** Runs the report; returns 0 (no unexplained drift), 1 (drift) or 2 (usage or input error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -77,8 +110,9 @@ public final class DriftMain {
                     String from = opts.get("--from");
                     report = SpecDiff.report(SpecSource.read(from, root), from, to, opts.get("--to"));
                 } else {
-                    String kind = SpecDiff.kind(to, opts.get("--to"));
-                    report = SpecDiff.report(pinned(root, kind), "pinned " + kind + " "
+                    String kind = pinnedDocument(SpecLock.read(root), SpecDiff.kind(to, opts.get("--to")),
+                            opts.get("--to"), opts.get("--document"));
+                    report = SpecDiff.report(kind, pinned(root, kind), "pinned " + kind + " "
                             + SpecLock.read(root).entry(kind).version(), to, opts.get("--to"));
                 }
             } else if (opts.containsKey("--from")) {

@@ -98,9 +98,10 @@ public final class DriftReport {
     /** The human-readable report. */
     public String text() {
         StringBuilder sb = new StringBuilder(title).append("\n\n");
+        int width = Math.max(9, comparisons.stream().mapToInt(c -> c.name().length()).max().orElse(0));
         for (Comparison c : comparisons) {
             long n = items.stream().filter(i -> i.comparison().equals(c.name())).count();
-            sb.append(String.format("  %-9s %s  ->  %s: %d difference%s%n", c.name(), c.from(), c.to(), n,
+            sb.append(String.format("  %-" + width + "s %s  ->  %s: %d difference%s%n", c.name(), c.from(), c.to(), n,
                     n == 1 ? "" : "s"));
         }
         sb.append("\n  Each line reads from -> to: '+' only on the 'to' side, '-' only on the 'from' side, '~' changed.\n");

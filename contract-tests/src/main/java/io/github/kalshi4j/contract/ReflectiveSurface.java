@@ -62,6 +62,64 @@ public final class ReflectiveSurface implements Surface {
     static final String REST_MODELS = "io.github.kalshi4j.model";
     static final String WS_MODELS = "io.github.kalshi4j.ws.model";
 
+    /**
+     * Where one API's surface is found: its operation table, the classes whose accessors reach its endpoint groups
+     * (blocking and async), its model packages and its channel catalogue.
+     *
+     * @param name the API ({@code trade}, {@code perps}), as in {@code spec/spec.lock.json}
+     * @param client how problems name the entry point ({@code KalshiClient})
+     * @param operationsClass the generated operation table, whose package holds the endpoint stubs
+     * @param operations every operation of the API's pinned OpenAPI document (its generated {@code Operations.all()})
+     * @param blocking the class with one public no-argument accessor per tag returning an {@code *Api} stub
+     * @param async the class with one accessor per tag returning an {@code *ApiAsync} stub
+     */
+    public record Binding(String name, String client, Class<?> operationsClass, List<OperationInfo> operations,
+            Class<?> blocking, Class<?> async, String restModels, String wsModels, ChannelCatalog catalog) {
+
+        /** The Trade API as users meet it: {@link KalshiClient} and its {@code async()} twin. */
+        public static Binding trade(ChannelCatalog catalog) {
+            Class<?> async;
+            try {
+                async = KalshiClient.class.getMethod("async").getReturnType();
+            } catch (NoSuchMethodException e) {
+                async = Object.class;
+            }
+            return new Binding("trade", "KalshiClient", Operations.class, Operations.all(), KalshiClient.class, async,
+                    REST_MODELS, WS_MODELS, catalog);
+        }
+
+        /**
+         * The Perps (margin) API as generated from its pinned documents: the generated tag accessors
+         * ({@code io.github.kalshi4j.perps.api.KalshiApis} and {@code KalshiAsyncApis}), which a perps client extends,
+         * and, for channels, the generated registry {@code io.github.kalshi4j.perps.ws.model.WsMessageTypes}. Both come
+         * from the same documents the check compares with, so until a perps client and its channel catalogue exist
+         * this finds what generation dropped or a stale build kept, not what a client fails to expose.
+         */
+        public static Binding perps() {
+            return new Binding("perps", "perps KalshiApis", io.github.kalshi4j.perps.api.Operations.class,
+                    io.github.kalshi4j.perps.api.Operations.all(),
+                    io.github.kalshi4j.perps.api.KalshiApis.class, io.github.kalshi4j.perps.api.KalshiAsyncApis.class,
+                    "io.github.kalshi4j.perps.model", "io.github.kalshi4j.perps.ws.model",
+                    io.github.kalshi4j.perps.ws.model.WsMessageTypes::channels);
+        }
+
+        /** The binding of an API of the lock, or null when this SDK has no surface for it. */
+        public static Binding of(String api) {
+            return switch (api) {
+                case "trade" -> trade(ChannelCatalog.subscribable());
+                case "perps" -> perps();
+                default -> null;
+            };
+        }
+
+        /** The package of the endpoint stubs: the operation table's. */
+        String apiPackage() {
+            return operationsClass.getPackageName();
+        }
+    }
+
+    private static final Map<String, ReflectiveSurface> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Pattern QUERY_REQUIRED = Pattern.compile("^\\S+: query parameter (\\S+) is required$");
     private static final Pattern QUERY_RANGE = Pattern.compile("^\\S+: (\\S+) must be (>=|>|<=|<) (\\S+), got .*");
     private static final OffsetDateTime SOME_TIME = OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
@@ -76,7 +134,19 @@ public final class ReflectiveSurface implements Surface {
         this.ws = ws;
     }
 
-    /** The SDK on the classpath, read once per JVM (it cannot change while running). */
+    /**
+     * One API of the SDK on the classpath ({@code trade}, {@code perps}), read once per JVM; null when the SDK has no
+     * surface for that API.
+     */
+    public static ReflectiveSurface compiled(String api) {
+        if (api.equals("trade")) {
+            return compiled();
+        }
+        Binding b = Binding.of(api);
+        return b == null ? null : COMPILED.computeIfAbsent(api, k -> read(b));
+    }
+
+    /** The Trade API of the SDK on the classpath, read once per JVM (it cannot change while running). */
     public static ReflectiveSurface compiled() {
         ReflectiveSurface s = compiled;
         if (s == null) {
@@ -93,24 +163,27 @@ public final class ReflectiveSurface implements Surface {
 
     /** Reads the SDK on the classpath, with channels from the given catalog. */
     public static ReflectiveSurface read(ChannelCatalog catalog) {
-        Map<String, Class<?>> restClasses = classesIn(REST_MODELS);
-        Map<String, Class<?>> wsClasses = classesIn(WS_MODELS);
+        return read(Binding.trade(catalog));
+    }
+
+    /** Reads one API of the SDK on the classpath. */
+    public static ReflectiveSurface read(Binding binding) {
+        Map<String, Class<?>> restClasses = classesIn(binding.restModels());
+        Map<String, Class<?>> wsClasses = classesIn(binding.wsModels());
         Set<Class<?>> bodies = new LinkedHashSet<>();
         Map<String, OperationShape> operations = new LinkedHashMap<>();
-        Map<String, Method> blocking = accessors(KalshiClient.class, "Api");
-        Map<String, Method> async;
-        try {
-            async = accessors(KalshiClient.class.getMethod("async").getReturnType(), "ApiAsync");
-        } catch (NoSuchMethodException e) {
-            async = Map.of();
+        Map<String, Method> blocking = accessors(binding.blocking(), "Api", binding.apiPackage());
+        Map<String, Method> async = accessors(binding.async(), "ApiAsync", binding.apiPackage());
+        for (OperationInfo info : binding.operations()) {
+            operations.put(info.operationId(),
+                    new OperationReader(info, binding.client(), blocking, async, bodies).read());
         }
-        for (OperationInfo info : Operations.all()) {
-            operations.put(info.operationId(), new OperationReader(info, blocking, async, bodies).read());
-        }
+        ChannelCatalog catalog = binding.catalog();
         Set<String> bodyNames = new LinkedHashSet<>();
         bodies.forEach(b -> bodyNames.add(b.getSimpleName()));
-        ApiShape restShape = new ApiShape("compiled SDK (REST)", null, operations, schemas(restClasses, bodies),
-                bodyNames, Map.of(), Map.of());
+        String api = binding.name().equals("trade") ? "" : binding.name() + " ";
+        ApiShape restShape = new ApiShape("compiled SDK (" + api + "REST)", null, operations,
+                schemas(restClasses, bodies), bodyNames, Map.of(), Map.of());
 
         Map<String, MessageShape> messages = new LinkedHashMap<>();
         wsClasses.values().forEach(c -> {
@@ -130,8 +203,8 @@ public final class ReflectiveSurface implements Surface {
             classes.forEach(c -> simple.add(c.getSimpleName()));
             channels.put(name, new ChannelShape(name, Set.of(), simple));
         });
-        ApiShape wsShape = new ApiShape("compiled SDK (WebSocket)", null, Map.of(), schemas(wsClasses, Set.of()),
-                Set.of(), channels, messages);
+        ApiShape wsShape = new ApiShape("compiled SDK (" + api + "WebSocket)", null, Map.of(),
+                schemas(wsClasses, Set.of()), Set.of(), channels, messages);
         return new ReflectiveSurface(restShape, wsShape);
     }
 
@@ -150,14 +223,16 @@ public final class ReflectiveSurface implements Surface {
     /** Reads one operation's stub; problems are collected, never thrown, so one broken stub does not hide others. */
     private static final class OperationReader {
         private final OperationInfo info;
+        private final String client;
         private final Map<String, Method> blocking;
         private final Map<String, Method> async;
         private final Set<Class<?>> bodies;
         private final List<String> problems = new ArrayList<>();
 
-        OperationReader(OperationInfo info, Map<String, Method> blocking, Map<String, Method> async,
+        OperationReader(OperationInfo info, String client, Map<String, Method> blocking, Map<String, Method> async,
                 Set<Class<?>> bodies) {
             this.info = info;
+            this.client = client;
             this.blocking = blocking;
             this.async = async;
             this.bodies = bodies;
@@ -170,7 +245,7 @@ public final class ReflectiveSurface implements Surface {
             String accessorName = accessorName(info.tag(), blocking.keySet());
             Method accessor = accessorName == null ? null : blocking.get(accessorName);
             if (accessor == null) {
-                problems.add("KalshiClient has no accessor for tag '" + info.tag() + "' (looked for "
+                problems.add(client + " has no accessor for tag '" + info.tag() + "' (looked for "
                         + String.join("(), ", accessorCandidates(info.tag())) + "())");
             } else {
                 Class<?> api = accessor.getReturnType();
@@ -391,12 +466,12 @@ public final class ReflectiveSurface implements Surface {
     }
 
     /** Public no-argument instance methods returning a {@code *suffix} endpoint group. */
-    private static Map<String, Method> accessors(Class<?> client, String suffix) {
+    private static Map<String, Method> accessors(Class<?> client, String suffix, String apiPackage) {
         Map<String, Method> out = new TreeMap<>();
         for (Method m : client.getMethods()) {
             if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
                     && m.getReturnType().getSimpleName().endsWith(suffix)
-                    && m.getReturnType().getPackageName().equals(Operations.class.getPackageName())) {
+                    && m.getReturnType().getPackageName().equals(apiPackage)) {
                 out.put(m.getName(), m);
             }
         }

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  *
  * <p>It builds with {@code mvn package}, never {@code install}: a scratch SDK must not replace the real one in the
  * local Maven repository. Used by {@code make ws-spec-check} ({@link WsSpecCheckMain}) and by the tests that generate
- * the WebSocket surface from other AsyncAPI documents.
+ * the WebSocket surface from other AsyncAPI documents and the perps REST surface from another perps OpenAPI document.
+ * It runs offline against the local repository of the build that runs it (system property
+ * {@code kalshi4j.mavenRepoLocal}, which contract-tests' surefire sets).
  */
 public final class ScratchBuild implements AutoCloseable {
 
@@ -54,7 +56,8 @@ public final class ScratchBuild implements AutoCloseable {
         }
         ScratchBuild b = new ScratchBuild(dir, root);
         SpecLock lock = SpecLock.read(project);
-        for (String kind : List.of("openapi", "asyncapi")) {
+        for (SpecLock.Entry e : lock.entries()) {
+            String kind = e.kind();
             Path target = root.resolve("spec/materialized/" + kind + ".yaml");
             Files.createDirectories(target.getParent());
             Files.write(target, lock.materialize(kind));
@@ -68,14 +71,17 @@ public final class ScratchBuild implements AutoCloseable {
     }
 
     /**
-     * Pins other bytes for one kind of spec: writes them as the materialized document and records their sha256 and
-     * {@code version} in the scratch lock.
+     * Pins other bytes for one pinned document ({@code openapi}, {@code asyncapi}, {@code perps-openapi}, ...):
+     * writes them as the materialized document and records their sha256 and {@code version} in the scratch lock.
      */
     public void pin(String kind, byte[] bytes, String version) throws IOException {
         SpecLock lock = SpecLock.read(root);
+        if (!lock.has(kind)) {
+            throw new IllegalArgumentException("the lock pins no '" + kind + "' document");
+        }
         Map<String, SpecLock.Entry> entries = new LinkedHashMap<>();
-        for (String k : List.of("openapi", "asyncapi")) {
-            SpecLock.Entry e = lock.entry(k);
+        for (SpecLock.Entry e : lock.entries()) {
+            String k = e.kind();
             entries.put(k, k.equals(kind)
                     ? new SpecLock.Entry(k, version, "scratch-" + k + ".yaml", SpecLock.sha256(bytes), e.url()) : e);
         }
@@ -103,6 +109,16 @@ public final class ScratchBuild implements AutoCloseable {
     public int maven(String maven, List<String> args, Path log, long timeoutMinutes) throws IOException {
         List<String> command = new ArrayList<>(List.of(maven.trim().split("\\s+")));
         command.add("-o");
+        // Offline works only against the repository the running build resolved into: pass it on (and the JDK the
+        // OpenSSL signer's classes build with) unless the command names its own.
+        for (String[] pass : new String[][] {{"kalshi4j.mavenRepoLocal", "maven.repo.local"},
+                {"kalshi4j.ffmJdk", "kalshi4j.ffmJdk"}}) {
+            String value = System.getProperty(pass[0]);
+            if (value != null && !value.isBlank() && !value.startsWith("${")
+                    && command.stream().noneMatch(a -> a.startsWith("-D" + pass[1] + "="))) {
+                command.add("-D" + pass[1] + "=" + value);
+            }
+        }
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)

@@ -13,6 +13,14 @@ public final class SpecDiff {
 
     /** The items between two documents, under the comparison name {@code openapi} or {@code asyncapi}. */
     public static List<DriftItem> items(byte[] from, String fromLabel, byte[] to, String toLabel) {
+        return items(kind(from, fromLabel), from, fromLabel, to, toLabel);
+    }
+
+    /**
+     * The items between two documents under a given comparison name: the pinned document's name when a bump compares
+     * several APIs' documents ({@code openapi}, {@code perps-openapi}), so the report names the document.
+     */
+    public static List<DriftItem> items(String name, byte[] from, String fromLabel, byte[] to, String toLabel) {
         String kind = kind(from, fromLabel);
         String toKind = kind(to, toLabel);
         if (!kind.equals(toKind)) {
@@ -21,15 +29,19 @@ public final class SpecDiff {
         }
         ApiShape f = read(kind, from, fromLabel);
         ApiShape t = read(kind, to, toLabel);
-        return ShapeDiffer.diff(kind, ShapeDiffer.Mode.SPECS, f, t);
+        return ShapeDiffer.diff(name, ShapeDiffer.Mode.SPECS, f, t);
     }
 
     /** A report over one pair. */
     public static DriftReport report(byte[] from, String fromLabel, byte[] to, String toLabel) {
-        String kind = kind(from, fromLabel);
-        String title = "kalshi4j spec diff: " + kind + " " + SpecSource.version(from) + " -> " + SpecSource.version(to);
-        return DriftReport.of(title, List.of(comparison(kind, from, fromLabel, to, toLabel)),
-                items(from, fromLabel, to, toLabel), Exclusions.none());
+        return report(kind(from, fromLabel), from, fromLabel, to, toLabel);
+    }
+
+    /** A report over one pair, named for a pinned document ({@code perps-openapi}). */
+    public static DriftReport report(String name, byte[] from, String fromLabel, byte[] to, String toLabel) {
+        String title = "kalshi4j spec diff: " + name + " " + SpecSource.version(from) + " -> " + SpecSource.version(to);
+        return DriftReport.of(title, List.of(comparison(name, from, fromLabel, to, toLabel)),
+                items(name, from, fromLabel, to, toLabel), Exclusions.none());
     }
 
     /** The comparison line for a pair: name, and both sides with their versions. */

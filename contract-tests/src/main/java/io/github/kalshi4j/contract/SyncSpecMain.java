@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code make sync-spec [SOURCE=dir-or-url]}: bumps the spec pin to what Kalshi publishes now.
+ * {@code make sync-spec [SOURCE=dir-or-url]}: bumps the spec pin to what Kalshi publishes now, for every document
+ * {@code spec/spec.lock.json} pins (the Trade API's {@code openapi} and {@code asyncapi}, the Perps API's
+ * {@code perps-openapi} and {@code perps-asyncapi}, ...).
  *
  * <ol>
- *   <li>fetches the new OpenAPI and AsyncAPI documents: by default from the canonical URLs in
- *       {@code spec/spec.lock.json}; from {@code SOURCE/openapi.yaml} and {@code SOURCE/asyncapi.yaml} when SOURCE is a
- *       base URL; from a folder holding {@code openapi.yaml}/{@code asyncapi.yaml} or
- *       {@code kalshi-<kind>-<version>.yaml} files (the newest version of each kind; a kind the folder lacks keeps
+ *   <li>fetches each new document: by default from its canonical URL in {@code spec/spec.lock.json}; from
+ *       {@code SOURCE/<file name of that URL>} ({@code openapi.yaml}, {@code perps_openapi.yaml}) when SOURCE is a
+ *       base URL; from a folder holding {@code <document>.yaml}, a file named like the canonical URL's, or
+ *       {@code kalshi-<document>-<version>.yaml} files (the newest version of each; a document the folder lacks keeps
  *       its pin);</li>
  *   <li>computes their sha256 and rewrites {@code spec/spec.lock.json} (version from the document's
  *       {@code info.version}; file: the source file's path relative to the spec mirror, or its name, or
@@ -31,8 +33,6 @@ import java.util.Map;
  * </ol>
  */
 public final class SyncSpecMain {
-
-    private static final List<String> KINDS = List.of("openapi", "asyncapi");
 
     /** Regenerates the SDK once the pin has moved; tests substitute a no-op. */
     @FunctionalInterface
@@ -123,9 +123,10 @@ public final class SyncSpecMain {
     /** Bumps the pin under {@code root} to the documents at {@code source} (null: the canonical URLs). */
     public static Result run(Path root, String source, Regenerator regenerator, PrintStream out) throws IOException {
         SpecLock lock = SpecLock.read(root);
+        List<String> kinds = lock.entries().stream().map(SpecLock.Entry::kind).toList();
         Map<String, SpecLock.Entry> before = new LinkedHashMap<>();
         Map<String, byte[]> oldBytes = new LinkedHashMap<>();
-        for (String kind : KINDS) {
+        for (String kind : kinds) {
             before.put(kind, lock.entry(kind));
             oldBytes.put(kind, lock.materialize(kind));
         }
@@ -133,7 +134,7 @@ public final class SyncSpecMain {
         Map<String, SpecLock.Entry> after = new LinkedHashMap<>();
         Map<String, Fetched> fetched = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        for (String kind : KINDS) {
+        for (String kind : kinds) {
             SpecLock.Entry old = before.get(kind);
             Fetched f = fetch(root, source, kind, old);
             if (f == null) {
@@ -141,8 +142,9 @@ public final class SyncSpecMain {
                 f = new Fetched(oldBytes.get(kind), "the current pin", old.url(), null);
             }
             String actualKind = SpecDiff.kind(f.bytes(), f.where());
-            if (!actualKind.equals(kind)) {
-                throw new IllegalArgumentException(f.where() + " is an " + actualKind + " document, expected " + kind);
+            if (!actualKind.equals(SpecLock.formatOf(kind))) {
+                throw new IllegalArgumentException(f.where() + " is an " + actualKind + " document, expected "
+                        + SpecLock.formatOf(kind) + " (" + kind + ")");
             }
             String version = AsyncApiReader.tree(f.bytes()).path("info").path("version").asText("");
             if (version.isBlank()) {
@@ -159,7 +161,7 @@ public final class SyncSpecMain {
                         + " (other checkouts may still pin it) and add the new one under any name");
             }
         }
-        boolean changed = KINDS.stream().anyMatch(k -> !after.get(k).sha256().equalsIgnoreCase(before.get(k).sha256())
+        boolean changed = kinds.stream().anyMatch(k -> !after.get(k).sha256().equalsIgnoreCase(before.get(k).sha256())
                 || !after.get(k).url().equals(before.get(k).url()));
         if (!changed) {
             out.println("[kalshi4j] sync-spec: " + describe(before) + " is already pinned; nothing to do.");
@@ -169,9 +171,11 @@ public final class SyncSpecMain {
         SpecLock.writeLock(root, after);
         Path materialized = root.resolve("spec/materialized");
         Files.createDirectories(materialized);
-        // The effective spec is derived from the old bytes; the regeneration writes it afresh.
-        Files.deleteIfExists(materialized.resolve("openapi.effective.json"));
-        for (String kind : KINDS) {
+        // The effective specs are derived from the old bytes; the regeneration writes them afresh.
+        for (String kind : kinds) {
+            Files.deleteIfExists(materialized.resolve(kind + ".effective.json"));
+        }
+        for (String kind : kinds) {
             Files.write(materialized.resolve(kind + ".yaml"), fetched.get(kind).bytes());
         }
         out.println("[kalshi4j] sync-spec: pinned " + describe(after) + " (was " + describe(before) + "); regenerating...");
@@ -179,15 +183,15 @@ public final class SyncSpecMain {
 
         List<DriftItem> items = new ArrayList<>();
         List<DriftReport.Comparison> comparisons = new ArrayList<>();
-        for (String kind : KINDS) {
+        for (String kind : kinds) {
             String fromLabel = before.get(kind).file();
             String toLabel = fetched.get(kind).where();
             comparisons.add(SpecDiff.comparison(kind, oldBytes.get(kind), fromLabel, fetched.get(kind).bytes(), toLabel));
-            items.addAll(SpecDiff.items(oldBytes.get(kind), fromLabel, fetched.get(kind).bytes(), toLabel));
+            items.addAll(SpecDiff.items(kind, oldBytes.get(kind), fromLabel, fetched.get(kind).bytes(), toLabel));
         }
         DriftReport report = DriftReport.of("Kalshi spec bump: " + transition(before, after), comparisons, items,
                 Exclusions.none());
-        String summary = summary(report, before, after, notes);
+        String summary = summary(report, kinds, before, after, notes);
         Path target = root.resolve("contract-tests/target");
         report.writeJson(target.resolve("spec-bump-report.json"));
         Files.writeString(target.resolve("spec-bump-summary.md"), summary);
@@ -207,7 +211,7 @@ public final class SyncSpecMain {
                 throw new IllegalArgumentException("SOURCE must be a folder or a base URL (openapi.yaml and asyncapi.yaml"
                         + " are fetched from it), not a file: " + source);
             }
-            String url = source.replaceAll("/+$", "") + "/" + kind + ".yaml";
+            String url = source.replaceAll("/+$", "") + "/" + urlFileName(old.url(), kind);
             return new Fetched(SpecLock.download(url), url, url, null);
         }
         Path dir = root.resolve(source);
@@ -215,7 +219,17 @@ public final class SyncSpecMain {
             throw new IllegalArgumentException("SOURCE " + dir + " is not a folder");
         }
         Path file = newest(dir, kind);
+        if (file == null && Files.isRegularFile(dir.resolve(urlFileName(old.url(), kind)))) {
+            file = dir.resolve(urlFileName(old.url(), kind));
+        }
         return file == null ? null : new Fetched(Files.readAllBytes(file), file.toString(), old.url(), file);
+    }
+
+    /** The file name of a canonical URL ({@code perps_openapi.yaml}), or {@code <document>.yaml}. */
+    static String urlFileName(String url, String kind) {
+        String name = url.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.endsWith(".yaml") || name.endsWith(".json") ? name : kind + ".yaml";
     }
 
     /**
@@ -273,11 +287,11 @@ public final class SyncSpecMain {
         return 0;
     }
 
-    private static String summary(DriftReport report, Map<String, SpecLock.Entry> before,
+    private static String summary(DriftReport report, List<String> kinds, Map<String, SpecLock.Entry> before,
             Map<String, SpecLock.Entry> after, List<String> notes) {
         StringBuilder sb = new StringBuilder(report.markdown());
         sb.append("\n### Pin\n\n| spec | before | after |\n|---|---|---|\n");
-        for (String kind : KINDS) {
+        for (String kind : kinds) {
             sb.append("| ").append(kind).append(" | ").append(before.get(kind).version()).append(" (`")
                     .append(shortSha(before.get(kind).sha256())).append("`) | ").append(after.get(kind).version())
                     .append(" (`").append(shortSha(after.get(kind).sha256())).append("`) |\n");
@@ -293,7 +307,7 @@ public final class SyncSpecMain {
 
     private static String transition(Map<String, SpecLock.Entry> before, Map<String, SpecLock.Entry> after) {
         List<String> parts = new ArrayList<>();
-        KINDS.forEach(k -> parts.add(k + " " + before.get(k).version() + " -> " + after.get(k).version()));
+        before.keySet().forEach(k -> parts.add(k + " " + before.get(k).version() + " -> " + after.get(k).version()));
         return String.join(", ", parts);
     }
 

@@ -44,8 +44,8 @@ class PinnedDriftTest {
         assertTrue(report.path("ok").asBoolean(), report.toString());
         assertEquals(0, report.path("counts").path("unexplained").asInt());
         assertEquals(0, report.path("problems").size());
-        // All three comparisons ran, and each item names the exclusion that explains it.
-        assertEquals(List.of("overlay", "rest", "ws"),
+        // All three comparisons ran for each pinned API, and each item names the exclusion that explains it.
+        assertEquals(List.of("overlay", "rest", "ws", "perps-overlay", "perps-rest", "perps-ws"),
                 report.path("comparisons").findValuesAsText("name"));
         report.path("items").forEach(i -> assertFalse(i.path("explainedBy").isNull(), i.toString()));
     }
@@ -91,7 +91,7 @@ class PinnedDriftTest {
         yaml().writeValue(rawCopy.toFile(), raw);
 
         DriftReport report = PinnedDriftCheck.run(new PinnedDriftCheck.Inputs(rawCopy, effectiveCopy, pinned.asyncApi(),
-                pinned.exclusions()), ReflectiveSurface.compiled());
+                pinned.exclusions(), pinned.others()), ReflectiveSurface.compiled());
 
         assertFalse(report.ok());
         assertEquals(1, report.unexplained().size(), report.text());
@@ -113,7 +113,7 @@ class PinnedDriftTest {
         yaml().writeValue(asyncapiCopy.toFile(), asyncapi);
 
         DriftReport report = PinnedDriftCheck.run(new PinnedDriftCheck.Inputs(pinned.rawOpenApi(),
-                pinned.effectiveOpenApi(), asyncapiCopy, pinned.exclusions()), ReflectiveSurface.compiled());
+                pinned.effectiveOpenApi(), asyncapiCopy, pinned.exclusions(), pinned.others()), ReflectiveSurface.compiled());
 
         DriftItem code = report.items().stream().filter(i -> i.subject().equals("errorResponsePayload.msg.code"))
                 .findFirst().orElseThrow(() -> new AssertionError(report.text()));

@@ -14,21 +14,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Build step run at {@code generate-sources}: verified spec bytes in, generator inputs out.
+ * Build step run at {@code generate-sources}: verified spec bytes in, generator inputs out, for every pinned document
+ * of {@code spec/spec.lock.json}.
  *
  * <pre>
- * spec/materialized/openapi.yaml            pinned bytes, sha256-checked
- * spec/materialized/asyncapi.yaml           pinned bytes, sha256-checked
- * spec/materialized/openapi.effective.json  openapi + spec/overlays (what validators use)
- * &lt;out&gt;/rest.json                        effective spec normalized for the templates
- * &lt;out&gt;/ws.json                          AsyncAPI schemas lifted to OpenAPI, normalized
+ * spec/materialized/openapi.yaml                  pinned bytes, sha256-checked (Trade API REST)
+ * spec/materialized/asyncapi.yaml                 pinned bytes, sha256-checked (Trade API WebSocket)
+ * spec/materialized/openapi.effective.json        openapi + spec/overlays/openapi-*  (what validators use)
+ * spec/materialized/perps-openapi.yaml            likewise for each other API's documents (here: perps)
+ * spec/materialized/perps-asyncapi.yaml
+ * spec/materialized/perps-openapi.effective.json
+ * &lt;out&gt;/rest.json, &lt;out&gt;/perps-rest.json   effective OpenAPI documents normalized for the templates
+ * &lt;out&gt;/ws.json, &lt;out&gt;/perps-ws.json       AsyncAPI schemas lifted to OpenAPI, normalized
  * </pre>
  *
- * Usage: {@code PrepareSpecs <repo-root> <out-dir> [asyncapi]}; with {@code asyncapi} only the WebSocket input is
- * prepared (the overlay module's build, which generates the WebSocket message union from it).
+ * Usage: {@code PrepareSpecs <repo-root> <out-dir> [<asyncapi document>]}; with a document name ({@code asyncapi},
+ * {@code perps-asyncapi}) only that WebSocket input is prepared (the overlay module's build, which generates the
+ * WebSocket message union from it).
  *
- * <p>Correction overlays apply by their file name's prefix: {@code openapi-*.overlay.yaml} to the OpenAPI document,
- * {@code asyncapi-*.overlay.yaml} to the AsyncAPI document before it is lifted.
+ * <p>Correction overlays apply by their file name's prefix, which is the document's name in the lock:
+ * {@code openapi-*.overlay.yaml} to the Trade OpenAPI document, {@code asyncapi-*.overlay.yaml} to the Trade AsyncAPI
+ * document before it is lifted, {@code perps-openapi-*.overlay.yaml} and {@code perps-asyncapi-*.overlay.yaml} to the
+ * perps ones.
  */
 public final class PrepareSpecs {
 
@@ -36,13 +43,13 @@ public final class PrepareSpecs {
 
     /** Command-line entry point used by the {@code generated} module's build. */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("asyncapi"))) {
-            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi]");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !"asyncapi".equals(SpecLock.formatOf(args[2])))) {
+            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi|<api>-asyncapi]");
         }
         try {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
             if (args.length == 3) {
-                runAsyncApi(root, Path.of(args[1]));
+                runAsyncApi(root, Path.of(args[1]), args[2]);
             } else {
                 run(root, Path.of(args[1]));
             }
@@ -53,60 +60,87 @@ public final class PrepareSpecs {
         }
     }
 
-    /** Materializes, verifies, corrects, lifts and normalizes the pinned specs. */
+    /** Materializes, verifies, corrects, lifts and normalizes every pinned spec. */
     public static void run(Path root, Path out) throws IOException {
         SpecLock lock = SpecLock.read(root);
+        List<String> verified = new ArrayList<>();
+        for (SpecLock.Entry e : lock.entries()) {
+            if (e.format().equals("openapi")) {
+                writeRest(root, lock, e.kind(), out);
+            } else {
+                writeWs(root, lock, e.kind(), out);
+            }
+            verified.add(e.kind() + " " + e.version());
+        }
+        System.out.println("[kalshi4j] specs verified: " + String.join(", ", verified) + "; generator inputs in " + out);
+    }
+
+    /** Materializes and verifies the pinned Trade AsyncAPI document only, and writes {@code <out>/ws.json}. */
+    public static void runAsyncApi(Path root, Path out) throws IOException {
+        runAsyncApi(root, out, "asyncapi");
+    }
+
+    /**
+     * Materializes and verifies one pinned AsyncAPI document only, and writes its generator input
+     * ({@code <out>/ws.json} for {@code asyncapi}, {@code <out>/perps-ws.json} for {@code perps-asyncapi}).
+     */
+    public static void runAsyncApi(Path root, Path out, String kind) throws IOException {
+        SpecLock lock = SpecLock.read(root);
+        writeWs(root, lock, kind, out);
+        System.out.println("[kalshi4j] spec verified: " + kind + " " + lock.entry(kind).version()
+                + "; WebSocket generator input in " + out);
+    }
+
+    /** The generator input an OpenAPI document becomes: {@code rest.json}, {@code perps-rest.json}. */
+    public static String restInput(String kind) {
+        return SpecLock.prefixOf(SpecLock.apiOf(kind)) + "rest.json";
+    }
+
+    /** The generator input an AsyncAPI document becomes: {@code ws.json}, {@code perps-ws.json}. */
+    public static String wsInput(String kind) {
+        return SpecLock.prefixOf(SpecLock.apiOf(kind)) + "ws.json";
+    }
+
+    private static void writeRest(Path root, SpecLock lock, String kind, Path out) throws IOException {
         ObjectMapper yaml = yamlMapper();
-
-        byte[] openapiBytes = lock.materialize("openapi");
-
-        ObjectNode openapi = (ObjectNode) yaml.readTree(openapiBytes);
-        for (Path overlay : overlays(root, "openapi")) {
+        ObjectNode openapi = (ObjectNode) yaml.readTree(lock.materialize(kind));
+        for (Path overlay : overlays(root, kind)) {
             OverlayApplier.apply(yaml.readTree(overlay.toFile()), openapi, root.relativize(overlay).toString());
         }
         // Derived documents are JSON: no YAML 1.1 reader downstream can turn the key "yes" into a boolean.
         ObjectMapper json = new ObjectMapper();
-        Path effective = root.resolve("spec/materialized/openapi.effective.json");
+        Path effective = root.resolve("spec/materialized/" + kind + ".effective.json");
         writeIfChanged(effective, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(openapi));
 
         Files.createDirectories(out);
         ObjectNode rest = openapi.deepCopy();
         SpecNormalizer.normalizeOpenApi(rest);
-        writeIfChanged(out.resolve("rest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(rest));
-
-        writeWs(root, lock, out);
-
-        System.out.println("[kalshi4j] specs verified: openapi " + lock.entry("openapi").version()
-                + ", asyncapi " + lock.entry("asyncapi").version() + "; generator inputs in " + out);
+        writeIfChanged(out.resolve(restInput(kind)), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(rest));
     }
 
-    /** Materializes and verifies the pinned AsyncAPI document only, and writes {@code <out>/ws.json}. */
-    public static void runAsyncApi(Path root, Path out) throws IOException {
-        SpecLock lock = SpecLock.read(root);
-        writeWs(root, lock, out);
-        System.out.println("[kalshi4j] spec verified: asyncapi " + lock.entry("asyncapi").version()
-                + "; WebSocket generator input in " + out);
-    }
-
-    private static void writeWs(Path root, SpecLock lock, Path out) throws IOException {
+    private static void writeWs(Path root, SpecLock lock, String kind, Path out) throws IOException {
         ObjectMapper yaml = yamlMapper();
-        ObjectNode asyncapi = (ObjectNode) yaml.readTree(lock.materialize("asyncapi"));
-        for (Path overlay : overlays(root, "asyncapi")) {
+        ObjectNode asyncapi = (ObjectNode) yaml.readTree(lock.materialize(kind));
+        for (Path overlay : overlays(root, kind)) {
             OverlayApplier.apply(yaml.readTree(overlay.toFile()), asyncapi, root.relativize(overlay).toString());
         }
         ObjectNode ws = AsyncApiLifter.lift(asyncapi, yaml);
         WsSurface.requireServers(asyncapi, ws);
         SpecNormalizer.normalizeOpenApi(ws);
         Files.createDirectories(out);
-        writeIfChanged(out.resolve("ws.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(ws));
+        writeIfChanged(out.resolve(wsInput(kind)),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(ws));
     }
 
-    /** The correction overlays for the OpenAPI document ({@code openapi-*.overlay.yaml}), in file-name order. */
+    /** The correction overlays for the Trade OpenAPI document ({@code openapi-*.overlay.yaml}), in file-name order. */
     public static List<Path> overlays(Path root) throws IOException {
         return overlays(root, "openapi");
     }
 
-    /** The correction overlays of one kind ({@code openapi} or {@code asyncapi}), in file-name order. */
+    /**
+     * The correction overlays of one document ({@code openapi}, {@code asyncapi}, {@code perps-openapi}, ...): the
+     * files {@code spec/overlays/<document>-*.overlay.yaml}, in file-name order.
+     */
     public static List<Path> overlays(Path root, String kind) throws IOException {
         List<Path> list = new ArrayList<>();
         Path dir = root.resolve("spec/overlays");

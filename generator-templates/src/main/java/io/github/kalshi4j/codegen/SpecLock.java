@@ -39,10 +39,28 @@ public final class SpecLock {
     /**
      * One pinned document.
      *
+     * @param kind the document's name in the lock: {@code openapi} and {@code asyncapi} for the Trade API,
+     *     {@code <api>-openapi} / {@code <api>-asyncapi} for another API (e.g. {@code perps-openapi}); it names the
+     *     materialized file ({@code spec/materialized/<kind>.yaml}) and the correction overlays that apply
+     *     ({@code spec/overlays/<kind>-*.overlay.yaml})
      * @param file where the pinned bytes were taken from, relative to the spec mirror when they came from it (e.g.
      *     {@code next/kalshi-asyncapi-2.0.0-later.yaml}); the mirror lookup tries it first but goes by the hash
      */
-    public record Entry(String kind, String version, String file, String sha256, String url) { }
+    public record Entry(String kind, String version, String file, String sha256, String url) {
+
+        /** The document format: {@code openapi} or {@code asyncapi}, from the name's last part. */
+        public String format() {
+            return formatOf(kind);
+        }
+
+        /** The API the document describes: {@code trade} for {@code openapi}/{@code asyncapi}, else the name's prefix. */
+        public String api() {
+            return apiOf(kind);
+        }
+    }
+
+    /** The documents every lock pins: the Trade API's REST and WebSocket specs. */
+    public static final List<String> REQUIRED = List.of("openapi", "asyncapi");
 
     private final Path root;
     private final Map<String, Entry> entries;
@@ -52,20 +70,73 @@ public final class SpecLock {
         this.entries = entries;
     }
 
-    /** Reads {@code spec/spec.lock.json} under the repository root. */
+    /**
+     * Reads {@code spec/spec.lock.json} under the repository root: every top-level member is one pinned document (see
+     * {@link Entry#kind()}); {@code openapi} and {@code asyncapi} are required.
+     */
     public static SpecLock read(Path root) throws IOException {
         Path lockFile = root.resolve("spec/spec.lock.json");
         JsonNode tree = new ObjectMapper().readTree(lockFile.toFile());
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        for (String kind : new String[] {"openapi", "asyncapi"}) {
-            JsonNode n = tree.get(kind);
-            if (n == null) {
+        for (String kind : REQUIRED) {
+            if (tree.get(kind) == null) {
                 throw new SpecException(lockFile + " has no '" + kind + "' entry");
             }
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+            String kind = it.next();
+            if (formatOf(kind) == null || !kind.matches("([a-z][a-z0-9]*-)?(openapi|asyncapi)")) {
+                throw new SpecException(lockFile + ": '" + kind + "' is not a document name (openapi, asyncapi,"
+                        + " <api>-openapi or <api>-asyncapi, <api> in lower case)");
+            }
+            JsonNode n = tree.get(kind);
             entries.put(kind, new Entry(kind, text(n, "version", lockFile), text(n, "file", lockFile),
                     text(n, "sha256", lockFile), text(n, "url", lockFile)));
         }
         return new SpecLock(root, entries);
+    }
+
+    /** {@code openapi} or {@code asyncapi} for a document name ({@code perps-openapi} is {@code openapi}), else null. */
+    public static String formatOf(String kind) {
+        return kind.equals("openapi") || kind.endsWith("-openapi") ? "openapi"
+                : kind.equals("asyncapi") || kind.endsWith("-asyncapi") ? "asyncapi" : null;
+    }
+
+    /** The API a document name belongs to: {@code trade} for {@code openapi}/{@code asyncapi}, else its prefix. */
+    public static String apiOf(String kind) {
+        int dash = kind.lastIndexOf('-');
+        return dash < 0 ? "trade" : kind.substring(0, dash);
+    }
+
+    /**
+     * The file-name prefix of an API's derived files: empty for the Trade API ({@code rest.json}), {@code perps-} for
+     * perps ({@code perps-rest.json}).
+     */
+    public static String prefixOf(String api) {
+        return api.equals("trade") ? "" : api + "-";
+    }
+
+    /** The name of an API's document of a format: {@code openapi} for trade, {@code perps-openapi} for perps. */
+    public static String kindOf(String api, String format) {
+        return prefixOf(api) + format;
+    }
+
+    /** Every pinned document, in the lock's order. */
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The APIs the lock pins documents for, {@code trade} first. */
+    public List<String> apis() {
+        java.util.Set<String> apis = new java.util.LinkedHashSet<>();
+        apis.add("trade");
+        entries.values().forEach(e -> apis.add(e.api()));
+        return List.copyOf(apis);
+    }
+
+    /** True when the lock pins a document of that name. */
+    public boolean has(String kind) {
+        return entries.containsKey(kind);
     }
 
     private static String text(JsonNode n, String field, Path lockFile) {
@@ -76,7 +147,7 @@ public final class SpecLock {
         return v.asText();
     }
 
-    /** The pinned entry for {@code openapi} or {@code asyncapi}. */
+    /** The pinned entry of a document ({@code openapi}, {@code asyncapi}, {@code perps-openapi}, ...), or null. */
     public Entry entry(String kind) {
         return entries.get(kind);
     }
@@ -92,6 +163,10 @@ public final class SpecLock {
      */
     public byte[] materialize(String kind) throws IOException {
         Entry e = entry(kind);
+        if (e == null) {
+            throw new SpecException("spec/spec.lock.json pins no '" + kind + "' document (it pins "
+                    + String.join(", ", entries.keySet()) + ")");
+        }
         Path target = materializedPath(kind);
         if (Files.exists(target)) {
             byte[] bytes = Files.readAllBytes(target);

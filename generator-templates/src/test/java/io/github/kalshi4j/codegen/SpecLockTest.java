@@ -226,6 +226,45 @@ class SpecLockTest {
     }
 
     @Test
+    void aLockPinsFurtherApisBesideTheTradeApiEachMaterializedUnderItsOwnName() throws IOException {
+        byte[] perps = "openapi: 3.0.0\ninfo:\n  title: perps fixture\n  version: 0.0.1\npaths: {}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(mirror.resolve("perps"));
+        Files.write(mirror.resolve("perps/kalshi-perps-openapi-0.0.1.yaml"), perps);
+        SpecLock trade = SpecLock.read(root);
+        var entries = new java.util.LinkedHashMap<String, SpecLock.Entry>();
+        trade.entries().forEach(e -> entries.put(e.kind(), e));
+        entries.put("perps-openapi", new SpecLock.Entry("perps-openapi", "0.0.1", "perps/kalshi-perps-openapi-0.0.1.yaml",
+                SpecLock.sha256(perps), "https://example.invalid/perps_openapi.yaml"));
+        SpecLock.writeLock(root, entries);
+
+        SpecLock lock = SpecLock.read(root);
+
+        assertEquals(java.util.List.of("openapi", "asyncapi", "perps-openapi"),
+                lock.entries().stream().map(SpecLock.Entry::kind).toList());
+        assertEquals(java.util.List.of("trade", "perps"), lock.apis());
+        assertEquals("openapi", lock.entry("perps-openapi").format());
+        assertEquals("perps", lock.entry("perps-openapi").api());
+        assertEquals("trade", lock.entry("asyncapi").api());
+        assertArrayEquals(perps, lock.materialize("perps-openapi"));
+        assertArrayEquals(perps, Files.readAllBytes(root.resolve("spec/materialized/perps-openapi.yaml")));
+    }
+
+    @Test
+    void aLockMemberThatIsNoDocumentNameIsRejected() throws IOException {
+        Files.writeString(root.resolve("spec/spec.lock.json"), Files.readString(root.resolve("spec/spec.lock.json"))
+                .replaceFirst("\\{", "{ \"perps-scm\": {\"version\": \"1\", \"file\": \"f\", \"sha256\": \"00\", \"url\": \"u\"},"));
+        SpecException e = assertThrows(SpecException.class, () -> SpecLock.read(root));
+        assertTrue(e.getMessage().contains("'perps-scm' is not a document name"), e.getMessage());
+    }
+
+    @Test
+    void materializingADocumentTheLockDoesNotPinNamesThePinnedOnes() throws IOException {
+        SpecException e = assertThrows(SpecException.class, () -> SpecLock.read(root).materialize("perps-openapi"));
+        assertTrue(e.getMessage().contains("pins no 'perps-openapi' document (it pins openapi, asyncapi)"), e.getMessage());
+    }
+
+    @Test
     void sha256IsLowerCaseHex() {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", SpecLock.sha256(new byte[0]));
     }

@@ -9,6 +9,7 @@ import io.github.kalshi4j.transport.PageIterable;
 import io.github.kalshi4j.transport.RequestOptions;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;

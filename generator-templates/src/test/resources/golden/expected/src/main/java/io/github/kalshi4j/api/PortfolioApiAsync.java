@@ -7,6 +7,7 @@ import io.github.kalshi4j.transport.KalshiTransport;
 import io.github.kalshi4j.transport.RequestOptions;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
