@@ -24,8 +24,10 @@ import java.util.List;
  * &lt;out&gt;/ws.json                          AsyncAPI schemas lifted to OpenAPI, normalized
  * </pre>
  *
- * Usage: {@code PrepareSpecs <repo-root> <out-dir> [asyncapi]}; with {@code asyncapi} only the WebSocket input is
- * prepared (the overlay module's build, which generates the WebSocket message union from it).
+ * Usage: {@code PrepareSpecs <repo-root> <out-dir> [asyncapi|tables]}; with {@code asyncapi} only the WebSocket input
+ * is prepared (the overlay module's build, which generates the WebSocket message union from it); with {@code tables}
+ * only {@code <out>/tables.json}, the normalized OpenAPI document with the tabular export's table schemas
+ * ({@link TableSurface}; the {@code tabular} module's build).
  *
  * <p>Correction overlays apply by their file name's prefix: {@code openapi-*.overlay.yaml} to the OpenAPI document,
  * {@code asyncapi-*.overlay.yaml} to the AsyncAPI document before it is lifted.
@@ -36,12 +38,15 @@ public final class PrepareSpecs {
 
     /** Command-line entry point used by the {@code generated} module's build. */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("asyncapi"))) {
-            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi]");
+        if (args.length < 2 || args.length > 3
+                || (args.length == 3 && !args[2].equals("asyncapi") && !args[2].equals("tables"))) {
+            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi|tables]");
         }
         try {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
-            if (args.length == 3) {
+            if (args.length == 3 && args[2].equals("tables")) {
+                runTables(root, Path.of(args[1]));
+            } else if (args.length == 3) {
                 runAsyncApi(root, Path.of(args[1]));
             } else {
                 run(root, Path.of(args[1]));
@@ -78,6 +83,26 @@ public final class PrepareSpecs {
 
         System.out.println("[kalshi4j] specs verified: openapi " + lock.entry("openapi").version()
                 + ", asyncapi " + lock.entry("asyncapi").version() + "; generator inputs in " + out);
+    }
+
+    /**
+     * Materializes and verifies the pinned OpenAPI document, applies the correction overlays, normalizes it as for
+     * the models and writes {@code <out>/tables.json} with the derived {@code x-kalshi4j-tables}.
+     */
+    public static void runTables(Path root, Path out) throws IOException {
+        SpecLock lock = SpecLock.read(root);
+        ObjectMapper yaml = yamlMapper();
+        ObjectNode openapi = (ObjectNode) yaml.readTree(lock.materialize("openapi"));
+        for (Path overlay : overlays(root, "openapi")) {
+            OverlayApplier.apply(yaml.readTree(overlay.toFile()), openapi, root.relativize(overlay).toString());
+        }
+        SpecNormalizer.normalizeOpenApi(openapi);
+        TableSurface.derive(openapi);
+        Files.createDirectories(out);
+        writeIfChanged(out.resolve("tables.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(openapi));
+        System.out.println("[kalshi4j] spec verified: openapi " + lock.entry("openapi").version() + "; "
+                + openapi.path("x-kalshi4j-tables").size() + " export tables in " + out);
     }
 
     /** Materializes and verifies the pinned AsyncAPI document only, and writes {@code <out>/ws.json}. */
