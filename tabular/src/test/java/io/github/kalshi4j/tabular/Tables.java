@@ -271,7 +271,4 @@ final class Tables {
         }
     }
 
-    static void assertTrueWithin(boolean condition, String message) {
-        assertTrue(condition, message);
-    }
 }
