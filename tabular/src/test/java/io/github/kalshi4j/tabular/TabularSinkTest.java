@@ -87,4 +87,21 @@ class TabularSinkTest {
         assertEquals(TableSchemas.MARKET.columnNames(), without.get(0));
         assertNull(without.get(1).get(1), "event_ticker is absent");
     }
+
+    @Test
+    void theArrowStreamFormatReadsBackWithArrowsStreamReader(@TempDir Path dir) throws Exception {
+        Trade t = Trade.builder().tradeId("t1").ticker("T").countFp(new BigDecimal("2.5"))
+                .yesPriceDollars(new BigDecimal("0.56")).build();
+        ExportResult r = Tabular.arrowStream(dir.resolve("t.arrows")).write(Stream.of(t, t));
+        assertEquals(2, r.rows());
+        try (org.apache.arrow.memory.RootAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+                org.apache.arrow.vector.ipc.ArrowStreamReader reader = new org.apache.arrow.vector.ipc.ArrowStreamReader(
+                        Files.newInputStream(dir.resolve("t.arrows")), allocator)) {
+            assertTrue(reader.loadNextBatch());
+            org.apache.arrow.vector.VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            assertEquals(2, root.getRowCount());
+            assertEquals(new BigDecimal("2.50"), root.getVector("count_fp").getObject(1), "widened exactly to scale 2");
+            assertEquals(new BigDecimal("0.560000"), root.getVector("yes_price_dollars").getObject(0));
+        }
+    }
 }
