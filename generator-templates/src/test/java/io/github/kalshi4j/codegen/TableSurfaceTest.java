@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TableSurfaceTest {
 
-    private static final String SPEC = """
+    static final String SPEC = """
             openapi: 3.0.3
             paths:
               /markets:
