@@ -2,12 +2,14 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: help generate build test demo exchange drift sync-spec ws-spec-check bench reliability clean clean-spec
+.PHONY: help generate build test demo exchange export drift sync-spec ws-spec-check bench reliability clean clean-spec
 
 help:
 	@echo "make test        build everything and run all tests"
 	@echo "make demo        run the demo session against the embedded local exchange"
 	@echo "make exchange    run the local exchange standalone (PORT=8080, ARGS=\"--seed f.json --rate-limits\")"
+	@echo "make export WHAT=markets STATUS=open FORMAT=arrow|csv OUT=markets.arrow   a list operation to a file, from"
+	@echo "                 the local exchange, or from Kalshi with KALSHI_KEY_ID/KALSHI_API_BASE_URL/KALSHI_DEMO (or KALSHI=1)"
 	@echo "make bench       run the benchmarks and write docs/BENCHMARKS.md (QUICK=1: under 5 minutes;"
 	@echo "                 ONLY=rest,websocket-end-to-end,...: just those, into bench/target/bench-results)"
 	@echo "make reliability the reliability group with a longer fuzz (SEEDS=20 MUTATIONS=12); writes docs/RELIABILITY.md"
@@ -45,6 +47,21 @@ exchange:
 	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl testkit -am > target/exchange-build.log 2>&1 \
 		|| { cat target/exchange-build.log; exit 1; }
 	$(MVN) -q -pl testkit exec:java -Dexec.mainClass=io.github.kalshi4j.testkit.Main -Dexec.args="--port $(PORT) $(ARGS)"
+
+# Tabular export (examples' ExportTable over kalshi4j-tabular): WHAT=markets|events|series|trades|orders|fills|
+# settlements|historical-markets|historical-trades|historical-orders|historical-fills, STATUS (optional), FORMAT=arrow|csv,
+# OUT (default WHAT.FORMAT). The local exchange unless Kalshi's usual variables are set. Arrow reads java.nio internals:
+# the Maven JVM that runs it gets --add-opens.
+WHAT ?= markets
+FORMAT ?= arrow
+OUT ?= $(WHAT).$(FORMAT)
+export:
+	@echo "building kalshi4j with the examples (log: target/export-build.log) ..."
+	@mkdir -p target && $(MVN) -q install -DskipTests -Dquick -pl examples -am > target/export-build.log 2>&1 \
+		|| { cat target/export-build.log; exit 1; }
+	@MAVEN_OPTS="$$MAVEN_OPTS --add-opens=java.base/java.nio=ALL-UNNAMED" $(MVN) -q -pl examples exec:java \
+	  -Dexec.mainClass=io.github.kalshi4j.examples.ExportTable \
+	  -Dexec.args="$(WHAT) $(if $(STATUS),$(STATUS),-) $(FORMAT) $(abspath $(OUT))"
 
 # Contract tools check this tree, never jars an earlier build left in the local repository: the reactor compiles
 # contract-tests and everything it depends on (-am; -Dquick: no sources/javadoc jars; no tests) and writes the

@@ -71,11 +71,11 @@ public final class BenchRunner {
     private final Path resultsFile;
     /** The measurements {@code --only} can name, as in the step log with dashes for spaces. */
     static final List<String> STEPS = List.of("decode", "websocket-frames", "rate-limits", "signing", "rest", "page",
-            "websocket-end-to-end", "streaming");
+            "websocket-end-to-end", "streaming", "export");
     /** Steps every run does, because the others read what they find. */
     private static final Set<String> ALWAYS = Set.of("machine", "wire samples", "node versions");
     private static final Set<String> NEEDS_EXCHANGE = Set.of("signing", "rest", "page", "websocket-end-to-end",
-            "streaming");
+            "streaming", "export");
 
     private final ObjectNode results = Json.MAPPER.createObjectNode();
     /** When not empty, the only steps to run ({@code --only}). */
@@ -185,6 +185,7 @@ public final class BenchRunner {
                 step("websocket end to end", () -> wsEndToEnd(client, exchange));
             }
             step("streaming", () -> stream(info));
+            step("export", () -> export(info));
         } catch (RuntimeException e) {
             problem("exchange", e);
         }
@@ -441,6 +442,27 @@ public final class BenchRunner {
             results.set("stream", r);
             log("streaming: " + r.path("markets").asLong() + " markets, heap growth "
                     + r.path("growthBytes").asLong() / (1 << 20) + " MB");
+        }
+    }
+
+    /**
+     * Exports every market to Arrow, then to CSV, each in a client JVM of its own (kalshi4j-tabular; Arrow's memory
+     * module needs java.nio opened to it on Java 17+).
+     */
+    private void export(Path info) {
+        ObjectNode export = results.putObject("export");
+        export.put("loadAverage", loadAverage());
+        for (String format : List.of("arrow", "csv")) {
+            try (Worker w = Worker.start("export " + format, List.of(java, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "-cp", classpath, ExportMemory.class.getName(), "--info", info.toString(), "--format", format,
+                    "--out", resultsDir.resolve("markets." + format).toAbsolutePath().toString()), root,
+                    resultsDir.resolve("export-" + format + ".log"))) {
+                JsonNode r = w.readJson();
+                export.set(format, r);
+                log("export " + format + ": " + r.path("rows").asLong() + " rows, "
+                        + String.format("%,.0f rows/s", r.path("rowsPerSecond").asDouble()) + ", heap growth "
+                        + r.path("growthBytes").asLong() / (1 << 20) + " MB");
+            }
         }
     }
 

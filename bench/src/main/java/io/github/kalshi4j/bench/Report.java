@@ -180,6 +180,8 @@ public final class Report {
         body.append(take());
         stream();
         body.append(take());
+        export();
+        body.append(take());
         websocket();
         body.append(take());
         typescript();
@@ -661,6 +663,44 @@ public final class Report {
         boolean complete = num(st.path("markets")) == num(st.path("expectedMarkets"));
         target("4. Client heap growth streaming 1,000,000 markets", "< 64 MB", mb(growth)
                 + (complete ? "" : " (incomplete run)"), verdict(!Double.isNaN(growth), complete && growth < 64.0 * (1 << 20)));
+    }
+
+    private void export() {
+        JsonNode ex = r.path("export");
+        line("## 4b. Tabular export: 1,000,000 markets to Arrow and CSV");
+        line("");
+        line("The same exchange and paging as section 4, written to a file by `kalshi4j-tabular`: "
+                + "`client.markets().getMarketsPages(p -> p.limit(1000L)).export(Tabular.arrow(path))` (Arrow IPC file, "
+                + "record batches of 8,192 rows) and `Tabular.csv(path)` (row by row), each in a client JVM of its "
+                + "own. Heap is read as in section 4 (after a full GC, before the first page and every 50 pages from "
+                + "the export's progress callback); the sampling GCs' time is not counted in rows/s. Arrow's "
+                + "buffers are off-heap (at most one batch) and not in these figures.");
+        line("");
+        boolean measured = ex.has("arrow") || ex.has("csv");
+        if (!measured) {
+            line("Not measured in this run.");
+            line("");
+        } else {
+            table("format", "rows", "columns", "file", "time", "rows/s", "heap growth");
+            for (String format : List.of("arrow", "csv")) {
+                JsonNode e = ex.path(format);
+                if (e.isMissingNode()) {
+                    row(format, "n/a", "", "", "", "", "");
+                    continue;
+                }
+                row(format, f("%,.0f", num(e.path("rows"))) + " of " + f("%,.0f", num(e.path("expectedMarkets"))),
+                        f("%,.0f", num(e.path("columns"))), mb(num(e.path("fileBytes"))),
+                        f("%.1f s", num(e.path("seconds"))), f("%,.0f", num(e.path("rowsPerSecond"))),
+                        "**" + mb(num(e.path("growthBytes"))) + "**");
+            }
+            line("");
+        }
+        double growth = Math.max(num(ex.path("arrow").path("growthBytes")), num(ex.path("csv").path("growthBytes")));
+        boolean complete = measured && num(ex.path("arrow").path("rows")) == num(ex.path("arrow").path("expectedMarkets"))
+                && num(ex.path("csv").path("rows")) == num(ex.path("csv").path("expectedMarkets"));
+        target("4b. Client heap growth exporting 1,000,000 markets (Arrow, CSV)", "< 64 MB (as 4)",
+                measured ? mb(growth) + (complete ? "" : " (incomplete run)") : "n/a",
+                verdict(measured && !Double.isNaN(growth), complete && growth < 64.0 * (1 << 20)));
     }
 
     private void websocket() {

@@ -28,9 +28,11 @@ import java.util.List;
  * &lt;out&gt;/ws.json, &lt;out&gt;/perps-ws.json       AsyncAPI schemas lifted to OpenAPI, normalized
  * </pre>
  *
- * Usage: {@code PrepareSpecs <repo-root> <out-dir> [<asyncapi document>]}; with a document name ({@code asyncapi},
- * {@code perps-asyncapi}) only that WebSocket input is prepared (the overlay module's build, which generates the
- * WebSocket message union from it).
+ * Usage: {@code PrepareSpecs <repo-root> <out-dir> [<asyncapi document>|tables]}; with a document name
+ * ({@code asyncapi}, {@code perps-asyncapi}) only that WebSocket input is prepared (the overlay module's build, which
+ * generates the WebSocket message union from it); with {@code tables} only {@code <out>/tables.json}, the normalized
+ * Trade OpenAPI document with the tabular export's table schemas ({@link TableSurface}; the {@code tabular} module's
+ * build).
  *
  * <p>Correction overlays apply by their file name's prefix, which is the document's name in the lock:
  * {@code openapi-*.overlay.yaml} to the Trade OpenAPI document, {@code asyncapi-*.overlay.yaml} to the Trade AsyncAPI
@@ -43,12 +45,16 @@ public final class PrepareSpecs {
 
     /** Command-line entry point used by the {@code generated} module's build. */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !"asyncapi".equals(SpecLock.formatOf(args[2])))) {
-            throw new IllegalArgumentException("usage: PrepareSpecs <repo-root> <out-dir> [asyncapi|<api>-asyncapi]");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !"tables".equals(args[2])
+                && !"asyncapi".equals(SpecLock.formatOf(args[2])))) {
+            throw new IllegalArgumentException(
+                    "usage: PrepareSpecs <repo-root> <out-dir> [asyncapi|<api>-asyncapi|tables]");
         }
         try {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
-            if (args.length == 3) {
+            if (args.length == 3 && args[2].equals("tables")) {
+                runTables(root, Path.of(args[1]));
+            } else if (args.length == 3) {
                 runAsyncApi(root, Path.of(args[1]), args[2]);
             } else {
                 run(root, Path.of(args[1]));
@@ -116,6 +122,26 @@ public final class PrepareSpecs {
         ObjectNode rest = openapi.deepCopy();
         SpecNormalizer.normalizeOpenApi(rest);
         writeIfChanged(out.resolve(restInput(kind)), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(rest));
+    }
+
+    /**
+     * Materializes and verifies the pinned OpenAPI document, applies the correction overlays, normalizes it as for
+     * the models and writes {@code <out>/tables.json} with the derived {@code x-kalshi4j-tables}.
+     */
+    public static void runTables(Path root, Path out) throws IOException {
+        SpecLock lock = SpecLock.read(root);
+        ObjectMapper yaml = yamlMapper();
+        ObjectNode openapi = (ObjectNode) yaml.readTree(lock.materialize("openapi"));
+        for (Path overlay : overlays(root, "openapi")) {
+            OverlayApplier.apply(yaml.readTree(overlay.toFile()), openapi, root.relativize(overlay).toString());
+        }
+        SpecNormalizer.normalizeOpenApi(openapi);
+        TableSurface.derive(openapi);
+        Files.createDirectories(out);
+        writeIfChanged(out.resolve("tables.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(openapi));
+        System.out.println("[kalshi4j] spec verified: openapi " + lock.entry("openapi").version() + "; "
+                + openapi.path("x-kalshi4j-tables").size() + " export tables in " + out);
     }
 
     private static void writeWs(Path root, SpecLock lock, String kind, Path out) throws IOException {

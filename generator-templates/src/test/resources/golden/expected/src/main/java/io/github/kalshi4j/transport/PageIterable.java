@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * The items of every page of a list operation, fetched lazily: iterating never holds more than one page in
- * memory. Usable in a for-loop, as a {@link Stream}, or page by page.
+ * memory. Usable in a for-loop, as a {@link Stream}, page by page, or handed whole to a {@link Sink} with
+ * {@link #export(Sink)} (the {@code kalshi4j-tabular} module's CSV and Arrow writers are such sinks).
  *
  * @param <R> the response type of one page
  * @param <T> the item type
@@ -29,6 +30,37 @@ public interface PageIterable<R, T> extends Iterable<T> {
 
         /** Fetches the next page. @throws java.util.NoSuchElementException on the last page */
         Page<R, T> nextPage();
+    }
+
+    /**
+     * Something that consumes every page of a list operation, as {@link #export(Sink)} hands them over: a writer,
+     * a loader, an aggregate. Implemented outside the SDK (for instance {@code Tabular.csv(path)} and
+     * {@code Tabular.arrow(path)} of {@code kalshi4j-tabular}), so the SDK itself depends on none of them.
+     *
+     * @param <T> the item type it accepts
+     * @param <X> what it returns once every page is consumed
+     */
+    @FunctionalInterface
+    interface Sink<T, X> {
+        /**
+         * Consumes the pages, fetched lazily as it iterates, and returns its result.
+         *
+         * @param pages the pages, in order; iterating fetches them one at a time
+         * @return the sink's result
+         */
+        X consume(Iterable<? extends Page<?, ? extends T>> pages);
+    }
+
+    /**
+     * Hands every page, fetched lazily, to a sink and returns its result; for example
+     * {@code client.historical().getTradesPages(p -> p.ticker(t)).export(Tabular.arrow(Path.of("trades.arrow")))}.
+     *
+     * @param sink where the pages go
+     * @param <X> the sink's result type
+     * @return what the sink returns
+     */
+    default <X> X export(Sink<? super T, X> sink) {
+        return sink.consume(pages());
     }
 
     /** The first page (fetched now). */
