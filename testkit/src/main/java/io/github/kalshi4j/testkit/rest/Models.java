@@ -15,6 +15,7 @@ import io.github.kalshi4j.model.SettlementSource;
 import io.github.kalshi4j.model.Trade;
 import io.github.kalshi4j.testkit.engine.Side;
 
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -76,8 +77,9 @@ public final class Models {
         return outcomeSide(side, action) == Side.YES ? BID : ASK;
     }
 
+    /** Dollars as a legacy integer-cent field; the one rule is {@link FixedPoint#toCents}. */
     static long cents(BigDecimal dollars) {
-        return dollars.movePointRight(2).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return FixedPoint.toCents(dollars);
     }
 
     /** A market as the spec's Market. */

@@ -45,6 +45,7 @@ import io.github.kalshi4j.model.MarketOrderbookFp;
 import io.github.kalshi4j.model.OrderQueuePosition;
 import io.github.kalshi4j.model.OrderbookCountFp;
 import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import io.github.kalshi4j.testkit.engine.Exchange;
 import io.github.kalshi4j.testkit.engine.EventFilter;
 import io.github.kalshi4j.testkit.engine.FillFilter;
@@ -440,7 +441,7 @@ public final class RestRoutes {
             return null;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
-            return new BigDecimal(v.toString()).movePointLeft(scale);
+            return FixedPoint.fromUnits(new java.math.BigInteger(v.toString()), scale);
         }
         throw ApiError.badRequest("invalid_parameters", field + " must be an integer");
     }

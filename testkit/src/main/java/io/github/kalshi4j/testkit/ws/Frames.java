@@ -1,6 +1,7 @@
 package io.github.kalshi4j.testkit.ws;
 
 import io.github.kalshi4j.ws.Channel;
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import io.github.kalshi4j.testkit.engine.Fill;
 import io.github.kalshi4j.testkit.engine.Market;
 import io.github.kalshi4j.testkit.engine.MarketLifecycleEvent;
@@ -411,7 +412,7 @@ final class Frames {
     }
 
     private static long centiCents(BigDecimal dollars) {
-        return dollars == null ? 0L : dollars.movePointRight(4).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return dollars == null ? 0L : FixedPoint.toCentiCents(dollars);
     }
 
     private static int wholeContracts(BigDecimal count) {
