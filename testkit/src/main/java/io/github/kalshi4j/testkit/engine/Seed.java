@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -583,7 +584,7 @@ public record Seed(
                     text(n, "yes_sub_title", "", path),
                     text(n, "no_sub_title", "", path),
                     parse(n, "status", path, null, MarketStatus::fromWire),
-                    parse(n, "result", path, null, v -> v.isEmpty() ? null : Side.fromWire(v)),
+                    parse(n, "result", path, null, v -> v.isEmpty() ? null : WireValues.side(v)),
                     created != null ? created : open,
                     open,
                     close,
@@ -718,7 +719,7 @@ public record Seed(
             return list(n, "mve_selected_legs", (leg, legPath) -> new MveLeg(
                     required(leg, "event_ticker", path + "." + legPath),
                     required(leg, "market_ticker", path + "." + legPath),
-                    parse(leg, "side", path + "." + legPath, Side.YES, Side::fromWire)));
+                    parse(leg, "side", path + "." + legPath, Side.YES, WireValues::side)));
         }
 
         private List<LiquiditySpec> liquidity(JsonNode n, String path) {
@@ -729,7 +730,7 @@ public record Seed(
                 if (price == null || count == null) {
                     throw new IllegalArgumentException("invalid seed: " + at + " needs price and count");
                 }
-                return new LiquiditySpec(parse(bid, "side", at, null, Side::fromWire), price, count);
+                return new LiquiditySpec(parse(bid, "side", at, null, WireValues::side), price, count);
             });
         }
 

@@ -13,7 +13,7 @@ import io.github.kalshi4j.model.Series;
 import io.github.kalshi4j.model.Settlement;
 import io.github.kalshi4j.model.SettlementSource;
 import io.github.kalshi4j.model.Trade;
-import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.ws.Side;
 
 import io.github.kalshi4j.testkit.engine.FixedPoint;
 import java.math.BigDecimal;
@@ -116,7 +116,7 @@ public final class Models {
                 .volume24hFp(count(m.volume24h()))
                 .liquidityDollars(ZERO_PRICE)
                 .openInterestFp(count(m.openInterest()))
-                .result(m.result() == null ? "" : m.result().wireValue())
+                .result(m.result() == null ? "" : m.result().wire())
                 .canCloseEarly(m.canCloseEarly())
                 .expirationValue(m.settlementValue() == null ? "" : m.settlementValue().toPlainString())
                 .rulesPrimary(orEmpty(m.rulesPrimary()))
@@ -137,7 +137,7 @@ public final class Models {
         }
         if (m.mveSelectedLegs() != null) {
             b.mveSelectedLegs(m.mveSelectedLegs().stream().map(l -> MveSelectedLeg.builder().eventTicker(l.eventTicker())
-                    .marketTicker(l.marketTicker()).side(l.side().wireValue()).build()).toList());
+                    .marketTicker(l.marketTicker()).side(l.side().wire()).build()).toList());
         }
         return b.build();
     }
@@ -200,9 +200,9 @@ public final class Models {
                 .userId(o.userId())
                 .clientOrderId(o.clientOrderId() == null ? "" : o.clientOrderId())
                 .ticker(o.ticker())
-                .side(o.side().wireValue())
+                .side(o.side().wire())
                 .action(o.action().wireValue())
-                .outcomeSide(outcomeSide(o.side(), o.action()).wireValue())
+                .outcomeSide(outcomeSide(o.side(), o.action()).wire())
                 .bookSide(bookSide(o.side(), o.action()))
                 .type(o.type().wireValue())
                 .status(o.status().wireValue())
@@ -233,9 +233,9 @@ public final class Models {
                 .orderId(f.orderId())
                 .ticker(f.ticker())
                 .marketTicker(f.ticker())
-                .side(f.side().wireValue())
+                .side(f.side().wire())
                 .action(f.action().wireValue())
-                .outcomeSide(f.purchasedSide().wireValue())
+                .outcomeSide(f.purchasedSide().wire())
                 .bookSide(f.purchasedSide() == Side.YES ? BID : ASK)
                 .exchangeIndex(EXCHANGE_INDEX)
                 .countFp(count(f.count()))
@@ -256,8 +256,8 @@ public final class Models {
                 .countFp(count(t.count()))
                 .yesPriceDollars(price(t.yesPrice()))
                 .noPriceDollars(price(t.noPrice()))
-                .takerSide(t.takerSide().wireValue())
-                .takerOutcomeSide(t.takerSide().wireValue())
+                .takerSide(t.takerSide().wire())
+                .takerOutcomeSide(t.takerSide().wire())
                 .takerBookSide(t.takerSide() == Side.YES ? BID : ASK)
                 // Every trade of the local exchange matched on its order book.
                 .isBlockTrade(false)

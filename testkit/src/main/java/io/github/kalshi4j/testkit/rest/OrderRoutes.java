@@ -27,7 +27,7 @@ import io.github.kalshi4j.testkit.engine.OrderAmendment;
 import io.github.kalshi4j.testkit.engine.OrderDecrease;
 import io.github.kalshi4j.testkit.engine.OrderType;
 import io.github.kalshi4j.testkit.engine.SelfTradePreventionType;
-import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.ws.Side;
 import io.github.kalshi4j.testkit.engine.TimeInForce;
 import io.github.kalshi4j.testkit.internal.ApiError;
 import io.github.kalshi4j.testkit.internal.HttpCall;

@@ -56,7 +56,7 @@ import io.github.kalshi4j.testkit.engine.OrderFilter;
 import io.github.kalshi4j.testkit.engine.OrderStatus;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.PositionFilter;
-import io.github.kalshi4j.testkit.engine.PriceLevel;
+import io.github.kalshi4j.ws.PriceLevel;
 import io.github.kalshi4j.testkit.engine.SeriesFilter;
 import io.github.kalshi4j.testkit.engine.SettlementFilter;
 import io.github.kalshi4j.testkit.engine.TimeRange;

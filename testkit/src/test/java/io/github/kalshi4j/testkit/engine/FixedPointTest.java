@@ -2,6 +2,7 @@ package io.github.kalshi4j.testkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
