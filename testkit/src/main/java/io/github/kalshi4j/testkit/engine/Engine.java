@@ -1,5 +1,7 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.model.OrderStatus;
 import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -762,7 +764,7 @@ final class Engine {
     private static void requireResting(OrderState order) {
         if (!order.isResting()) {
             throw new ExchangeException(ErrorCode.ORDER_NOT_RESTING,
-                    "order " + order.orderId + " is " + order.status.wireValue());
+                    "order " + order.orderId + " is " + order.status.value());
         }
     }
 

@@ -45,6 +45,7 @@ import io.github.kalshi4j.model.MarketOrderbookFp;
 import io.github.kalshi4j.model.OrderQueuePosition;
 import io.github.kalshi4j.model.OrderbookCountFp;
 import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
+import io.github.kalshi4j.testkit.engine.WireValues;
 import io.github.kalshi4j.testkit.engine.FixedPoint;
 import io.github.kalshi4j.testkit.engine.Exchange;
 import io.github.kalshi4j.testkit.engine.EventFilter;
@@ -53,7 +54,7 @@ import io.github.kalshi4j.testkit.engine.MarketFilter;
 import io.github.kalshi4j.testkit.engine.MarketStatusFilter;
 import io.github.kalshi4j.testkit.engine.MveFilter;
 import io.github.kalshi4j.testkit.engine.OrderFilter;
-import io.github.kalshi4j.testkit.engine.OrderStatus;
+import io.github.kalshi4j.model.OrderStatus;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.PositionFilter;
 import io.github.kalshi4j.ws.PriceLevel;
@@ -422,7 +423,7 @@ public final class RestRoutes {
             f = f.withEventTickers(new LinkedHashSet<>(c.queryCsv("event_ticker")));
         }
         if (c.query("status") != null) {
-            f = f.withStatus(OrderStatus.fromWire(c.query("status")));
+            f = f.withStatus(WireValues.orderStatus(c.query("status")));
         }
         var page = Cursors.newestFirst(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100),
                 io.github.kalshi4j.testkit.engine.Order::sequence);

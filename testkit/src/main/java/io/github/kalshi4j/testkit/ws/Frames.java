@@ -316,7 +316,7 @@ final class Frames {
                 .orderId(o.orderId())
                 .userId(o.userId())
                 .ticker(o.ticker())
-                .status(o.status().wireValue())
+                .status(o.status().value())
                 .side(o.side().wire())
                 .isYes(o.side() == Side.YES)
                 .yesPriceDollars(Models.price(o.yesPrice()))
@@ -342,7 +342,7 @@ final class Frames {
             declared(model, extra, "expiration_ts_ms", o.expirationTime().toEpochMilli());
         }
         if (o.selfTradePreventionType() != null) {
-            msg.selfTradePreventionType(o.selfTradePreventionType().wireValue());
+            msg.selfTradePreventionType(o.selfTradePreventionType().value());
         }
         return UserOrderPayload.builder().type(UserOrderPayload.TYPE).sid(sid).msg(msg.build()).build();
     }

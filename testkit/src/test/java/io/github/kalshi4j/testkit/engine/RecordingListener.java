@@ -25,7 +25,7 @@ final class RecordingListener implements ExchangeListener {
 
     @Override
     public void onOrderUpdate(OrderUpdate update) {
-        record("order " + update.type() + " " + update.order().status().wireValue(), update);
+        record("order " + update.type() + " " + update.order().status().value(), update);
     }
 
     @Override
