@@ -5,8 +5,6 @@ import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
 import io.github.kalshi4j.internal.Durations;
-import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayload;
-import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayloadParams;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -276,10 +274,7 @@ final class BookSync {
             void connectionLost(KalshiWebSocketException cause) {
                 f.complete(null);
             }
-        }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
-                .params(UpdateSubscriptionCommandPayloadParams.builder().addSids(Math.toIntExact(sid))
-                        .action("get_snapshot").build())
-                .build());
+        }, Commands.updateSubscription(id, sid, "get_snapshot", null));
     }
 
     /** Snapshots were promised (subscribed, or get_snapshot ok): if a book is still stale by the deadline, ask again. */

@@ -8,6 +8,8 @@ import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiTimeoutException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
 import io.github.kalshi4j.ws.model.ListSubscriptionsCommandPayload;
+import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayload;
+import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayloadParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,6 +138,20 @@ final class Commands {
         }, timeout);
         LOG.debug("kalshi4j WebSocket -> {}", text);
         wire.send(text);
+    }
+
+    /**
+     * An {@code update_subscription} command on one sid: {@code action} with {@code tickers} (null for an action
+     * that names no markets, like {@code get_snapshot}).
+     */
+    static UpdateSubscriptionCommandPayload updateSubscription(int id, long sid, String action, List<String> tickers) {
+        UpdateSubscriptionCommandPayloadParams.Builder params = UpdateSubscriptionCommandPayloadParams.builder()
+                .addSids(Math.toIntExact(sid)).action(action);
+        if (tickers != null) {
+            params.marketTickers(tickers);
+        }
+        return UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription").params(params.build())
+                .build();
     }
 
     /** A reply frame ({@code subscribed}, {@code ok}, {@code error}, ...) with its {@code id} (0: none). */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kalshi4j.errors.KalshiException;
 import io.github.kalshi4j.errors.KalshiSubscriptionException;
 import io.github.kalshi4j.errors.KalshiWebSocketException;
-import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayload;
-import io.github.kalshi4j.ws.model.UpdateSubscriptionCommandPayloadParams;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,9 +131,6 @@ final class MarketUpdates {
                 }
                 ack.complete(null);
             }
-        }, UpdateSubscriptionCommandPayload.builder().id(id).cmd("update_subscription")
-                .params(UpdateSubscriptionCommandPayloadParams.builder().addSids(Math.toIntExact(sid))
-                        .marketTickers(tickers).action(action).build())
-                .build());
+        }, Commands.updateSubscription(id, sid, action, tickers));
     }
 }
