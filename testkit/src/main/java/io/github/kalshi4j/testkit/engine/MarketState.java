@@ -38,7 +38,7 @@ final class MarketState {
         this.spec = spec;
         this.ticker = spec.ticker();
         this.event = event;
-        this.priceRanges = Seed.PriceStructures.ranges(spec.priceLevelStructure());
+        this.priceRanges = PriceStructures.ranges(spec.priceLevelStructure());
         this.createdTime = spec.createdTime().resolve(start);
         this.openTime = spec.openTime().resolve(start);
         this.closeTime = spec.closeTime().resolve(start);
