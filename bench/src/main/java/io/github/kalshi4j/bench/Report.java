@@ -664,7 +664,7 @@ public final class Report {
                 + "(2,999 orderbook_delta frames of one market after its snapshot), read at run time. One thread.");
         line("");
         line("- **decode + dispatch**: kalshi4j's inbound path for a data frame without the socket (what "
-                + "`WsEngine.onText` does): the text parsed into a tree, the envelope `type` read, the SDK's "
+                + "`Router.onText` does): the text parsed into a tree, the envelope `type` read, the SDK's "
                 + "`FrameDecoder` binding the generated `OrderbookDeltaPayload` (BigDecimal price and count, "
                 + "OffsetDateTime) into a `WsMessage.OrderbookDelta`, the registered handlers called. Reference: "
                 + "Jackson `readTree` of the same frames alone.");

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Decode + dispatch of orderbook_delta frames from memory, one thread, through kalshi4j's own WebSocket inbound path:
- * what {@code WsEngine.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
+ * what {@code Router.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
  * captured frame (orderbook_delta__zkiihne-gold15m.jsonl, cycled) is parsed into a tree, its envelope {@code type}
  * read, the SDK's {@link FrameDecoder} binds it to the generated payload and wraps it in a {@link WsMessage}, and the
  * registered handlers are called. In this package (in the bench module) because the decoder is package-private.
