@@ -252,16 +252,12 @@ final class BookSync {
     /** {@code update_subscription} with {@code get_snapshot} on {@code sid}; {@code f} completes on the {@code ok}. */
     void getSnapshot(Subscription<?> sub, long sid, CompletableFuture<Void> f) {
         int id = commands.nextId();
-        commands.send(new Commands.Pending(id, "update_subscription") {
+        commands.send(new Commands.OnOk(id, "update_subscription") {
             @Override
-            boolean reply(String type, JsonNode frame) {
-                if (!"ok".equals(type)) {
-                    return false;
-                }
+            void ok(JsonNode frame) {
                 sub.resyncInFlight = false;
                 expectSnapshots(sub);
                 f.complete(null);
-                return true;
             }
 
             @Override

@@ -63,6 +63,26 @@ final class Commands {
         }
     }
 
+    /** A command the server answers with {@code ok}, which completes it; other replies are not its own. */
+    abstract static class OnOk extends Pending {
+
+        OnOk(int id, String command) {
+            super(id, command);
+        }
+
+        @Override
+        final boolean reply(String type, JsonNode frame) {
+            if (!"ok".equals(type)) {
+                return false;
+            }
+            ok(frame);
+            return true;
+        }
+
+        /** The server's {@code ok}. */
+        abstract void ok(JsonNode frame);
+    }
+
     /** Work that needs an open connection, held until one opens. */
     private record Deferred(Runnable run, Consumer<Throwable> fail) {
     }

@@ -94,12 +94,9 @@ final class MarketUpdates {
             CompletableFuture<Void> ack) {
         boolean deleting = !"add_markets".equals(action);
         int id = commands.nextId();
-        commands.send(new Commands.Pending(id, "update_subscription") {
+        commands.send(new Commands.OnOk(id, "update_subscription") {
             @Override
-            boolean reply(String type, JsonNode frame) {
-                if (!"ok".equals(type)) {
-                    return false;
-                }
+            void ok(JsonNode frame) {
                 JsonNode tickersNode = frame.path("msg").get("market_tickers");
                 if (tickersNode != null && tickersNode.isArray()) {
                     List<String> confirmed = new ArrayList<>();
@@ -111,7 +108,6 @@ final class MarketUpdates {
                     BookSync.drop(sub, tickers);
                 }
                 ack.complete(null);
-                return true;
             }
 
             @Override
