@@ -196,11 +196,11 @@ final class Subscriptions {
             req.marketTickers().forEach(tickers::add);
         }
         JsonNode rest = mapper.valueToTree(req.params());
-        rest.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : rest.properties()) {
             if (!params.has(e.getKey())) {
                 params.set(e.getKey(), e.getValue());
             }
-        });
+        }
         return params;
     }
 

@@ -205,8 +205,7 @@ final class SeedReader {
             throw new IllegalArgumentException("invalid seed: index_feeds." + field
                     + " must map ids to starting values");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             BigDecimal value = decimal(n, e.getKey(), null, "index_feeds." + field);
             if (value == null || value.signum() <= 0) {
                 throw new IllegalArgumentException("invalid seed: index_feeds." + field + "." + e.getKey()
