@@ -711,7 +711,7 @@ public final class Report {
                 + "(2,999 orderbook_delta frames of one market after its snapshot), read at run time. One thread.");
         line("");
         line("- **decode + dispatch**: kalshi4j's inbound path for a data frame without the socket (what "
-                + "`WsEngine.onText` does): the SDK's `FrameDecoder.decodeData` reads the envelope (`type`, `sid`, "
+                + "`Router.onText` does): the SDK's `FrameDecoder.decodeData` reads the envelope (`type`, `sid`, "
                 + "`seq`) and binds `msg` straight into the generated `OrderbookDeltaPayload` (BigDecimal price and "
                 + "count, OffsetDateTime) in one streaming pass, with no tree, into a `WsMessage.OrderbookDelta`; the "
                 + "registered handlers are called. Every frame here takes that pass (the benchmark checks it, and "

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Decode + dispatch of orderbook_delta frames from memory, one thread, through kalshi4j's own WebSocket inbound path:
- * what {@code WsEngine.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
+ * what {@code Router.onText} does with a data frame, minus the socket and the actor hand-off. The text of each
  * captured frame (orderbook_delta__zkiihne-gold15m.jsonl, cycled) goes to the SDK's {@link FrameDecoder#decodeData},
  * which reads the envelope and binds {@code msg} to the generated payload in one streaming pass (a frame it declines
  * would be read into a tree, as the engine does; the setup checks that none of these is), and the registered handlers

@@ -121,7 +121,7 @@ class WebSocketFrameFuzzTest {
         assertTrue(defects.isEmpty(), defects.size() + " defects, first: " + defects.subList(0, Math.min(10, defects.size())));
     }
 
-    /** As {@code WsEngine.onText}: unreadable or non-object frames are reported and dropped (null here). */
+    /** As {@code Router.onText}: unreadable or non-object frames are reported and dropped (null here). */
     private static JsonNode readAsTheEngineDoes(ObjectMapper mapper, String text) {
         try {
             JsonNode frame = mapper.readTree(text);

@@ -6,7 +6,6 @@ import io.github.kalshi4j.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -235,33 +234,7 @@ public final class BoundedBuffer<T> {
      * @return an iterator consuming from this buffer
      */
     public Iterator<T> iterator() {
-        return new Iterator<>() {
-            private T next;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null) {
-                    return true;
-                }
-                try {
-                    next = take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KalshiException("interrupted while waiting for the next subscription element");
-                }
-                return next != null;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("subscription stream closed");
-                }
-                T out = next;
-                next = null;
-                return out;
-            }
-        };
+        return new BlockingIterator<>(this::take, "subscription stream closed");
     }
 
     /**

@@ -7,7 +7,6 @@ import io.github.kalshi4j.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -224,34 +223,8 @@ final class Feed<T> implements Iterable<T> {
      */
     @Override
     public Iterator<T> iterator() {
-        return new Iterator<>() {
-            private T next;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null) {
-                    return true;
-                }
-                try {
-                    // A deadline this far out never passes, so null means the feed ended cleanly.
-                    next = poll(FOREVER);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KalshiException("interrupted while waiting for the next subscription element");
-                }
-                return next != null;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("subscription ended");
-                }
-                T out = next;
-                next = null;
-                return out;
-            }
-        };
+        // A deadline this far out never passes, so null means the feed ended cleanly.
+        return new BlockingIterator<>(() -> poll(FOREVER), "subscription ended");
     }
 
     Stream<T> stream(Runnable onClose) {

@@ -28,22 +28,9 @@ import org.glassfish.tyrus.core.HandshakeException;
 
 /**
  * Opens Tyrus WebSocket sessions to Kalshi with a signed handshake. Everything Tyrus-specific lives
- * here and in {@link Link}; the engine above sees text frames, pongs and closes.
+ * here and in {@link SessionLink}; the engine above sees text frames, pongs and closes.
  */
-final class TyrusConnector {
-
-    /** What a connection reports. Called on Tyrus threads; implementations hand off at once. */
-    interface Events {
-        void opened(Link link);
-
-        void text(String frame);
-
-        void pong();
-
-        void closed(int code, String reason);
-
-        void failed(Throwable error);
-    }
+final class TyrusConnector implements Connector {
 
     private static final byte[] PING = "kalshi4j".getBytes(StandardCharsets.US_ASCII);
 
@@ -65,12 +52,14 @@ final class TyrusConnector {
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeMillis);
     }
 
-    URI url() {
+    @Override
+    public URI url() {
         return url;
     }
 
     /** Blocks until the handshake completed or failed; {@link Events#opened} runs before this returns. */
-    void connect(Events events) throws DeploymentException, IOException {
+    @Override
+    public void connect(Events events) throws DeploymentException, IOException {
         ClientEndpointConfig endpointConfig = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
@@ -90,7 +79,7 @@ final class TyrusConnector {
             public void onOpen(Session session, EndpointConfig cfg) {
                 session.addMessageHandler(String.class, events::text);
                 session.addMessageHandler(PongMessage.class, pong -> events.pong());
-                events.opened(new Link(session));
+                events.opened(new SessionLink(session));
             }
 
             @Override
@@ -105,7 +94,8 @@ final class TyrusConnector {
         }, endpointConfig, url);
     }
 
-    void shutdown() {
+    @Override
+    public void shutdown() {
         client.shutdown();
     }
 
@@ -113,7 +103,8 @@ final class TyrusConnector {
      * The authentication failure a failed {@link #connect} amounts to, or null if it is something else: the server
      * answered the upgrade with 401. Names the key id (never the key or the signature).
      */
-    KalshiAuthException refusedAuthentication(Throwable connectFailure) {
+    @Override
+    public KalshiAuthException refusedAuthentication(Throwable connectFailure) {
         OptionalInt status = handshakeStatus(connectFailure);
         if (status.isEmpty() || status.getAsInt() != 401) {
             return null;
@@ -145,15 +136,16 @@ final class TyrusConnector {
         return OptionalInt.empty();
     }
 
-    /** One open session. Sends never block the caller on the network. */
-    static final class Link {
+    /** One open Tyrus session. */
+    static final class SessionLink implements Link {
         private final Session session;
 
-        Link(Session session) {
+        SessionLink(Session session) {
             this.session = session;
         }
 
-        void send(String text, Consumer<Throwable> onFailure) {
+        @Override
+        public void send(String text, Consumer<Throwable> onFailure) {
             try {
                 session.getAsyncRemote().sendText(text, result -> {
                     if (!result.isOK()) {
@@ -165,7 +157,8 @@ final class TyrusConnector {
             }
         }
 
-        void ping() {
+        @Override
+        public void ping() {
             try {
                 session.getAsyncRemote().sendPing(ByteBuffer.wrap(PING));
             } catch (IOException | RuntimeException e) {
@@ -173,8 +166,8 @@ final class TyrusConnector {
             }
         }
 
-        /** Sends a close frame; may block briefly, so callers run it off the dispatch thread. */
-        void close(CloseReason.CloseCode code, String reason) {
+        @Override
+        public void close(CloseReason.CloseCode code, String reason) {
             try {
                 if (session.isOpen()) {
                     session.close(new CloseReason(code, reason));

@@ -168,10 +168,14 @@ class WsConsumptionTest {
             h.server.setBook(MARKET, new String[][] {{"0.40", "100.00"}}, new String[][] {});
             Subscription<WsMessage.OrderbookDelta> deltas = h.ws.subscribe(SubscribeRequest.builder(Channel.ORDERBOOK_DELTA)
                     .marketTicker(MARKET).bufferCapacity(3).build(), WsMessage.OrderbookDelta.class).get(5, TimeUnit.SECONDS);
+            // The client asks for a snapshot as soon as its buffer overflows, while deltas are still being sent: held
+            // until all six went out, the snapshot is seq 8 whatever the timing.
+            h.server.holdNext("update_subscription");
             for (int i = 0; i < 6; i++) {
                 h.server.bookDelta(MARKET, "yes", "0.40", "1.00");
             }
             h.server.await(s -> s.commands("update_subscription").size() == 1, WAIT, "the client to ask for a snapshot");
+            h.server.releaseHeld();
             for (int seq = 2; seq <= 4; seq++) {
                 assertEquals(seq, deltas.poll(WAIT).seq().getAsLong());
             }

@@ -2,7 +2,12 @@ package io.github.kalshi4j.testkit.engine;
 
 import java.util.Locale;
 
-/** Whether an order buys or sells contracts of its side. */
+/**
+ * Whether an order buys or sells contracts of its side.
+ *
+ * <p>The spec's {@code OrderAction} also lists {@code sell_partial}, {@code sell_to_close} and an empty action, which
+ * orders of the local exchange never take, so the engine keeps its two.
+ */
 public enum Action {
     /** Buy contracts of the order's side. */
     BUY,
@@ -20,13 +25,6 @@ public enum Action {
      * @throws ExchangeException {@code invalid_parameters} for anything else
      */
     public static Action fromWire(String value) {
-        if (value != null) {
-            for (Action action : values()) {
-                if (action.wireValue().equalsIgnoreCase(value.trim())) {
-                    return action;
-                }
-            }
-        }
-        throw ExchangeException.invalid("action must be 'buy' or 'sell', got '" + value + "'");
+        return WireValues.named(values(), value, "action must be 'buy' or 'sell', got '" + value + "'");
     }
 }

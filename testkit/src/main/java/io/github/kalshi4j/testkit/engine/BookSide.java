@@ -1,5 +1,7 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
+import io.github.kalshi4j.ws.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

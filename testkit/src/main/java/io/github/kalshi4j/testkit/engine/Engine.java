@@ -1,5 +1,8 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +108,7 @@ final class Engine {
                     placeOrder(owner, order);
                 } catch (ExchangeException e) {
                     throw new IllegalArgumentException("invalid seed: initial liquidity of market " + spec.ticker()
-                            + " (" + bid.side().wireValue() + " " + bid.count() + " @ " + bid.price() + "): "
+                            + " (" + bid.side().wire() + " " + bid.count() + " @ " + bid.price() + "): "
                             + e.code() + ": " + e.getMessage(), e);
                 }
             }
@@ -320,7 +323,7 @@ final class Engine {
                     bookSide.opposite());
             if (reducible.signum() == 0) {
                 throw new ExchangeException(ErrorCode.REDUCE_ONLY_WOULD_INCREASE_POSITION,
-                        "reduce_only order has no " + bookSide.opposite().wireValue() + " position to reduce");
+                        "reduce_only order has no " + bookSide.opposite().wire() + " position to reduce");
             }
             count = count.min(reducible);
         }
@@ -379,7 +382,7 @@ final class Engine {
         MarketState market = order.market;
         if (!market.ticker.equals(request.ticker()) || order.side != request.side() || order.action != request.action()) {
             throw ExchangeException.invalid("ticker, side and action must match the order ("
-                    + market.ticker + ", " + order.side.wireValue() + ", " + order.action.wireValue() + ")");
+                    + market.ticker + ", " + order.side.wire() + ", " + order.action.wireValue() + ")");
         }
         requireTradable(market);
         String expectedClientId = blankToNull(request.clientOrderId());
@@ -761,7 +764,7 @@ final class Engine {
     private static void requireResting(OrderState order) {
         if (!order.isResting()) {
             throw new ExchangeException(ErrorCode.ORDER_NOT_RESTING,
-                    "order " + order.orderId + " is " + order.status.wireValue());
+                    "order " + order.orderId + " is " + order.status.value());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -901,6 +902,6 @@ public final class Exchange {
      * @throws ExchangeException {@code invalid_parameters} for another result
      */
     public Market settle(String ticker, String result) {
-        return settle(ticker, Side.fromWire(result));
+        return settle(ticker, WireValues.side(result));
     }
 }

@@ -2,7 +2,12 @@ package io.github.kalshi4j.testkit.engine;
 
 import java.util.Locale;
 
-/** A series' fee structure ({@code Series.fee_type}); see {@link Fees} for the formulas. */
+/**
+ * A series' fee structure ({@code Series.fee_type}); see {@link Fees} for the formulas.
+ *
+ * <p>The generated {@code FeeType} also lists {@code quadratic_with_combo_maker_fees}, which the local exchange does not
+ * charge, so the engine keeps the three it models.
+ */
 public enum FeeType {
     /** General trading fee for takers; makers pay nothing. */
     QUADRATIC,
@@ -25,13 +30,6 @@ public enum FeeType {
      * @throws ExchangeException {@code invalid_parameters} for an unknown value
      */
     public static FeeType fromWire(String value) {
-        if (value != null) {
-            for (FeeType type : values()) {
-                if (type.wireValue().equalsIgnoreCase(value.trim())) {
-                    return type;
-                }
-            }
-        }
-        throw ExchangeException.invalid("unknown fee_type '" + value + "'");
+        return WireValues.named(values(), value, "unknown fee_type '" + value + "'");
     }
 }

@@ -81,9 +81,31 @@ public final class FixedPoint {
         return amount.setScale(MONEY_MAX_SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** Converts dollars to whole cents, rounding half-even (for legacy integer-cent fields). */
+    /**
+     * How every legacy integer field (cents, centi-cents) is rounded from a dollar amount: down, toward negative
+     * infinity. The spec gives those fields no rounding rule; they report money the member holds, is paid or owes
+     * (balance, portfolio value, settlement revenue, position cost), and an integer count of cents must never claim a
+     * fraction of a cent that does not exist: $0.125 is 12 cents, not 13. Amounts that are whole cents, which is every
+     * price and every payout of whole or two-decimal contract counts, convert exactly under any rule.
+     */
+    public static final RoundingMode LEGACY_ROUNDING = RoundingMode.FLOOR;
+
+    /** Converts dollars to whole cents for legacy integer-cent fields, rounding by {@link #LEGACY_ROUNDING}. */
     public static long toCents(BigDecimal dollars) {
-        return dollars.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return dollars.movePointRight(2).setScale(0, LEGACY_ROUNDING).longValueExact();
+    }
+
+    /**
+     * Converts dollars to centi-cents (1/10,000 dollar) for legacy integer fields in that unit, rounding by
+     * {@link #LEGACY_ROUNDING}.
+     */
+    public static long toCentiCents(BigDecimal dollars) {
+        return dollars.movePointRight(4).setScale(0, LEGACY_ROUNDING).longValueExact();
+    }
+
+    /** Converts a legacy integer amount in units of 10<sup>-decimals</sup> dollar (cents: 2) to dollars, exactly. */
+    public static BigDecimal fromUnits(java.math.BigInteger units, int decimals) {
+        return new BigDecimal(units).movePointLeft(decimals);
     }
 
     /** Converts integer cents to dollars with scale 4 (e.g. {@code 56 -> 0.5600}). */

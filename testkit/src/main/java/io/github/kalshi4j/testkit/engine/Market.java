@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class MarketState {
         this.spec = spec;
         this.ticker = spec.ticker();
         this.event = event;
-        this.priceRanges = Seed.PriceStructures.ranges(spec.priceLevelStructure());
+        this.priceRanges = PriceStructures.ranges(spec.priceLevelStructure());
         this.createdTime = spec.createdTime().resolve(start);
         this.openTime = spec.openTime().resolve(start);
         this.closeTime = spec.closeTime().resolve(start);

@@ -6,6 +6,9 @@ import java.util.Locale;
  * A market's lifecycle state, using the values of the {@code Market.status} enum in the Kalshi
  * OpenAPI spec 3.13. The engine moves markets through {@code initialized -> active <-> inactive ->
  * closed -> finalized}; the other values can be seeded and are reported as given.
+ *
+ * <p>The spec defines market status inline on {@code Market} only; the engine's own enum carries its trading rule
+ * ({@link #isTradable()}).
  */
 public enum MarketStatus {
     /** Created but not yet open for trading. */
@@ -41,13 +44,6 @@ public enum MarketStatus {
      * @throws ExchangeException {@code invalid_parameters} for an unknown status
      */
     public static MarketStatus fromWire(String value) {
-        if (value != null) {
-            for (MarketStatus status : values()) {
-                if (status.wireValue().equalsIgnoreCase(value.trim())) {
-                    return status;
-                }
-            }
-        }
-        throw ExchangeException.invalid("unknown market status '" + value + "'");
+        return WireValues.named(values(), value, "unknown market status '" + value + "'");
     }
 }

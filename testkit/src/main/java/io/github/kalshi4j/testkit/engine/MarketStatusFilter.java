@@ -58,13 +58,6 @@ public enum MarketStatusFilter {
      * @throws ExchangeException {@code invalid_parameters} for an unknown value
      */
     public static MarketStatusFilter fromQueryValue(String value) {
-        if (value != null) {
-            for (MarketStatusFilter filter : values()) {
-                if (filter.queryValue().equalsIgnoreCase(value.trim())) {
-                    return filter;
-                }
-            }
-        }
-        throw ExchangeException.invalid("unknown status filter '" + value + "'");
+        return WireValues.named(values(), value, "unknown status filter '" + value + "'");
     }
 }

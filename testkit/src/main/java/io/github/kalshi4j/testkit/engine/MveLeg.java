@@ -1,5 +1,7 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.ws.Side;
+
 /**
  * One leg of a combo market (Kalshi's {@code MveSelectedLeg}).
  *

@@ -1,5 +1,6 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.model.OrderStatus;
 import java.util.Set;
 
 /**

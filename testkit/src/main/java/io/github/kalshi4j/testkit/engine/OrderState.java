@@ -1,5 +1,8 @@
 package io.github.kalshi4j.testkit.engine;
 
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -2,7 +2,11 @@ package io.github.kalshi4j.testkit.engine;
 
 import java.util.Locale;
 
-/** How long an order may live ({@code time_in_force}). */
+/**
+ * How long an order may live ({@code time_in_force}).
+ *
+ * <p>The spec defines time in force inline on the order request only, with no shared type to use here.
+ */
 public enum TimeInForce {
     /** Rests until filled, canceled, expired ({@code expiration_ts}) or the market closes. */
     GOOD_TILL_CANCELED,
@@ -22,13 +26,6 @@ public enum TimeInForce {
      * @throws ExchangeException {@code invalid_parameters} for an unknown value
      */
     public static TimeInForce fromWire(String value) {
-        if (value != null) {
-            for (TimeInForce tif : values()) {
-                if (tif.wireValue().equalsIgnoreCase(value.trim())) {
-                    return tif;
-                }
-            }
-        }
-        throw ExchangeException.invalid("unknown time_in_force '" + value + "'");
+        return WireValues.named(values(), value, "unknown time_in_force '" + value + "'");
     }
 }

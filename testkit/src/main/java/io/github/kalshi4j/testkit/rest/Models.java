@@ -13,8 +13,9 @@ import io.github.kalshi4j.model.Series;
 import io.github.kalshi4j.model.Settlement;
 import io.github.kalshi4j.model.SettlementSource;
 import io.github.kalshi4j.model.Trade;
-import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.ws.Side;
 
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -76,8 +77,9 @@ public final class Models {
         return outcomeSide(side, action) == Side.YES ? BID : ASK;
     }
 
+    /** Dollars as a legacy integer-cent field; the one rule is {@link FixedPoint#toCents}. */
     static long cents(BigDecimal dollars) {
-        return dollars.movePointRight(2).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return FixedPoint.toCents(dollars);
     }
 
     /** A market as the spec's Market. */
@@ -114,7 +116,7 @@ public final class Models {
                 .volume24hFp(count(m.volume24h()))
                 .liquidityDollars(ZERO_PRICE)
                 .openInterestFp(count(m.openInterest()))
-                .result(m.result() == null ? "" : m.result().wireValue())
+                .result(m.result() == null ? "" : m.result().wire())
                 .canCloseEarly(m.canCloseEarly())
                 .expirationValue(m.settlementValue() == null ? "" : m.settlementValue().toPlainString())
                 .rulesPrimary(orEmpty(m.rulesPrimary()))
@@ -135,7 +137,7 @@ public final class Models {
         }
         if (m.mveSelectedLegs() != null) {
             b.mveSelectedLegs(m.mveSelectedLegs().stream().map(l -> MveSelectedLeg.builder().eventTicker(l.eventTicker())
-                    .marketTicker(l.marketTicker()).side(l.side().wireValue()).build()).toList());
+                    .marketTicker(l.marketTicker()).side(l.side().wire()).build()).toList());
         }
         return b.build();
     }
@@ -198,12 +200,12 @@ public final class Models {
                 .userId(o.userId())
                 .clientOrderId(o.clientOrderId() == null ? "" : o.clientOrderId())
                 .ticker(o.ticker())
-                .side(o.side().wireValue())
+                .side(o.side().wire())
                 .action(o.action().wireValue())
-                .outcomeSide(outcomeSide(o.side(), o.action()).wireValue())
+                .outcomeSide(outcomeSide(o.side(), o.action()).wire())
                 .bookSide(bookSide(o.side(), o.action()))
                 .type(o.type().wireValue())
-                .status(o.status().wireValue())
+                .status(o.status().value())
                 .yesPriceDollars(price(o.yesPrice()))
                 .noPriceDollars(price(o.noPrice()))
                 .fillCountFp(count(o.fillCount()))
@@ -216,7 +218,7 @@ public final class Models {
                 .expirationTime(time(o.expirationTime()))
                 .createdTime(time(o.createdTime()))
                 .lastUpdateTime(time(o.lastUpdateTime()))
-                .selfTradePreventionType(o.selfTradePreventionType() == null ? null : o.selfTradePreventionType().wireValue())
+                .selfTradePreventionType(o.selfTradePreventionType() == null ? null : o.selfTradePreventionType().value())
                 .orderGroupId(o.orderGroupId())
                 .cancelOrderOnPause(o.cancelOrderOnPause())
                 .exchangeIndex(EXCHANGE_INDEX)
@@ -231,9 +233,9 @@ public final class Models {
                 .orderId(f.orderId())
                 .ticker(f.ticker())
                 .marketTicker(f.ticker())
-                .side(f.side().wireValue())
+                .side(f.side().wire())
                 .action(f.action().wireValue())
-                .outcomeSide(f.purchasedSide().wireValue())
+                .outcomeSide(f.purchasedSide().wire())
                 .bookSide(f.purchasedSide() == Side.YES ? BID : ASK)
                 .exchangeIndex(EXCHANGE_INDEX)
                 .countFp(count(f.count()))
@@ -254,8 +256,8 @@ public final class Models {
                 .countFp(count(t.count()))
                 .yesPriceDollars(price(t.yesPrice()))
                 .noPriceDollars(price(t.noPrice()))
-                .takerSide(t.takerSide().wireValue())
-                .takerOutcomeSide(t.takerSide().wireValue())
+                .takerSide(t.takerSide().wire())
+                .takerOutcomeSide(t.takerSide().wire())
                 .takerBookSide(t.takerSide() == Side.YES ? BID : ASK)
                 // Every trade of the local exchange matched on its order book.
                 .isBlockTrade(false)

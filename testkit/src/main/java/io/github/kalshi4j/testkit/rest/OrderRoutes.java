@@ -15,6 +15,7 @@ import io.github.kalshi4j.model.CreateOrderV2Response;
 import io.github.kalshi4j.model.DecreaseOrderV2Request;
 import io.github.kalshi4j.model.DecreaseOrderV2Response;
 import io.github.kalshi4j.model.ErrorResponse;
+import io.github.kalshi4j.testkit.engine.WireValues;
 import io.github.kalshi4j.testkit.engine.Action;
 import io.github.kalshi4j.testkit.engine.BatchCreateResult;
 import io.github.kalshi4j.testkit.engine.CancelResult;
@@ -26,8 +27,8 @@ import io.github.kalshi4j.testkit.engine.Order;
 import io.github.kalshi4j.testkit.engine.OrderAmendment;
 import io.github.kalshi4j.testkit.engine.OrderDecrease;
 import io.github.kalshi4j.testkit.engine.OrderType;
-import io.github.kalshi4j.testkit.engine.SelfTradePreventionType;
-import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.ws.Side;
 import io.github.kalshi4j.testkit.engine.TimeInForce;
 import io.github.kalshi4j.testkit.internal.ApiError;
 import io.github.kalshi4j.testkit.internal.HttpCall;
@@ -142,7 +143,7 @@ final class OrderRoutes {
                 .timeInForce(timeInForce)
                 .postOnly(Boolean.TRUE.equals(req.postOnly()))
                 .reduceOnly(Boolean.TRUE.equals(req.reduceOnly()))
-                .selfTradePreventionType(SelfTradePreventionType.fromWire(req.selfTradePreventionTypeAsString()))
+                .selfTradePreventionType(WireValues.selfTradePrevention(req.selfTradePreventionTypeAsString()))
                 .orderGroupId(req.orderGroupId())
                 .cancelOrderOnPause(Boolean.TRUE.equals(req.cancelOrderOnPause()));
         if (req.expirationTime() != null) {

@@ -45,6 +45,8 @@ import io.github.kalshi4j.model.MarketOrderbookFp;
 import io.github.kalshi4j.model.OrderQueuePosition;
 import io.github.kalshi4j.model.OrderbookCountFp;
 import io.github.kalshi4j.model.UpdateOrderGroupLimitRequest;
+import io.github.kalshi4j.testkit.engine.WireValues;
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import io.github.kalshi4j.testkit.engine.Exchange;
 import io.github.kalshi4j.testkit.engine.EventFilter;
 import io.github.kalshi4j.testkit.engine.FillFilter;
@@ -52,10 +54,10 @@ import io.github.kalshi4j.testkit.engine.MarketFilter;
 import io.github.kalshi4j.testkit.engine.MarketStatusFilter;
 import io.github.kalshi4j.testkit.engine.MveFilter;
 import io.github.kalshi4j.testkit.engine.OrderFilter;
-import io.github.kalshi4j.testkit.engine.OrderStatus;
+import io.github.kalshi4j.model.OrderStatus;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.PositionFilter;
-import io.github.kalshi4j.testkit.engine.PriceLevel;
+import io.github.kalshi4j.ws.PriceLevel;
 import io.github.kalshi4j.testkit.engine.SeriesFilter;
 import io.github.kalshi4j.testkit.engine.SettlementFilter;
 import io.github.kalshi4j.testkit.engine.TimeRange;
@@ -435,7 +437,7 @@ public final class RestRoutes {
             f = f.withEventTickers(new LinkedHashSet<>(c.queryCsv("event_ticker")));
         }
         if (c.query("status") != null) {
-            f = f.withStatus(OrderStatus.fromWire(c.query("status")));
+            f = f.withStatus(WireValues.orderStatus(c.query("status")));
         }
         var page = Cursors.newestFirst(engine.listOrders(c.userId(), f), c.query("cursor"), limit(c, 100),
                 io.github.kalshi4j.testkit.engine.Order::sequence);
@@ -454,7 +456,7 @@ public final class RestRoutes {
             return null;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
-            return new BigDecimal(v.toString()).movePointLeft(scale);
+            return FixedPoint.fromUnits(new java.math.BigInteger(v.toString()), scale);
         }
         throw ApiError.badRequest("invalid_parameters", field + " must be an integer");
     }

@@ -1,6 +1,7 @@
 package io.github.kalshi4j.testkit.ws;
 
 import io.github.kalshi4j.ws.Channel;
+import io.github.kalshi4j.testkit.engine.FixedPoint;
 import io.github.kalshi4j.testkit.engine.Fill;
 import io.github.kalshi4j.testkit.engine.Market;
 import io.github.kalshi4j.testkit.engine.MarketLifecycleEvent;
@@ -11,8 +12,8 @@ import io.github.kalshi4j.testkit.engine.OrderGroupUpdate;
 import io.github.kalshi4j.testkit.engine.OrderGroupUpdateType;
 import io.github.kalshi4j.testkit.engine.Orderbook;
 import io.github.kalshi4j.testkit.engine.OrderbookDelta;
-import io.github.kalshi4j.testkit.engine.PriceLevel;
-import io.github.kalshi4j.testkit.engine.Side;
+import io.github.kalshi4j.ws.PriceLevel;
+import io.github.kalshi4j.ws.Side;
 import io.github.kalshi4j.testkit.engine.Trade;
 import io.github.kalshi4j.testkit.rest.Models;
 import io.github.kalshi4j.ws.model.Cfbenchmarks5HzIndexListPayload;
@@ -174,7 +175,7 @@ final class Frames {
                 .marketId(marketId(d.ticker()))
                 .priceDollars(Models.price(price))
                 .deltaFp(Models.count(d.delta()))
-                .side(d.side().wireValue())
+                .side(d.side().wire())
                 .ts(Models.time(d.time()));
         declared(OrderbookDeltaPayloadMsg.class, msg::additionalProperty, "ts_ms", d.time().toEpochMilli());
         if (toOwner && d.clientOrderId() != null) {
@@ -224,11 +225,11 @@ final class Frames {
                 .yesPriceDollars(Models.price(t.yesPrice()))
                 .noPriceDollars(Models.price(t.noPrice()))
                 .countFp(Models.count(t.count()))
-                .takerSide(t.takerSide().wireValue())
+                .takerSide(t.takerSide().wire())
                 .ts(t.createdTime().getEpochSecond());
         java.util.function.BiConsumer<String, Object> extra = msg::additionalProperty;
         Class<?> model = TradePayloadMsg.class;
-        declared(model, extra, "taker_outcome_side", t.takerSide().wireValue());
+        declared(model, extra, "taker_outcome_side", t.takerSide().wire());
         declared(model, extra, "taker_book_side", t.takerSide() == Side.YES ? "bid" : "ask");
         // Every trade of the local exchange matched on its order book.
         declared(model, extra, "is_block_trade", false);
@@ -272,7 +273,7 @@ final class Frames {
             case CLOSED -> declared(model, extra, "close_ts", (m.closeTime() != null ? m.closeTime() : e.time()).getEpochSecond());
             case DETERMINED -> {
                 BigDecimal value = m.settlementValue() != null ? m.settlementValue() : m.result() == Side.YES ? ONE : ZERO;
-                declared(model, extra, "result", m.result() == null ? "" : m.result().wireValue());
+                declared(model, extra, "result", m.result() == null ? "" : m.result().wire());
                 declared(model, extra, "determination_ts", e.time().getEpochSecond());
                 declared(model, extra, "settlement_value", Models.price(value).toPlainString());
             }
@@ -290,18 +291,18 @@ final class Frames {
                 .orderId(f.orderId())
                 .marketTicker(f.ticker())
                 .isTaker(f.taker())
-                .side(f.side().wireValue())
+                .side(f.side().wire())
                 .yesPriceDollars(Models.price(f.yesPrice()))
                 .countFp(Models.count(f.count()))
                 .feeCost(Models.money(f.feeCost()).toPlainString())
                 .action(f.action().wireValue())
                 .ts(f.createdTime().getEpochSecond())
                 .postPositionFp(Models.count(f.postPosition()))
-                .purchasedSide(f.purchasedSide().wireValue());
+                .purchasedSide(f.purchasedSide().wire());
         java.util.function.BiConsumer<String, Object> extra = msg::additionalProperty;
         Class<?> model = FillPayloadMsg.class;
         declared(model, extra, "exchange_index", Models.EXCHANGE_INDEX);
-        declared(model, extra, "outcome_side", f.purchasedSide().wireValue());
+        declared(model, extra, "outcome_side", f.purchasedSide().wire());
         declared(model, extra, "book_side", f.purchasedSide() == Side.YES ? "bid" : "ask");
         declared(model, extra, "ts_ms", f.createdTime().toEpochMilli());
         if (f.clientOrderId() != null) {
@@ -315,8 +316,8 @@ final class Frames {
                 .orderId(o.orderId())
                 .userId(o.userId())
                 .ticker(o.ticker())
-                .status(o.status().wireValue())
-                .side(o.side().wireValue())
+                .status(o.status().value())
+                .side(o.side().wire())
                 .isYes(o.side() == Side.YES)
                 .yesPriceDollars(Models.price(o.yesPrice()))
                 .fillCountFp(Models.count(o.fillCount()))
@@ -333,7 +334,7 @@ final class Frames {
         java.util.function.BiConsumer<String, Object> extra = msg::additionalProperty;
         Class<?> model = UserOrderPayloadMsg.class;
         declared(model, extra, "exchange_index", Models.EXCHANGE_INDEX);
-        declared(model, extra, "outcome_side", Models.outcomeSide(o.side(), o.action()).wireValue());
+        declared(model, extra, "outcome_side", Models.outcomeSide(o.side(), o.action()).wire());
         declared(model, extra, "book_side", Models.bookSide(o.side(), o.action()));
         declared(model, extra, "created_ts_ms", o.createdTime().toEpochMilli());
         declared(model, extra, "last_updated_ts_ms", o.lastUpdateTime().toEpochMilli());
@@ -341,7 +342,7 @@ final class Frames {
             declared(model, extra, "expiration_ts_ms", o.expirationTime().toEpochMilli());
         }
         if (o.selfTradePreventionType() != null) {
-            msg.selfTradePreventionType(o.selfTradePreventionType().wireValue());
+            msg.selfTradePreventionType(o.selfTradePreventionType().value());
         }
         return UserOrderPayload.builder().type(UserOrderPayload.TYPE).sid(sid).msg(msg.build()).build();
     }
@@ -411,7 +412,7 @@ final class Frames {
     }
 
     private static long centiCents(BigDecimal dollars) {
-        return dollars == null ? 0L : dollars.movePointRight(4).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return dollars == null ? 0L : FixedPoint.toCentiCents(dollars);
     }
 
     private static int wholeContracts(BigDecimal count) {

@@ -18,7 +18,6 @@ import io.github.kalshi4j.testkit.engine.Trade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,8 +76,8 @@ final class SubscriptionHub {
     void command(Connection c, String text) {
         Integer id = null;
         try {
-            JsonNode root = parse(text);
-            id = commandId(root);
+            JsonNode root = CommandParams.parse(mapper, text);
+            id = CommandParams.commandId(root);
             JsonNode cmd = root.get("cmd");
             String name = cmd != null && cmd.isTextual() ? cmd.asText() : "";
             JsonNode params = root.get("params");
@@ -97,32 +96,8 @@ final class SubscriptionHub {
         }
     }
 
-    private JsonNode parse(String text) throws CommandError {
-        try {
-            JsonNode root = mapper.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
-            }
-            return root;
-        } catch (IOException e) {
-            throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
-        }
-    }
-
-    /** The command's id; 0 counts as no id, as the spec says. */
-    private static Integer commandId(JsonNode root) throws CommandError {
-        JsonNode id = root.get("id");
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        if (!id.isIntegralNumber() || !id.canConvertToInt() || id.intValue() < 0) {
-            throw CommandError.of(CommandError.UNABLE_TO_PROCESS);
-        }
-        return id.intValue() == 0 ? null : id.intValue();
-    }
-
     private void subscribe(Connection c, Integer id, JsonNode params) throws CommandError {
-        requireParams(params);
+        CommandParams.requireParams(params);
         JsonNode names = params.get("channels");
         if (names == null || !names.isArray() || names.isEmpty()) {
             throw CommandError.of(CommandError.CHANNELS_REQUIRED);
@@ -137,13 +112,13 @@ final class SubscriptionHub {
                 channels.add(channel);
             }
         }
-        checkShards(params);
-        boolean initialTicker = flag(params, "send_initial_snapshot");
-        boolean skipTickerAck = flag(params, "skip_ticker_ack");
-        boolean useYesPrice = flag(params, "use_yes_price");
+        CommandParams.checkShards(params);
+        boolean initialTicker = CommandParams.flag(params, "send_initial_snapshot");
+        boolean skipTickerAck = CommandParams.flag(params, "skip_ticker_ack");
+        boolean useYesPrice = CommandParams.flag(params, "use_yes_price");
         Set<String> requested = requestedMarkets(params);
-        List<String> indexIds = optionalStrings(params, "index_ids");
-        List<String> underlyings = optionalStrings(params, "underlying_tickers");
+        List<String> indexIds = CommandParams.optionalStrings(params, "index_ids");
+        List<String> underlyings = CommandParams.optionalStrings(params, "underlying_tickers");
         // One reply per channel: a channel that cannot be subscribed does not stop the others.
         for (Channel channel : channels) {
             try {
@@ -161,22 +136,6 @@ final class SubscriptionHub {
 
     private static boolean isCfBenchmarks(Channel channel) {
         return channel == Channel.CFBENCHMARKS_VALUE || channel == Channel.CFBENCHMARKS_VALUE_5HZ;
-    }
-
-    /** An optional list of ids; when present it must be a non-empty array of strings (the spec's minItems 1). */
-    private static List<String> optionalStrings(JsonNode params, String name) throws CommandError {
-        JsonNode n = params.get(name);
-        if (n == null || n.isNull()) {
-            return List.of();
-        }
-        if (!n.isArray() || n.isEmpty()) {
-            throw CommandError.of(CommandError.INVALID_PARAMETER);
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode item : n) {
-            ids.add(text(item));
-        }
-        return ids;
     }
 
     private Subscription subscribeOne(Connection c, Integer id, Channel channel, Set<String> requested,
@@ -213,14 +172,14 @@ final class SubscriptionHub {
     }
 
     private void unsubscribe(Connection c, Integer id, JsonNode params) throws CommandError {
-        requireParams(params);
+        CommandParams.requireParams(params);
         JsonNode sidsNode = params.get("sids");
         if (sidsNode == null || !sidsNode.isArray() || sidsNode.isEmpty()) {
             throw CommandError.of(CommandError.SIDS_REQUIRED);
         }
         Set<Integer> sids = new LinkedHashSet<>();
         for (JsonNode n : sidsNode) {
-            sids.add(sid(n));
+            sids.add(CommandParams.sid(n));
         }
         // All or nothing: one unknown sid refuses the whole command.
         for (int sid : sids) {
@@ -235,8 +194,8 @@ final class SubscriptionHub {
     }
 
     private void updateSubscription(Connection c, Integer id, JsonNode params) throws CommandError {
-        requireParams(params);
-        int sid = singleSid(params);
+        CommandParams.requireParams(params);
+        int sid = CommandParams.singleSid(params);
         JsonNode actionNode = params.get("action");
         if (actionNode == null || actionNode.isNull() || (actionNode.isTextual() && actionNode.asText().isEmpty())) {
             throw CommandError.of(CommandError.ACTION_REQUIRED);
@@ -255,7 +214,7 @@ final class SubscriptionHub {
         }
         Set<String> requested = requestedMarkets(params);
         switch (action) {
-            case "add_markets" -> addMarkets(c, id, sub, requested, flag(params, "send_initial_snapshot"));
+            case "add_markets" -> addMarkets(c, id, sub, requested, CommandParams.flag(params, "send_initial_snapshot"));
             case "delete_markets" -> deleteMarkets(c, id, sub, requested);
             default -> refreshSnapshots(c, id, sub, requested);
         }
@@ -291,7 +250,7 @@ final class SubscriptionHub {
         if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
             throw CommandError.of(required);
         }
-        List<String> ids = optionalStrings(params, cf ? "index_ids" : "underlying_tickers");
+        List<String> ids = CommandParams.optionalStrings(params, cf ? "index_ids" : "underlying_tickers");
         if (action.startsWith("subscribe_")) {
             sub.addIndices(ids);
         } else {
@@ -361,92 +320,20 @@ final class SubscriptionHub {
     }
 
     // ------------------------------------------------------------------ parameters
-
-    private static void requireParams(JsonNode params) throws CommandError {
-        if (params == null || !params.isObject()) {
-            throw CommandError.of(CommandError.PARAMS_REQUIRED);
-        }
-    }
-
-    /** {@code update_subscription} names its subscription by {@code sid} or a one-element {@code sids}, not both. */
-    private static int singleSid(JsonNode params) throws CommandError {
-        JsonNode one = params.get("sid");
-        JsonNode many = params.get("sids");
-        boolean hasOne = one != null && !one.isNull();
-        boolean hasMany = many != null && !many.isNull();
-        if (hasOne == hasMany) {
-            throw CommandError.of(CommandError.EXACTLY_ONE_SID);
-        }
-        if (hasOne) {
-            return sid(one);
-        }
-        if (!many.isArray() || many.size() != 1) {
-            throw CommandError.of(CommandError.EXACTLY_ONE_SID);
-        }
-        return sid(many.get(0));
-    }
-
-    private static int sid(JsonNode n) throws CommandError {
-        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
-            throw CommandError.of(CommandError.INVALID_PARAMETER);
-        }
-        return n.intValue();
-    }
-
-    private static boolean flag(JsonNode params, String name) throws CommandError {
-        JsonNode n = params.get(name);
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (!n.isBoolean()) {
-            throw CommandError.of(CommandError.INVALID_PARAMETER);
-        }
-        return n.booleanValue();
-    }
-
-    /** Kalshi's sharding parameters (meant for {@code communications}), checked in the spec's order of codes. */
-    private static void checkShards(JsonNode params) throws CommandError {
-        Integer factor = optionalInt(params, "shard_factor");
-        Integer key = optionalInt(params, "shard_key");
-        if (factor != null && factor <= 0) {
-            throw CommandError.of(CommandError.SHARD_FACTOR_NOT_POSITIVE);
-        }
-        if (factor != null && factor > 100) {
-            throw CommandError.of(CommandError.SHARD_FACTOR_TOO_LARGE);
-        }
-        if (key != null && factor == null) {
-            throw CommandError.of(CommandError.SHARD_FACTOR_REQUIRED);
-        }
-        if (key != null && (key < 0 || key >= factor)) {
-            throw CommandError.of(CommandError.SHARD_KEY_OUT_OF_RANGE);
-        }
-    }
-
-    private static Integer optionalInt(JsonNode params, String name) throws CommandError {
-        JsonNode n = params.get(name);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw CommandError.of(CommandError.INVALID_PARAMETER);
-        }
-        return n.intValue();
-    }
-
     /**
      * The markets a command names through {@code market_ticker}, {@code market_tickers}, {@code market_id} and
      * {@code market_ids}, as tickers in the order given; each must exist (error 16).
      */
     private Set<String> requestedMarkets(JsonNode params) throws CommandError {
         Set<String> tickers = new LinkedHashSet<>();
-        for (String t : strings(params, "market_ticker", "market_tickers")) {
+        for (String t : CommandParams.strings(params, "market_ticker", "market_tickers")) {
             try {
                 tickers.add(engine.getMarket(t).ticker());
             } catch (ExchangeException e) {
                 throw CommandError.forMarket(CommandError.MARKET_NOT_FOUND, t);
             }
         }
-        for (String marketId : strings(params, "market_id", "market_ids")) {
+        for (String marketId : CommandParams.strings(params, "market_id", "market_ids")) {
             String ticker = tickersById().get(marketId);
             if (ticker == null) {
                 throw CommandError.forMarketId(CommandError.MARKET_NOT_FOUND, marketId);
@@ -454,31 +341,6 @@ final class SubscriptionHub {
             tickers.add(ticker);
         }
         return tickers;
-    }
-
-    private static List<String> strings(JsonNode params, String single, String plural) throws CommandError {
-        List<String> result = new ArrayList<>();
-        JsonNode one = params.get(single);
-        if (one != null && !one.isNull()) {
-            result.add(text(one));
-        }
-        JsonNode many = params.get(plural);
-        if (many != null && !many.isNull()) {
-            if (!many.isArray()) {
-                throw CommandError.of(CommandError.INVALID_PARAMETER);
-            }
-            for (JsonNode n : many) {
-                result.add(text(n));
-            }
-        }
-        return result;
-    }
-
-    private static String text(JsonNode n) throws CommandError {
-        if (!n.isTextual() || n.asText().isBlank()) {
-            throw CommandError.of(CommandError.INVALID_PARAMETER);
-        }
-        return n.asText();
     }
 
     private Map<String, String> tickersById() {

@@ -9,6 +9,7 @@ import static io.github.kalshi4j.testkit.engine.TestExchange.MAKER_FEE_MARKET;
 import static io.github.kalshi4j.testkit.engine.TestExchange.assertAmount;
 import static io.github.kalshi4j.testkit.engine.TestExchange.dec;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

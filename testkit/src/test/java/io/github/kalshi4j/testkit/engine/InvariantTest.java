@@ -3,6 +3,10 @@ package io.github.kalshi4j.testkit.engine;
 import static io.github.kalshi4j.testkit.engine.TestExchange.MARKET;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
+import io.github.kalshi4j.ws.PriceLevel;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;

@@ -8,6 +8,7 @@ import static io.github.kalshi4j.testkit.engine.TestExchange.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.OrderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,9 @@ import static io.github.kalshi4j.testkit.engine.TestExchange.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
+import io.github.kalshi4j.ws.PriceLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

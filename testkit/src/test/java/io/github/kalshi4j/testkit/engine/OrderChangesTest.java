@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
+import io.github.kalshi4j.ws.PriceLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

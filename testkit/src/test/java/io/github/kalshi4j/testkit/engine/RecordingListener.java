@@ -10,7 +10,7 @@ final class RecordingListener implements ExchangeListener {
 
     @Override
     public void onOrderbookDelta(OrderbookDelta delta) {
-        record("delta " + delta.side().wireValue() + " " + delta.price() + " " + delta.delta() + " -> " + delta.levelTotal(), delta);
+        record("delta " + delta.side().wire() + " " + delta.price() + " " + delta.delta() + " -> " + delta.levelTotal(), delta);
     }
 
     @Override
@@ -25,7 +25,7 @@ final class RecordingListener implements ExchangeListener {
 
     @Override
     public void onOrderUpdate(OrderUpdate update) {
-        record("order " + update.type() + " " + update.order().status().wireValue(), update);
+        record("order " + update.type() + " " + update.order().status().value(), update);
     }
 
     @Override

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,9 @@ import static io.github.kalshi4j.testkit.engine.TestExchange.assertAmount;
 import static io.github.kalshi4j.testkit.engine.TestExchange.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.kalshi4j.model.SelfTradePreventionType;
+import io.github.kalshi4j.model.OrderStatus;
+import io.github.kalshi4j.ws.Side;
 import org.junit.jupiter.api.Test;
 
 final class SelfTradePreventionTest {

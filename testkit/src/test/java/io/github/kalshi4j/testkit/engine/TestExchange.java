@@ -3,6 +3,7 @@ package io.github.kalshi4j.testkit.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.kalshi4j.ws.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.function.Executable;

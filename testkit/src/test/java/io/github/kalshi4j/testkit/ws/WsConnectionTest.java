@@ -121,6 +121,9 @@ class WsConnectionTest {
     @Test
     void closingTheExchangeClosesEverySessionWithGoingAway() throws Exception {
         try (WsTestClient ws = WsTestClient.signed(exchange, alice)) {
+            // The client sees its handshake complete a moment before the server registers the session; a reply
+            // proves it is registered, so the close reaches it as a close frame rather than a bare TCP close (1006).
+            ws.reply(ws.command("list_subscriptions", null), "ok");
             exchange.close();
             assertEquals(1001, ws.awaitClosed());
         }

@@ -4,7 +4,7 @@ import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.model.Order;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.testkit.engine.Orderbook;
-import io.github.kalshi4j.testkit.engine.PriceLevel;
+import io.github.kalshi4j.ws.PriceLevel;
 import io.github.kalshi4j.ws.model.MarketLifecycleV2Payload;
 import io.github.kalshi4j.ws.model.OrderbookDeltaPayload;
 import io.github.kalshi4j.ws.model.OrderbookSnapshotPayload;
