@@ -52,23 +52,8 @@ class TableSchemasFollowTheSpecTest {
             int status = scratch.maven(WsSurfaceFollowsTheSpecTest.MAVEN, List.of("-q", "test", "-Dquick", "-pl",
                     "generator-templates,generated,tabular", "-Dtest=ScratchNewPropertyProbeTest",
                     "-Dsurefire.failIfNoSpecifiedTests=false"), log, 15);
-            assertEquals(0, status, () -> "the scratch build with the added property failed; see " + log + "\n"
-                    + tail(log));
-            Path report = scratch.root().resolve(
-                    "tabular/target/surefire-reports/TEST-io.github.kalshi4j.tabular.ScratchNewPropertyProbeTest.xml");
-            assertTrue(Files.isRegularFile(report), "the probe test ran");
-            String xml = Files.readString(report);
-            assertTrue(xml.contains("tests=\"1\"") && xml.contains("failures=\"0\"") && xml.contains("errors=\"0\""),
-                    xml);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            ScratchProbes.assertProbePassed(status, log, "the added property", scratch.root().resolve(
+                    "tabular/target/surefire-reports/TEST-io.github.kalshi4j.tabular.ScratchNewPropertyProbeTest.xml"));
         }
     }
 }

@@ -64,22 +64,8 @@ class WsSurfaceFollowsTheSpecTest {
             scratch.write("overlay/src/test/java/io/github/kalshi4j/ws/ScratchNewChannelProbeTest.java", probe);
             int status = scratch.maven(MAVEN, List.of("-q", "test", "-Dquick", "-pl", "overlay", "-am",
                     "-Dtest=ScratchNewChannelProbeTest", "-Dsurefire.failIfNoSpecifiedTests=false"), log, 15);
-            assertEquals(0, status, () -> "the scratch build with the added channel failed; see " + log + "\n" + tail(log));
-            Path report = scratch.root().resolve(
-                    "overlay/target/surefire-reports/TEST-io.github.kalshi4j.ws.ScratchNewChannelProbeTest.xml");
-            assertTrue(Files.isRegularFile(report), "the probe test ran");
-            String xml = Files.readString(report);
-            assertTrue(xml.contains("tests=\"1\"") && xml.contains("failures=\"0\"") && xml.contains("errors=\"0\""),
-                    xml);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            ScratchProbes.assertProbePassed(status, log, "the added channel", scratch.root().resolve(
+                    "overlay/target/surefire-reports/TEST-io.github.kalshi4j.ws.ScratchNewChannelProbeTest.xml"));
         }
     }
 }

@@ -75,30 +75,12 @@ class WebSocketAgainstExchangeTest {
             var rest = alice.markets().getMarketOrderbook(ticker).orderbookFp();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             OrderbookView now = book.view();
-            while (System.nanoTime() < deadline && !sameBook(now, rest)) {
+            while (System.nanoTime() < deadline && !Books.sameBook(now, rest)) {
                 Thread.sleep(20);
                 now = book.view();
             }
-            assertTrue(sameBook(now, rest), "local book " + now + " vs REST " + rest);
+            assertTrue(Books.sameBook(now, rest), "local book " + now + " vs REST " + rest);
         }
-    }
-
-    private static boolean sameBook(OrderbookView view, io.github.kalshi4j.model.OrderbookCountFp rest) {
-        return sameSide(view.yesBids(), rest.yesDollars()) && sameSide(view.noBids(), rest.noDollars());
-    }
-
-    private static boolean sameSide(List<io.github.kalshi4j.ws.PriceLevel> local, List<List<BigDecimal>> rest) {
-        if (local.size() != rest.size()) {
-            return false;
-        }
-        // REST lists levels lowest price first; the local view best (highest) first.
-        for (int i = 0; i < local.size(); i++) {
-            List<BigDecimal> r = rest.get(rest.size() - 1 - i);
-            if (local.get(i).price().compareTo(r.get(0)) != 0 || local.get(i).count().compareTo(r.get(1)) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Test
@@ -132,12 +114,12 @@ class WebSocketAgainstExchangeTest {
             assertTrue(states.contains(ConnectionState.RECONNECTING), "states: " + states);
             var rest = alice.markets().getMarketOrderbook(ticker).orderbookFp();
             OrderbookView now = book.view();
-            while (System.nanoTime() < deadline && (now.isStale() || !sameBook(now, rest))) {
+            while (System.nanoTime() < deadline && (now.isStale() || !Books.sameBook(now, rest))) {
                 Thread.sleep(20);
                 now = book.view();
                 rest = alice.markets().getMarketOrderbook(ticker).orderbookFp();
             }
-            assertTrue(!now.isStale() && sameBook(now, rest), "after reconnect: " + now + " vs " + rest);
+            assertTrue(!now.isStale() && Books.sameBook(now, rest), "after reconnect: " + now + " vs " + rest);
         }
     }
 
@@ -162,7 +144,7 @@ class WebSocketAgainstExchangeTest {
                 assertEquals(io.github.kalshi4j.ws.SequenceEvent.Kind.GAP, events.get(0).kind());
                 await("the book resynchronizes to the exchange's", () -> {
                     OrderbookView v = book.view();
-                    return !v.isStale() && sameBook(v, alice.markets().getMarketOrderbook(ticker).orderbookFp());
+                    return !v.isStale() && Books.sameBook(v, alice.markets().getMarketOrderbook(ticker).orderbookFp());
                 }, Duration.ofSeconds(10));
             }
         }

@@ -2,18 +2,16 @@ package io.github.kalshi4j.it.reliability;
 
 import io.github.kalshi4j.client.KalshiClient;
 import io.github.kalshi4j.errors.KalshiException;
+import io.github.kalshi4j.it.Books;
 import io.github.kalshi4j.model.Market;
-import io.github.kalshi4j.model.OrderbookCountFp;
 import io.github.kalshi4j.testkit.LocalKalshiExchange;
 import io.github.kalshi4j.ws.ConnectionState;
 import io.github.kalshi4j.ws.OrderbookHandle;
 import io.github.kalshi4j.ws.OrderbookView;
-import io.github.kalshi4j.ws.PriceLevel;
 import io.github.kalshi4j.ws.WsMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -233,29 +231,11 @@ class PoisonedBooksTest {
         do {
             OrderbookView v = book.view();
             if (!v.isStale() && client.ws().state() == ConnectionState.OPEN
-                    && sameBook(v, client.markets().getMarketOrderbook(ticker).orderbookFp())) {
+                    && Books.sameBook(v, client.markets().getMarketOrderbook(ticker).orderbookFp())) {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             }
             Thread.sleep(10);
         } while (System.nanoTime() < deadline);
         return -1;
-    }
-
-    private static boolean sameBook(OrderbookView view, OrderbookCountFp rest) {
-        return sameSide(view.yesBids(), rest.yesDollars()) && sameSide(view.noBids(), rest.noDollars());
-    }
-
-    private static boolean sameSide(List<PriceLevel> local, List<List<BigDecimal>> rest) {
-        if (local.size() != rest.size()) {
-            return false;
-        }
-        // REST lists levels lowest price first; the local view best (highest) first.
-        for (int i = 0; i < local.size(); i++) {
-            List<BigDecimal> r = rest.get(rest.size() - 1 - i);
-            if (local.get(i).price().compareTo(r.get(0)) != 0 || local.get(i).count().compareTo(r.get(1)) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
