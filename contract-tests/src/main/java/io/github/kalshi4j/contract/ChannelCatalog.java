@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where the SDK says which WebSocket channels a client can subscribe to, and which payload classes each delivers.
@@ -28,28 +29,42 @@ public interface ChannelCatalog {
      * so the channel comparison reports it ({@code ~ channel x: NoModel -> }) rather than dropping it.
      */
     static ChannelCatalog subscribable() {
-        return () -> {
-            Map<String, List<Class<?>>> out = new LinkedHashMap<>();
-            for (Channel c : Channel.known()) {
-                List<Class<?>> classes = new ArrayList<>();
-                for (String type : c.messageTypes()) {
-                    // Several messages may share an envelope type (market_lifecycle_v2 carries two): each has a model.
-                    List<Class<?>> models = modelsOfType(c.wire(), type);
-                    if (models.isEmpty()) {
-                        classes.add(NoModel.class);
-                    }
-                    classes.addAll(models);
+        return () -> catalogue(Channel.known(), Channel::wire, Channel::messageTypes, WsMessageTypes.channels());
+    }
+
+    /**
+     * The perps (margin) API's {@link #subscribable()}: the known channels of the generated
+     * {@link io.github.kalshi4j.perps.ws.Channel} catalogue (overlay, perps-ws-surface), each with the generated model of
+     * every envelope type it carries ({@link io.github.kalshi4j.perps.ws.model.WsMessageTypes#channels()}).
+     */
+    static ChannelCatalog perpsSubscribable() {
+        return () -> catalogue(io.github.kalshi4j.perps.ws.Channel.known(), io.github.kalshi4j.perps.ws.Channel::wire,
+                io.github.kalshi4j.perps.ws.Channel::messageTypes,
+                io.github.kalshi4j.perps.ws.model.WsMessageTypes.channels());
+    }
+
+    private static <C> Map<String, List<Class<?>>> catalogue(List<C> known, Function<C, String> wire,
+            Function<C, List<String>> types, Map<String, List<Class<?>>> registry) {
+        Map<String, List<Class<?>>> out = new LinkedHashMap<>();
+        for (C c : known) {
+            List<Class<?>> classes = new ArrayList<>();
+            for (String type : types.apply(c)) {
+                // Several messages may share an envelope type (market_lifecycle_v2 carries two): each has a model.
+                List<Class<?>> models = modelsOfType(registry, wire.apply(c), type);
+                if (models.isEmpty()) {
+                    classes.add(NoModel.class);
                 }
-                out.put(c.wire(), classes);
+                classes.addAll(models);
             }
-            return out;
-        };
+            out.put(wire.apply(c), classes);
+        }
+        return out;
     }
 
     /** The generated models on {@code channel} whose constant envelope type is {@code type}. */
-    private static List<Class<?>> modelsOfType(String channel, String type) {
+    private static List<Class<?>> modelsOfType(Map<String, List<Class<?>>> registry, String channel, String type) {
         List<Class<?>> out = new ArrayList<>();
-        for (Class<?> model : WsMessageTypes.channels().getOrDefault(channel, List.of())) {
+        for (Class<?> model : registry.getOrDefault(channel, List.of())) {
             try {
                 if (type.equals(model.getField("TYPE").get(null))) {
                     out.add(model);

@@ -91,16 +91,17 @@ public final class ReflectiveSurface implements Surface {
         /**
          * The Perps (margin) API as generated from its pinned documents: the generated tag accessors
          * ({@code io.github.kalshi4j.perps.api.KalshiApis} and {@code KalshiAsyncApis}), which a perps client extends,
-         * and, for channels, the generated registry {@code io.github.kalshi4j.perps.ws.model.WsMessageTypes}. Both come
-         * from the same documents the check compares with, so until a perps client and its channel catalogue exist
-         * this finds what generation dropped or a stale build kept, not what a client fails to expose.
+         * and, for channels, the generated perps channel catalogue {@code io.github.kalshi4j.perps.ws.Channel}
+         * ({@link ChannelCatalog#perpsSubscribable()}), as for the Trade API. Both come from the same documents the check
+         * compares with, so until a perps client exists this finds what generation dropped or a stale build kept, not
+         * what a client fails to expose.
          */
         public static Binding perps() {
             return new Binding("perps", "perps KalshiApis", io.github.kalshi4j.perps.api.Operations.class,
                     io.github.kalshi4j.perps.api.Operations.all(),
                     io.github.kalshi4j.perps.api.KalshiApis.class, io.github.kalshi4j.perps.api.KalshiAsyncApis.class,
                     "io.github.kalshi4j.perps.model", "io.github.kalshi4j.perps.ws.model",
-                    io.github.kalshi4j.perps.ws.model.WsMessageTypes::channels);
+                    ChannelCatalog.perpsSubscribable());
         }
 
         /** The binding of an API of the lock, or null when this SDK has no surface for it. */

@@ -45,6 +45,19 @@ class PerpsDriftTest {
     }
 
     @Test
+    void thePerpsChannelsAreTheGeneratedPerpsCatalogues_sixDataChannelsEachWithItsModels() {
+        java.util.Map<String, List<Class<?>>> channels = ReflectiveSurface.Binding.perps().catalog().channels();
+        assertEquals(List.of("orderbook_delta", "ticker", "trade", "fill", "user_orders", "order_group_updates"),
+                List.copyOf(channels.keySet()));
+        assertEquals(io.github.kalshi4j.perps.ws.Channel.known().stream().map(io.github.kalshi4j.perps.ws.Channel::wire)
+                .toList(), List.copyOf(channels.keySet()));
+        assertEquals(List.of(io.github.kalshi4j.perps.ws.model.MarginOrderbookSnapshotPayload.class,
+                io.github.kalshi4j.perps.ws.model.MarginOrderbookDeltaPayload.class), channels.get("orderbook_delta"));
+        channels.forEach((name, classes) -> assertTrue(!classes.isEmpty()
+                && !classes.contains(ChannelCatalog.NoModel.class), name + ": " + classes));
+    }
+
+    @Test
     void aFieldMissingFromAPerpsModelIsPerpsDrift_notTradeDrift() throws IOException {
         DriftReport report = PinnedDriftCheck.run(Repo.pinned(), ReflectiveSurface.compiled(),
                 api -> ReflectiveSurface.compiled(api).mapRest(s -> s.withoutProperty("MarginMarket", "tick_size")));

@@ -75,6 +75,11 @@ class GoldenWsTemplatesTest {
 
     /** Mirrors an openapi-generator-maven-plugin execution for the WebSocket document. */
     static void generate(String config, Path inputSpec, Path output, String what, String files) {
+        generate(config, inputSpec, output, what, files, "io.github.kalshi4j.ws.model");
+    }
+
+    /** As {@link #generate(String, Path, Path, String, String)}, with the execution's model package. */
+    static void generate(String config, Path inputSpec, Path output, String what, String files, String modelPackage) {
         CodegenConfigurator c = CodegenConfigurator.fromFile(REPO.resolve(config).toString());
         if (c == null) {
             fail("cannot read " + config);
@@ -84,7 +89,7 @@ class GoldenWsTemplatesTest {
                 .setLibrary("native")
                 .setInvokerPackage("io.github.kalshi4j.transport")
                 .setApiPackage("io.github.kalshi4j.ws.api")
-                .setModelPackage("io.github.kalshi4j.ws.model")
+                .setModelPackage(modelPackage)
                 .setTemplateDir(MODULE.resolve("java").toString())
                 .setOutputDir(output.toString())
                 .setValidateSpec(false)
@@ -140,6 +145,35 @@ class GoldenWsTemplatesTest {
                     + " generator-templates/java/ws/") && first.endsWith(".mustache, not this file."),
                     e.getKey() + " starts with: " + first);
         }
+    }
+
+    /**
+     * The same templates render the perps surface ({@code perps-ws-surface} in {@code overlay/pom.xml}): into the
+     * package {@code wsPackage} of {@code generated/codegen-perps-ws-surface.yaml}, over the models of the execution's
+     * model package, importing the engine types it names from {@code wsEnginePackage}.
+     */
+    @Test
+    void thePerpsConfigurationRendersTheSurfaceIntoItsOwnPackageOverTheSharedEngine() throws IOException {
+        Path perps = work.resolve("perps-surface");
+        generate("generated/codegen-perps-ws-surface.yaml", work.resolve("spec/ws.json"), perps, "supportingFiles",
+                SURFACE_FILES, "io.github.kalshi4j.perps.ws.model");
+        Map<String, byte[]> files = GoldenTemplatesTest.javaFiles(perps);
+        String dir = "src/main/java/io/github/kalshi4j/perps/ws/";
+        assertEquals(List.of("Channel.java", "MessageTable.java", "WsMessage.java", "WsServers.java"),
+                files.keySet().stream().map(k -> k.startsWith(dir) ? k.substring(dir.length()) : k).sorted().toList());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("\npackage io.github.kalshi4j.perps.ws;\n"), e.getKey());
+            assertFalse(text.contains("import io.github.kalshi4j.ws.model."), e.getKey());
+        }
+        String channel = new String(files.get(dir + "Channel.java"), StandardCharsets.UTF_8);
+        assertTrue(channel.contains("\nimport io.github.kalshi4j.ws.OverflowPolicy;\nimport java.util.LinkedHashMap;"),
+                channel);
+        String message = new String(files.get(dir + "WsMessage.java"), StandardCharsets.UTF_8);
+        assertTrue(message.contains("import io.github.kalshi4j.perps.ws.model.BookSnapshotPayload;"), message);
+        assertTrue(message.contains("\nimport io.github.kalshi4j.ws.Subscription;\nimport java.util.Objects;"), message);
+        String table = new String(files.get(dir + "MessageTable.java"), StandardCharsets.UTF_8);
+        assertTrue(table.contains("import io.github.kalshi4j.perps.ws.model.BookSnapshotPayload;"), table);
     }
 
     /** Guards the fixture: each check names a derivation or correction the fixture is there to exercise. */
