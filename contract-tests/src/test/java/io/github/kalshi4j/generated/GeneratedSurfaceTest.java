@@ -201,7 +201,7 @@ class GeneratedSurfaceTest {
         assertEquals(List.of(), missing);
     }
 
-    private static boolean classExists(String name) {
+    static boolean classExists(String name) {
         try {
             Class.forName(name);
             return true;
@@ -211,7 +211,7 @@ class GeneratedSurfaceTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> messageNames(Class<?> c) {
+    static List<String> messageNames(Class<?> c) {
         try {
             return (List<String>) c.getField("MESSAGE_NAMES").get(null);
         } catch (ReflectiveOperationException e) {
@@ -219,7 +219,7 @@ class GeneratedSurfaceTest {
         }
     }
 
-    private static long stubMethods(Class<?> apis, String name) {
+    static long stubMethods(Class<?> apis, String name) {
         return Arrays.stream(apis.getMethods()).filter(m -> m.getParameterCount() == 0 && m.getDeclaringClass() == apis)
                 .flatMap(m -> Arrays.stream(m.getReturnType().getMethods()))
                 .filter(m -> m.getName().equals(name)).count();

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static io.github.kalshi4j.generated.GeneratedSurfaceTest.classExists;
+import static io.github.kalshi4j.generated.GeneratedSurfaceTest.messageNames;
+import static io.github.kalshi4j.generated.GeneratedSurfaceTest.stubMethods;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -237,29 +239,5 @@ class PerpsGeneratedSurfaceTest {
         } catch (ClassNotFoundException e) {
             throw new AssertionError(name, e);
         }
-    }
-
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> messageNames(Class<?> c) {
-        try {
-            return (List<String>) c.getField("MESSAGE_NAMES").get(null);
-        } catch (ReflectiveOperationException e) {
-            return List.of();
-        }
-    }
-
-    private static long stubMethods(Class<?> apis, String name) {
-        return Arrays.stream(apis.getMethods()).filter(m -> m.getParameterCount() == 0 && m.getDeclaringClass() == apis)
-                .flatMap(m -> Arrays.stream(m.getReturnType().getMethods()))
-                .filter(m -> m.getName().equals(name)).count();
     }
 }
