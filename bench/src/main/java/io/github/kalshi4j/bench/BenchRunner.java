@@ -595,23 +595,24 @@ public final class BenchRunner {
         ChainedOptionsBuilder o = jmh(bench, method, warmup, TimeValue.milliseconds(500))
                 .timeUnit(TimeUnit.MICROSECONDS).addProfiler(GCProfiler.class);
         RunResult r = runJmh(o);
-        ObjectNode out = Json.MAPPER.createObjectNode().put("us", r.getPrimaryResult().getScore());
-        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-        if (alloc != null) {
-            out.put("allocBytes", alloc.getScore());
-        }
-        return cpu(r, out);
+        return cpu(r, alloc(r, Json.MAPPER.createObjectNode().put("us", r.getPrimaryResult().getScore())));
     }
 
     private ObjectNode jmhThroughput(Class<?> bench, String method) {
         RunResult r = runJmh(jmh(bench, method, s.jmhWarmup() + 1, TimeValue.seconds(1)).timeUnit(TimeUnit.SECONDS)
                 .addProfiler(GCProfiler.class));
-        ObjectNode out = cpu(r, Json.MAPPER.createObjectNode().put("perSecond", r.getPrimaryResult().getScore()));
+        ObjectNode out = cpu(r, alloc(r, Json.MAPPER.createObjectNode().put("perSecond",
+                r.getPrimaryResult().getScore())));
+        return out.put("perCpuSecond", 1e9 / out.path("cpuNsPerOp").asDouble());
+    }
+
+    /** Adds the bytes the benchmark thread allocated per operation (JMH's gc profiler), when it ran. */
+    private static ObjectNode alloc(RunResult r, ObjectNode out) {
         Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
         if (alloc != null) {
             out.put("allocBytes", alloc.getScore());
         }
-        return out.put("perCpuSecond", 1e9 / out.path("cpuNsPerOp").asDouble());
+        return out;
     }
 
     /** Adds the CPU profiler's results: CPU time per operation and the cores the fork used on average. */
