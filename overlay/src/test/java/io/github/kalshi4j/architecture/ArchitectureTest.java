@@ -32,7 +32,8 @@ class ArchitectureTest {
     /** Packages only the generator writes: a hand-written class there would be lost or clash on the next bump. */
     private static final Set<String> GENERATED_ONLY = Set.of("io.github.kalshi4j.model", "io.github.kalshi4j.api",
             "io.github.kalshi4j.transport", "io.github.kalshi4j.ws.model", "io.github.kalshi4j.perps.model",
-            "io.github.kalshi4j.perps.api", "io.github.kalshi4j.perps.ws", "io.github.kalshi4j.perps.ws.model");
+            "io.github.kalshi4j.perps.api", "io.github.kalshi4j.perps.ws",
+            "io.github.kalshi4j.perps.ws.model");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     private static JavaClasses sdk;
